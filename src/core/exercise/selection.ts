@@ -1,0 +1,102 @@
+import { CATALOG } from "./catalog.js";
+import { exerciseById } from "./catalog-index.js";
+import type { Slot } from "./slots.js";
+import type { Exercise, ExerciseWay, Injury } from "./types.js";
+import { isLoaded, wayFor } from "./ways.js";
+
+export interface Athlete {
+  readonly equipment: ReadonlySet<string>;
+  readonly injuries: ReadonlySet<Injury>;
+}
+
+export interface Choice {
+  readonly exercise: Exercise;
+  readonly way: ExerciseWay;
+}
+
+export type SlotChoice =
+  | {
+      readonly kind: "chosen";
+      readonly choice: Choice;
+      readonly swappedFor: { exercise: Exercise; injuries: Injury[] } | null;
+    }
+  | { readonly kind: "omitted"; readonly injuries: Injury[] };
+
+export function injuriesLoaded(exercise: Exercise, injuries: ReadonlySet<Injury>): Injury[] {
+  return exercise.loads.filter((area) => injuries.has(area));
+}
+
+/**
+ * Candidates for a slot, best first, ignoring injuries: the article's one exercise leads the
+ * squat slot (leg press for those who have one), then loaded choices the athlete can do,
+ * then bodyweight ones, each in catalogue order.
+ */
+function rankedCandidates(slot: Slot, athlete: Athlete): Choice[] {
+  const choices: Choice[] = [];
+  for (const exercise of CATALOG) {
+    if (exercise.muscles[0] !== slot.muscle) continue;
+    const way = wayFor(exercise, athlete.equipment);
+    if (way) choices.push({ exercise, way });
+  }
+  const rank = (choice: Choice): number => {
+    if (slot.id === "squat") {
+      if (choice.exercise.id === "leg-press") return 0;
+      if (choice.exercise.id === "quarter-squat") return 1;
+    }
+    return isLoaded(choice.way) ? 2 : 3;
+  };
+  // Array.prototype.sort is stable, so catalogue order decides ties.
+  return choices.sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The exercise for one slot. What the athlete did last in this slot is kept (progression needs
+ * the same exercise), unless it now loads an injury or needs gear they no longer have.
+ */
+export function chooseForSlot(
+  slot: Slot,
+  athlete: Athlete,
+  lastDoneInSlot: string | null,
+): SlotChoice {
+  const ranked = rankedCandidates(slot, athlete);
+  const continued = lastDoneInSlot ? exerciseById(lastDoneInSlot) : undefined;
+  if (continued && continued.muscles[0] === slot.muscle) {
+    const way = wayFor(continued, athlete.equipment);
+    if (way) ranked.unshift({ exercise: continued, way });
+  }
+  const preferred = ranked[0];
+  if (!preferred) return { kind: "omitted", injuries: [] };
+  const safe = ranked.find(
+    (choice) => injuriesLoaded(choice.exercise, athlete.injuries).length === 0,
+  );
+  if (!safe) {
+    const injuries = [
+      ...new Set(ranked.flatMap((choice) => injuriesLoaded(choice.exercise, athlete.injuries))),
+    ];
+    return { kind: "omitted", injuries };
+  }
+  if (safe === preferred) return { kind: "chosen", choice: safe, swappedFor: null };
+  return {
+    kind: "chosen",
+    choice: safe,
+    swappedFor: {
+      exercise: preferred.exercise,
+      injuries: injuriesLoaded(preferred.exercise, athlete.injuries),
+    },
+  };
+}
+
+/** A variant one rung up or down the ladder that the athlete can do without loading an injury. */
+export function ladderStep(
+  exercise: Exercise,
+  direction: "harder" | "easier",
+  athlete: Athlete,
+): Choice | null {
+  for (const id of exercise[direction]) {
+    const next = exerciseById(id);
+    if (!next || injuriesLoaded(next, athlete.injuries).length > 0) continue;
+    const way = wayFor(next, athlete.equipment);
+    if (way) return { exercise: next, way };
+  }
+  return null;
+}

@@ -1,0 +1,164 @@
+import { exerciseById } from "../exercise/catalog-index.js";
+import { LOWER_BODY } from "../exercise/slots.js";
+import type { DatedCheckin, DatedSession, History } from "../log/history.js";
+import type { LoggedSet } from "../log/training-log.js";
+import { type DayNumber, formatLocalDate } from "../units/local-date.js";
+import { convertWeight, type Weight } from "../units/weight.js";
+
+/** What a sore next day can be traced to (protocol section 7, after the article's answer on soreness). */
+export const FEEDBACK_KINDS = [
+  "too-many-sets",
+  "too-many-reps",
+  "to-failure",
+  "new-exercise",
+  "load-jump",
+] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+export interface Feedback {
+  readonly kind: FeedbackKind;
+  readonly exercise: string;
+  readonly date: string;
+  readonly message: string;
+}
+
+export const SORE = 4;
+export const VERY_SORE = 7;
+export const CHECKIN_WINDOW_DAYS = 2;
+export const LOAD_JUMP = 0.1;
+
+/** The check-in that counts for a session: the latest one within two days after it. */
+export function checkinFor(
+  session: DatedSession,
+  checkins: readonly DatedCheckin[],
+): DatedCheckin | null {
+  let found: DatedCheckin | null = null;
+  for (const checkin of checkins) {
+    if (checkin.day > session.day && checkin.day <= session.day + CHECKIN_WINDOW_DAYS)
+      found = checkin;
+  }
+  return found;
+}
+
+export function pointsToTooMuch(checkin: DatedCheckin): boolean {
+  return checkin.soreness >= SORE || checkin.hurtRun;
+}
+
+function inKg(load: Weight | null): number | null {
+  return load ? convertWeight(load, "kg").value : null;
+}
+
+function name(id: string): string {
+  return exerciseById(id)?.name ?? id;
+}
+
+/** Every cause found in one session, one entry per cause and exercise. */
+export function causesIn(session: DatedSession, history: History): Feedback[] {
+  const date = formatLocalDate(session.day);
+  const byExercise = new Map<string, LoggedSet[]>();
+  for (const set of session.sets)
+    byExercise.set(set.exercise, [...(byExercise.get(set.exercise) ?? []), set]);
+  const found: Feedback[] = [];
+  for (const [exercise, sets] of byExercise) {
+    const label = name(exercise);
+    const first = sets[0] as LoggedSet;
+    if (sets.length > 1) {
+      found.push({
+        kind: "too-many-sets",
+        exercise,
+        date,
+        message: `${label}: ${sets.length} sets. One set is the dose; more sets need more recovery.`,
+      });
+    }
+    const most = Math.max(...sets.map((set) => set.reps));
+    if (most > 10) {
+      found.push({
+        kind: "too-many-reps",
+        exercise,
+        date,
+        message: `${label}: ${most} reps. 8 to 10 is the dose; choose a load that stops you there.`,
+      });
+    }
+    if (sets.some((set) => set.rir === 0)) {
+      found.push({
+        kind: "to-failure",
+        exercise,
+        date,
+        message: `${label}: taken to failure (no reps left in the tank). Stop with 1 or 2 left.`,
+      });
+    }
+    const earlier = (history.byExercise.get(exercise) ?? []).filter(
+      (entry) => entry.day < session.day,
+    );
+    const before = earlier.at(-1);
+    if (!before) {
+      found.push({
+        kind: "new-exercise",
+        exercise,
+        date,
+        message: `${label}: first time. A new exercise often makes you sore once; it passes.`,
+      });
+    } else {
+      const now = inKg(first.load);
+      const then = inKg(before.set.load);
+      if (now !== null && then !== null && then > 0 && now > then * (1 + LOAD_JUMP)) {
+        const percent = Math.round((now / then - 1) * 100);
+        found.push({
+          kind: "load-jump",
+          exercise,
+          date,
+          message: `${label}: ${percent} % heavier than the time before. Add load in small steps (10 % at most).`,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+export interface SorenessReview {
+  readonly feedback: readonly Feedback[];
+  /** Exercises whose next load is cut by 10 %, with the sore session that decided it. */
+  readonly cuts: ReadonlyMap<
+    string,
+    { readonly day: DayNumber; readonly load: Weight | null; readonly reason: string }
+  >;
+  /** The day of the last logged session when the next day was very sore: the next session moves a day later. */
+  readonly delayAfter: DayNumber | null;
+}
+
+/**
+ * Reads every session that a check-in says was too much. Cuts only matter for exercises whose
+ * latest time was that session: a newer log already tells how the athlete coped.
+ */
+export function reviewSoreness(history: History): SorenessReview {
+  const feedback: Feedback[] = [];
+  const cuts = new Map<string, { day: DayNumber; load: Weight | null; reason: string }>();
+  let delayAfter: DayNumber | null = null;
+  const last = history.sessions.at(-1);
+  for (const session of history.sessions) {
+    const checkin = checkinFor(session, history.checkins);
+    if (!checkin || !pointsToTooMuch(checkin)) continue;
+    const causes = causesIn(session, history);
+    feedback.push(...causes);
+    const named = causes.length
+      ? [...new Set(causes.map((cause) => cause.exercise))]
+      : [...new Set(session.sets.map((set) => set.exercise))].filter((id) =>
+          exerciseById(id)?.muscles.some((muscle) => LOWER_BODY.has(muscle)),
+        );
+    const what = checkin.hurtRun ? `your run was affected` : `soreness ${checkin.soreness}/10`;
+    const date = formatLocalDate(session.day);
+    for (const exercise of named) {
+      const latest = history.byExercise.get(exercise)?.at(-1);
+      if (!latest || latest.day !== session.day) continue;
+      const reason = causes.length
+        ? `After ${date} (${what}): ${causes
+            .filter((cause) => cause.exercise === exercise)
+            .map((cause) => cause.kind.replace(/-/g, " "))
+            .join(", ")}. Next time one set, 10 % lighter.`
+        : `After ${date} (${what}) with no cause in the log: one set, 10 % lighter for the lower body.`;
+      cuts.set(exercise, { day: session.day, load: latest.set.load, reason });
+    }
+    if (checkin.soreness >= VERY_SORE && session === last) delayAfter = session.day;
+  }
+  return { feedback, cuts, delayAfter };
+}

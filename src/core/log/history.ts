@@ -1,0 +1,94 @@
+import { exerciseById } from "../exercise/catalog-index.js";
+import type { Muscle } from "../exercise/types.js";
+import { type DayNumber, parseLocalDate } from "../units/local-date.js";
+import type { Checkin, LoggedSet, TrainingLog } from "./training-log.js";
+
+export interface DatedSet {
+  readonly day: DayNumber;
+  /** The first set of the exercise that day: progression reads it (protocol section 6). */
+  readonly set: LoggedSet;
+  /** How many sets of it were logged that day. */
+  readonly sets: number;
+}
+
+export interface DatedSession {
+  readonly day: DayNumber;
+  readonly sets: readonly LoggedSet[];
+}
+
+export interface DatedCheckin extends Checkin {
+  readonly day: DayNumber;
+}
+
+/** The log ordered by day, with the look-ups the planner needs. Sessions on one day are merged. */
+export interface History {
+  readonly sessions: readonly DatedSession[];
+  readonly checkins: readonly DatedCheckin[];
+  /** Per exercise, one entry per day it was done, oldest first. */
+  readonly byExercise: ReadonlyMap<string, readonly DatedSet[]>;
+  /** The exercise done most recently for each primary muscle. */
+  readonly lastByMuscle: ReadonlyMap<Muscle, string>;
+}
+
+function dayOf(date: string): DayNumber {
+  const day = parseLocalDate(date);
+  // Logs are validated before they reach the core; an invalid date here is a bug.
+  if (day === null) throw new Error(`unvalidated date in log: ${date}`);
+  return day;
+}
+
+export function buildHistory(log: TrainingLog): History {
+  const byDay = new Map<DayNumber, LoggedSet[]>();
+  for (const session of log.sessions ?? []) {
+    const day = dayOf(session.date);
+    const sets = byDay.get(day);
+    if (sets) sets.push(...session.sets);
+    else byDay.set(day, [...session.sets]);
+  }
+  const sessions = [...byDay.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([day, sets]) => ({ day, sets }));
+
+  const byExercise = new Map<string, DatedSet[]>();
+  const lastByMuscle = new Map<Muscle, string>();
+  for (const session of sessions) {
+    const seen = new Map<string, DatedSet>();
+    for (const set of session.sets) {
+      const first = seen.get(set.exercise);
+      seen.set(
+        set.exercise,
+        first ? { ...first, sets: first.sets + 1 } : { day: session.day, set, sets: 1 },
+      );
+    }
+    for (const [id, dated] of seen) {
+      const entries = byExercise.get(id);
+      if (entries) entries.push(dated);
+      else byExercise.set(id, [dated]);
+      const muscle = exerciseById(id)?.muscles[0];
+      if (muscle) lastByMuscle.set(muscle, id);
+    }
+  }
+
+  const checkins = (log.checkins ?? [])
+    .map((checkin) => ({ ...checkin, day: dayOf(checkin.date) }))
+    .sort((a, b) => a.day - b.day);
+  return { sessions, checkins, byExercise, lastByMuscle };
+}
+
+/** The last time an exercise was done on or before `day`. */
+export function lastDone(
+  history: History,
+  exercise: string,
+  beforeOrOn: DayNumber = Infinity,
+): DatedSet | null {
+  const entries = history.byExercise.get(exercise) ?? [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    if (entry && entry.day <= beforeOrOn) return entry;
+  }
+  return null;
+}
+
+export function lastSessionDay(history: History): DayNumber | null {
+  return history.sessions.at(-1)?.day ?? null;
+}

@@ -1,0 +1,280 @@
+import type { Injury } from "../exercise/types.js";
+import { reviewSoreness } from "../feedback/soreness.js";
+import { buildHistory } from "../log/history.js";
+import type { TrainingLog } from "../log/training-log.js";
+import type { Profile } from "../profile/profile.js";
+import { availableEquipment, preferredDays } from "../profile/validate-profile.js";
+import { timeOffFactor } from "../progression/time-off.js";
+import {
+  type DayNumber,
+  formatLocalDate,
+  parseLocalDate,
+  startOfWeek,
+  weekdayName,
+  weekdayOf,
+  yearOf,
+} from "../units/local-date.js";
+import { sessionBudget, warmupActivity } from "./dose.js";
+import { buildMenu } from "./menu.js";
+import {
+  type Phase,
+  phaseOn,
+  type RaceDay,
+  raceWeekMinDaysBefore,
+  recoveryDays,
+} from "./phases.js";
+import {
+  type DayRun,
+  type PlacementDay,
+  type PlacementInput,
+  placeSessions,
+  reasonsFor,
+} from "./placement.js";
+import type { Plan, PlannedSession, PlannedWeek } from "./plan-types.js";
+import { RULES, type RuleId } from "./rules.js";
+import { buildSession } from "./session.js";
+
+export const SESSIONS_PER_WEEK = 2;
+export const MAX_WEEKS = 104;
+
+export interface PlanRequest {
+  readonly profile: Profile;
+  readonly log: TrainingLog;
+  /** The plan's first week is the one holding this day; it is also "today" for age and time off. */
+  readonly from: DayNumber;
+  readonly weeks: number;
+}
+
+const DISTANCE_WORDS = {
+  "5k": "5k",
+  "10k": "10k",
+  half: "half marathon",
+  marathon: "marathon",
+  ultra: "ultra",
+};
+
+function raceOf(profile: Profile): RaceDay | null {
+  if (!profile.race) return null;
+  const day = parseLocalDate(profile.race.date);
+  return day === null ? null : { day, distance: profile.race.distance };
+}
+
+/** Why a day can never hold a session, whatever else gives way (rule 2 and the season). */
+function closedReason(
+  day: DayNumber,
+  phase: Phase,
+  runOn: (day: DayNumber) => DayRun,
+  race: RaceDay | null,
+): string | null {
+  if (phase === "recovery" && race) {
+    return `recovery after your ${DISTANCE_WORDS[race.distance]}: no strength for ${recoveryDays(race.distance)} days`;
+  }
+  if (runOn(day) === "race") return "race day";
+  if (runOn(day + 1) === "race") return "the day before your race";
+  if (runOn(day + 1) === "long") return "the day before your long run";
+  if (phase === "race-week" && race && race.day - day < raceWeekMinDaysBefore(race.distance)) {
+    return `fewer than ${raceWeekMinDaysBefore(race.distance)} days before your race`;
+  }
+  return null;
+}
+
+function placeWhy(
+  day: DayNumber,
+  input: Pick<PlacementInput, "runOn" | "preferred">,
+  relaxed: readonly RuleId[],
+): string {
+  const reasons = reasonsFor(day, input).map((reason) => reason.text);
+  const name = weekdayName(day);
+  const text = reasons.length
+    ? `${name}: ${reasons.join("; ")}.`
+    : `${name}: the best day this week's runs leave.`;
+  const broken: string[] = [];
+  if (relaxed.includes("not-before-quality") && input.runOn(day + 1) === "quality") {
+    broken.push(
+      "It is the day before a quality run, because no better day was left: keep it light on the legs.",
+    );
+  }
+  return broken.length ? `${text} ${broken.join(" ")}` : text;
+}
+
+/** Plans every day of `weeks` weeks (protocol sections 3 to 7). Pure: the same request gives the same plan. */
+export function planWeeks(request: PlanRequest): Plan {
+  const { profile, log, from } = request;
+  const race = raceOf(profile);
+  const runOn = (day: DayNumber): DayRun =>
+    race && day === race.day ? "race" : profile.runWeek[weekdayOf(day)];
+  const equipment = availableEquipment(profile);
+  const athlete = { equipment, injuries: new Set<Injury>(profile.injuries ?? []) };
+  const preferred = preferredDays(profile);
+  const age = yearOf(from) - profile.birthYear;
+  const budget = sessionBudget(profile.sessionMinutes, age);
+  const frame = {
+    warmupMinutes: budget.warmupMinutes,
+    warmupActivity: warmupActivity(equipment),
+    fits: budget.exercises,
+  };
+
+  const history = buildHistory(log);
+  const review = reviewSoreness(history);
+  const loggedDays = history.sessions.map((session) => session.day);
+  const lastLogged = loggedDays.filter((day) => day < from).at(-1) ?? null;
+  const daysOff = lastLogged === null ? 0 : from - lastLogged;
+  const menu = buildMenu({
+    athlete,
+    history,
+    cuts: review.cuts,
+    load: {
+      unit: profile.units,
+      increments: profile.increments,
+      timeOff: { factor: timeOffFactor(daysOff), days: daysOff },
+    },
+  });
+
+  const firstStart = startOfWeek(from, profile.weekStart);
+  let previous: DayNumber | null = loggedDays.filter((day) => day < firstStart).at(-1) ?? null;
+  let raceWeekUsed = race
+    ? loggedDays.filter((day) => day < firstStart && day >= race.day - 7 && day <= race.day).length
+    : 0;
+  let delayAfter = review.delayAfter;
+  const weeks: PlannedWeek[] = [];
+
+  for (let index = 0; index < request.weeks; index++) {
+    const start = firstStart + index * 7;
+    const days: PlacementDay[] = [];
+    for (let day = start; day < start + 7; day++) {
+      const phase = phaseOn(day, race);
+      days.push({
+        day,
+        run: runOn(day),
+        phase,
+        closed: closedReason(day, phase, runOn, race),
+        raceWeek: phase === "race-week",
+      });
+    }
+    const fixed = loggedDays.filter((day) => day >= start && day < start + 7);
+    const input: PlacementInput = {
+      days,
+      runOn,
+      previous,
+      fixed,
+      wanted: Math.max(0, SESSIONS_PER_WEEK - fixed.length),
+      raceWeekLeft: Math.max(
+        0,
+        1 - raceWeekUsed - fixed.filter((day) => days.find((d) => d.day === day)?.raceWeek).length,
+      ),
+      preferred,
+      avoid: new Set(),
+    };
+    const notes: string[] = [];
+    let placement = placeSessions(input);
+
+    if (delayAfter !== null) {
+      const next = placement.days.find((day) => day > (delayAfter as number));
+      if (next !== undefined) {
+        const avoid = new Set<DayNumber>();
+        for (let day = delayAfter + 1; day <= next; day++) avoid.add(day);
+        const later = placeSessions({ ...input, avoid });
+        const sore = formatLocalDate(delayAfter);
+        if (later.days.length === placement.days.length) {
+          placement = later;
+          notes.push(
+            `You were very sore after ${sore}: the next session is a day later than it would have been.`,
+          );
+        } else {
+          notes.push(
+            `You were very sore after ${sore}, but this week's runs leave no later day for the next session: keep it light.`,
+          );
+        }
+        delayAfter = null;
+      }
+    }
+
+    const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
+    const sessions: PlannedSession[] = sessionDays.map((day) => {
+      const info = days.find((d) => d.day === day) as PlacementDay;
+      const done = fixed.includes(day);
+      const why = done
+        ? `${weekdayName(day)}: done, it is in your log.`
+        : placeWhy(day, input, placement.relaxed);
+      return buildSession(day, info.phase, frame, menu, why, done);
+    });
+
+    notes.push(...weekNotes(days, placement.relaxed, sessions.length, race));
+    if (index === 0) notes.push(...menu.notes);
+    if (index === 0 && daysOff >= 14 && lastLogged !== null) {
+      notes.push(
+        `Welcome back: ${Math.floor(daysOff / 7)} weeks since your last session, so the loads start lighter.`,
+      );
+    }
+    if (index === 0 && frame.fits === 0) notes.push("Your session minutes hold no exercise.");
+
+    weeks.push({
+      start: formatLocalDate(start),
+      phase: days[0]?.phase ?? "base",
+      relaxed: placement.relaxed,
+      notes,
+      sessions,
+      days: days.map((day) => ({
+        date: formatLocalDate(day.day),
+        weekday: weekdayOf(day.day),
+        run: day.run,
+        phase: day.phase,
+        session: sessionDays.includes(day.day),
+      })),
+    });
+    if (sessionDays.length) previous = sessionDays.at(-1) as DayNumber;
+    raceWeekUsed += sessionDays.filter((day) => days.find((d) => d.day === day)?.raceWeek).length;
+  }
+
+  return { weeks, feedback: review.feedback, adjustments: menu.adjustments };
+}
+
+function weekNotes(
+  days: readonly PlacementDay[],
+  relaxed: readonly RuleId[],
+  count: number,
+  race: RaceDay | null,
+): string[] {
+  const notes: string[] = [];
+  if (relaxed.includes("not-before-quality")) {
+    notes.push(
+      `Rule relaxed (not-before-quality): ${RULES["not-before-quality"]} Your runs leave no other way to fit two sessions.`,
+    );
+  }
+  if (relaxed.includes("48h-apart")) {
+    notes.push(
+      `Rule relaxed (48h-apart): two sessions are only 24 hours apart this week, because your runs leave no other days.`,
+    );
+  }
+  const raceDay = days.find((day) => day.run === "race");
+  if (raceDay && race)
+    notes.push(
+      `Race day: your ${DISTANCE_WORDS[race.distance]} on ${weekdayName(raceDay.day)}. Good luck!`,
+    );
+  const phases = new Set(days.map((day) => day.phase));
+  if (phases.has("race-week") && race) {
+    notes.push(
+      `Race week: at most one short session, at least ${raceWeekMinDaysBefore(race.distance)} days before the race, or none.`,
+    );
+  }
+  if (phases.has("recovery") && race) {
+    notes.push(
+      `Recovery: no strength for ${recoveryDays(race.distance)} days after the race; let the body absorb it.`,
+    );
+  }
+  if (phases.has("taper"))
+    notes.push("Taper: two sessions with about half the exercises, same load and effort.");
+  if (count < SESSIONS_PER_WEEK && !phases.has("race-week") && !phases.has("recovery")) {
+    const open = days.filter((day) => day.closed === null).length;
+    const why =
+      open < SESSIONS_PER_WEEK
+        ? `only ${open} day${open === 1 ? "" : "s"} this week ${open === 1 ? "is" : "are"} not the day before a long run or a race`
+        : "the rules leave no room for more";
+    notes.push(
+      count === 0
+        ? `No strength session this week: ${why}.`
+        : `One strength session this week instead of two: ${why}.`,
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,62 @@
+/**
+ * A training day as the athlete lives it: a calendar date with no time and no zone.
+ * Held as days since 1970-01-01 so that day arithmetic is integer arithmetic; Date.UTC only
+ * converts between calendar fields and that count (no clock, no local zone involved).
+ */
+export type DayNumber = number;
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD`; null for anything else, including impossible dates such as 2026-02-30. */
+export function parseLocalDate(text: string): DayNumber | null {
+  const match = ISO_DATE.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  if (
+    back.getUTCFullYear() !== year ||
+    back.getUTCMonth() !== month - 1 ||
+    back.getUTCDate() !== day
+  ) {
+    return null;
+  }
+  return ms / MS_PER_DAY;
+}
+
+export function formatLocalDate(day: DayNumber): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function weekdayOf(day: DayNumber): Weekday {
+  // 1970-01-01 was a Thursday (index 3 from Monday).
+  return WEEKDAYS[(((day + 3) % 7) + 7) % 7] as Weekday;
+}
+
+/** The first day of the week holding `day`, for a week that starts on `weekStart`. */
+export function startOfWeek(day: DayNumber, weekStart: Weekday): DayNumber {
+  const offset = (WEEKDAYS.indexOf(weekdayOf(day)) - WEEKDAYS.indexOf(weekStart) + 7) % 7;
+  return day - offset;
+}
+
+export function yearOf(day: DayNumber): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
+const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+export function weekdayName(day: DayNumber): string {
+  return WEEKDAY_NAMES[weekdayOf(day)];
+}

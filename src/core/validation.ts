@@ -1,0 +1,86 @@
+import type { TSchema } from "@sinclair/typebox";
+import { Kind } from "@sinclair/typebox";
+import { type ValueError, ValueErrorType } from "@sinclair/typebox/errors";
+import { Value } from "@sinclair/typebox/value";
+import { type InvalidInput, invalid } from "./result.js";
+
+/** `/runWeek/tue` → `runWeek.tue`, `/sessions/0/sets/1` → `sessions[0].sets[1]`. */
+export function fieldName(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce(
+      (name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+      "",
+    );
+}
+
+function literals(schema: TSchema): unknown[] | null {
+  if (schema[Kind] === "Literal") return [schema.const];
+  if (schema[Kind] !== "Union" || !Array.isArray(schema.anyOf)) return null;
+  const values: unknown[] = [];
+  for (const member of schema.anyOf as TSchema[]) {
+    if (member[Kind] !== "Literal") return null;
+    values.push(member.const);
+  }
+  return values;
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function describe(error: ValueError): string {
+  const { schema, value } = error;
+  const accepted = literals(schema);
+  if (accepted) {
+    return `${show(value)} is not accepted; expected one of ${accepted.map(String).join(", ")}`;
+  }
+  if (schema.description && error.type !== ValueErrorType.ObjectRequiredProperty) {
+    return `${show(value)} is not accepted; expected ${schema.description}`;
+  }
+  switch (error.type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return "is missing";
+    case ValueErrorType.ObjectAdditionalProperties:
+      return "is not a known field";
+    case ValueErrorType.Integer:
+      return `${show(value)} is not accepted; expected a whole number`;
+    default:
+      return `${show(value)} is not accepted; ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
+  }
+}
+
+/**
+ * Checks `value` against `schema` and explains the first problem in words a person can act on.
+ * TypeBox reports unknown fields on the parent object, so the field's own name is recovered here.
+ */
+export function checkSchema(schema: TSchema, value: unknown, root = ""): InvalidInput | null {
+  const first = Value.Errors(schema, value).First();
+  if (!first) return null;
+  const field = fieldName(first.path);
+  if (first.type === ValueErrorType.ObjectAdditionalProperties) {
+    // TypeBox points at the unknown field itself and hands over its parent's schema.
+    const allowed = Object.keys((first.schema.properties as object | undefined) ?? {});
+    const message = allowed.length
+      ? `is not a known field; known fields are ${allowed.join(", ")}`
+      : "is not a known field";
+    return invalid(prefixed(root, field), message);
+  }
+  if (first.type === ValueErrorType.ObjectRequiredProperty) {
+    return invalid(prefixed(root, field), "is missing");
+  }
+  return invalid(prefixed(root, field), describe(first));
+}
+
+function prefixed(root: string, field: string): string {
+  if (!root) return field;
+  if (!field) return root;
+  return field.startsWith("[") ? `${root}${field}` : `${root}.${field}`;
+}
+
+/** One line: `runWeek.tue: "hard" is not accepted; expected one of rest, easy, quality, long`. */
+export function formatInvalid(problem: InvalidInput): string {
+  return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+}
