@@ -1,0 +1,65 @@
+import { planFromDocuments } from "../../app/plan-weeks.js";
+import { formatInvalid } from "../../core/validation.js";
+import { parseFlags } from "../args.js";
+import { PLAN_HELP } from "../help.js";
+import { type CliIo, EXIT_OK, readJsonFile, UsageError } from "../io.js";
+import { renderPlan } from "../render-plan.js";
+
+export async function planCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags("plan", argv, {
+    profile: { type: "string" },
+    log: { type: "string" },
+    from: { type: "string" },
+    weeks: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.out(PLAN_HELP);
+    return EXIT_OK;
+  }
+  if (!values.profile)
+    throw new UsageError("--profile FILE is required (see capacity plan --help)");
+  let weeks: number | undefined;
+  if (values.weeks !== undefined) {
+    if (!/^\d+$/.test(values.weeks)) {
+      throw new UsageError(
+        `--weeks: "${values.weeks}" is not accepted; expected a whole number from 1 to 104`,
+      );
+    }
+    weeks = Number(values.weeks);
+  }
+  const profile = await readJsonFile(values.profile, "profile");
+  const log = values.log === undefined ? undefined : await readJsonFile(values.log, "log");
+  const result = planFromDocuments(
+    {
+      profile,
+      ...(log === undefined ? {} : { log }),
+      ...(values.from === undefined ? {} : { from: values.from }),
+      ...(weeks === undefined ? {} : { weeks }),
+    },
+    io.clock,
+  );
+  if (!result.ok) {
+    const { source } = result.error;
+    const where =
+      source === "profile"
+        ? `profile ${values.profile}`
+        : source === "log"
+          ? `log ${values.log}`
+          : "";
+    const flag =
+      source === "from" || source === "weeks"
+        ? `--${source}: ${result.error.message}`
+        : formatInvalid(result.error);
+    throw new UsageError(where ? `${where}: ${flag}` : flag);
+  }
+  if (values.json) {
+    io.out(`${JSON.stringify(result.value, null, 2)}\n`);
+  } else {
+    const name =
+      typeof profile === "object" && profile && "name" in profile ? String(profile.name) : "";
+    io.out(renderPlan(result.value, name));
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,58 @@
+import { pathToFileURL } from "node:url";
+import { systemClock } from "../app/ports.js";
+import { exercisesCommand } from "./commands/exercises.js";
+import { planCommand } from "./commands/plan.js";
+import { MAIN_HELP } from "./help.js";
+import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  plan: planCommand,
+  exercises: exercisesCommand,
+};
+
+/** Runs one command line; returns the exit code. Usage problems print one line, never a stack. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    if (command === "help" && rest[0] && COMMANDS[rest[0]]) return run([rest[0], "--help"], io);
+    (command === undefined ? io.err : io.out)(MAIN_HELP);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.err(
+      `capacity: unknown command "${command}"; expected one of ${Object.keys(COMMANDS).join(", ")} (see capacity --help)\n`,
+    );
+    return EXIT_USAGE;
+  }
+  try {
+    return await handler(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`capacity ${command}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  clock: systemClock,
+  isTty: Boolean(process.stdout.isTTY),
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  run(process.argv.slice(2), processIo).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `capacity: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

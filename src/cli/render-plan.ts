@@ -1,0 +1,87 @@
+import type { Plan, PlannedSession, Prescription } from "../core/protocol/plan-types.js";
+import { formatWeight } from "../core/units/weight.js";
+
+const RUN_WORDS: Record<string, string> = {
+  rest: "rest",
+  easy: "easy run",
+  quality: "quality run",
+  long: "long run",
+  race: "RACE",
+};
+
+function shortDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  return day.toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+}
+
+function loadText(exercise: Prescription): string {
+  if (exercise.load) {
+    const each = exercise.implements === 2 ? " each hand" : "";
+    return `${formatWeight(exercise.load)}${each}`;
+  }
+  const loaded = exercise.equipment.some((item) =>
+    ["barbell", "dumbbells", "kettlebell", "leg-press", "machine", "cable"].includes(item),
+  );
+  return loaded ? "choose a load" : "no weight to set";
+}
+
+function sessionLines(session: PlannedSession): string[] {
+  const lines = [
+    "",
+    `${shortDay(session.date)} · ${session.kind} session, ${session.minutes} min${session.done ? " · done" : ""}`,
+    `  Why: ${session.why}`,
+    `  Warm-up: ${session.warmup.minutes} min, ${session.warmup.activity}`,
+  ];
+  session.exercises.forEach((exercise, index) => {
+    const gear = exercise.equipment.join(", ");
+    lines.push(
+      `  ${index + 1}. ${exercise.name} (${gear}): ${exercise.sets} set of ${exercise.reps.min}-${exercise.reps.max}, ` +
+        `${exercise.rir.min}-${exercise.rir.max} reps left in the tank · ${loadText(exercise)}`,
+    );
+    lines.push(`     ${exercise.why}`);
+  });
+  for (const gap of session.omitted) lines.push(`  Left out: ${gap.muscle}. ${gap.reason}`);
+  return lines;
+}
+
+/** The week at a glance, then each session with its exercises, loads and reasons. */
+export function renderPlan(plan: Plan, name: string): string {
+  const lines: string[] = [];
+  for (const week of plan.weeks) {
+    lines.push(
+      `Week of ${shortDay(week.start)} · ${week.phase}${week.relaxed.length ? ` · relaxed: ${week.relaxed.join(", ")}` : ""}`,
+    );
+    for (const day of week.days) {
+      const strength = day.session ? "  ◆ STRENGTH" : "";
+      lines.push(
+        `  ${shortDay(day.date).padEnd(12)} ${RUN_WORDS[day.run]?.padEnd(12) ?? day.run}${strength}`,
+      );
+    }
+    for (const session of week.sessions) lines.push(...sessionLines(session));
+    if (week.notes.length) {
+      lines.push("", "  Notes:");
+      for (const note of week.notes) lines.push(`  - ${note}`);
+    }
+    lines.push("");
+  }
+  if (plan.feedback.length) {
+    lines.push("What your log says about soreness:");
+    for (const entry of plan.feedback) lines.push(`  - ${entry.date}: ${entry.message}`);
+    lines.push("");
+  }
+  if (plan.adjustments.length) {
+    lines.push("Changes for next time:");
+    for (const change of plan.adjustments) {
+      const from = change.from ? formatWeight(change.from) : "bodyweight";
+      const to = change.to ? formatWeight(change.to) : "bodyweight";
+      lines.push(`  - ${change.exercise}: ${from} → ${to}. ${change.reason}`);
+    }
+    lines.push("");
+  }
+  return `${name ? `Strength plan for ${name}\n\n` : ""}${lines.join("\n")}`;
+}
