@@ -70,95 +70,145 @@ export function reasonsFor(
   return reasons;
 }
 
-function score(day: DayNumber, input: PlacementInput): number {
-  return reasonsFor(day, input).reduce((sum, reason) => sum + reason.points, 0);
+/** The same score as the sum of `reasonsFor`, without building the sentences (hot path). */
+export function preferencePoints(
+  day: DayNumber,
+  input: Pick<PlacementInput, "runOn" | "preferred">,
+): number {
+  const run = input.runOn(day);
+  const next = input.runOn(day + 1);
+  return (
+    (run === "quality" ? 8 : 0) +
+    (next === "rest" || next === "easy" ? 4 : 0) +
+    (run === "rest" ? 2 : 0) +
+    (input.preferred.has(weekdayOf(day)) ? 1 : 0)
+  );
 }
 
-function violations(chosen: readonly DayNumber[], input: PlacementInput): RuleId[] | null {
-  const found = new Set<RuleId>();
-  for (const day of chosen) if (input.runOn(day + 1) === "quality") found.add("not-before-quality");
-  const all = [
-    ...(input.previous === null ? [] : [input.previous]),
-    ...input.fixed,
-    ...chosen,
-  ].sort((a, b) => a - b);
-  for (let i = 1; i < all.length; i++) {
-    const gap = (all[i] as number) - (all[i - 1] as number);
-    if (gap < 1) return null;
-    if (gap < 2) found.add("48h-apart");
+function anchorsOf(input: PlacementInput): DayNumber[] {
+  return [...(input.previous === null ? [] : [input.previous]), ...input.fixed].sort(
+    (a, b) => a - b,
+  );
+}
+
+/**
+ * Judges one choice of days (sorted): the rules it breaks, its preference score and its
+ * spacing; null when it can never be (two sessions on one day, or too many in race week).
+ */
+function judge(
+  days: readonly DayNumber[],
+  anchors: readonly DayNumber[],
+  input: PlacementInput,
+  points: (day: DayNumber) => number,
+  raceWeek: ReadonlySet<DayNumber>,
+): Candidate | null {
+  let inRaceWeek = 0;
+  let score = 0;
+  let beforeQuality = false;
+  for (const day of days) {
+    if (raceWeek.has(day)) inRaceWeek++;
+    score += points(day);
+    if (input.runOn(day + 1) === "quality") beforeQuality = true;
   }
-  return [...found];
+  if (inRaceWeek > input.raceWeekLeft) return null;
+  const gap = smallestGap(anchors, days);
+  if (gap < 1) return null;
+  const broken: RuleId[] = [];
+  if (beforeQuality) broken.push("not-before-quality");
+  if (gap < 2) broken.push("48h-apart");
+  return { days: [...days], broken, score, gap: Math.min(gap, 7) };
 }
 
-function* subsets(days: readonly DayNumber[], size: number, start = 0): Generator<DayNumber[]> {
-  if (size === 0) {
-    yield [];
-    return;
-  }
-  for (let i = start; i <= days.length - size; i++) {
-    for (const rest of subsets(days, size - 1, i + 1)) yield [days[i] as DayNumber, ...rest];
-  }
+/** The rules a choice of days breaks, or null when it cannot be at all. */
+export function brokenRules(chosen: readonly DayNumber[], input: PlacementInput): RuleId[] | null {
+  const days = [...chosen].sort((a, b) => a - b);
+  const raceWeek = new Set(input.days.filter((day) => day.raceWeek).map((day) => day.day));
+  return judge(days, anchorsOf(input), input, () => 0, raceWeek)?.broken ?? null;
 }
 
-function minGap(chosen: readonly DayNumber[], input: PlacementInput): number {
-  const all = [
-    ...(input.previous === null ? [] : [input.previous]),
-    ...input.fixed,
-    ...chosen,
-  ].sort((a, b) => a - b);
-  let gap = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < all.length; i++)
-    gap = Math.min(gap, (all[i] as number) - (all[i - 1] as number));
-  return gap;
-}
-
+/** Rule 4 may give way first, then rule 3 down to 24 hours; rule 2 never does. */
 const LEVELS: readonly (readonly RuleId[])[] = [
   [],
   ["not-before-quality"],
   ["not-before-quality", "48h-apart"],
 ];
 
+interface Candidate {
+  readonly days: DayNumber[];
+  readonly broken: RuleId[];
+  readonly score: number;
+  readonly gap: number;
+}
+
+/** Fewest broken rules, then the highest preference score, then the widest spacing; else the earlier. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.broken.length !== b.broken.length) return a.broken.length < b.broken.length;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.gap > b.gap;
+}
+
+/** All ways to pick `size` of `items`, in order: earliest days first. */
+function combinations(items: readonly DayNumber[], size: number): DayNumber[][] {
+  if (size === 0) return [[]];
+  const result: DayNumber[][] = [];
+  for (let i = 0; i <= items.length - size; i++) {
+    for (const rest of combinations(items.slice(i + 1), size - 1))
+      result.push([items[i] as DayNumber, ...rest]);
+  }
+  return result;
+}
+
+/**
+ * The smallest gap in days between any two sessions of `anchors` (sorted) and `days` (sorted)
+ * taken together, merged without allocating: this runs for every candidate of every week.
+ */
+function smallestGap(anchors: readonly DayNumber[], days: readonly DayNumber[]): number {
+  let gap = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  let i = 0;
+  let j = 0;
+  while (i < anchors.length || j < days.length) {
+    const a = i < anchors.length ? (anchors[i] as number) : Number.POSITIVE_INFINITY;
+    const d = j < days.length ? (days[j] as number) : Number.POSITIVE_INFINITY;
+    const next = Math.min(a, d);
+    if (a <= d) i++;
+    else j++;
+    gap = Math.min(gap, next - last);
+    last = next;
+  }
+  return gap;
+}
+
 /**
  * Chooses the days for this week's new sessions. Tries for as many as are wanted with every
  * hard rule, then lets rule 4 give way, then rule 3 down to 24 h (never rule 2), and only then
- * plans fewer. Among the allowed choices: fewest broken rules, highest preference score, the
- * widest spacing, then the earliest days.
+ * plans fewer. Each choice is judged once; the relaxation levels only filter the judged list.
  */
 export function placeSessions(input: PlacementInput): Placement {
-  const open = input.days.filter(
-    (day) => day.closed === null && !input.avoid.has(day.day) && !input.fixed.includes(day.day),
-  );
-  const raceWeekDays = new Set(input.days.filter((day) => day.raceWeek).map((day) => day.day));
+  const open: DayNumber[] = [];
+  const points = new Map<DayNumber, number>();
+  for (const day of input.days) {
+    if (day.closed !== null || input.avoid.has(day.day) || input.fixed.includes(day.day)) continue;
+    open.push(day.day);
+    points.set(day.day, preferencePoints(day.day, input));
+  }
+  const raceWeek = new Set(input.days.filter((day) => day.raceWeek).map((day) => day.day));
+  const anchors = anchorsOf(input);
+  const pointsOf = (day: DayNumber) => points.get(day) ?? 0;
   for (let size = Math.min(input.wanted, open.length); size > 0; size--) {
+    const judged: Candidate[] = [];
+    for (const days of combinations(open, size)) {
+      const candidate = judge(days, anchors, input, pointsOf, raceWeek);
+      if (candidate) judged.push(candidate);
+    }
     for (const allowed of LEVELS) {
-      let best: { days: DayNumber[]; broken: RuleId[]; score: number; gap: number } | null = null;
-      for (const days of subsets(
-        open.map((day) => day.day),
-        size,
-      )) {
-        if (days.filter((day) => raceWeekDays.has(day)).length > input.raceWeekLeft) continue;
-        const broken = violations(days, input);
-        if (!broken || broken.some((rule) => !allowed.includes(rule))) continue;
-        const candidate = {
-          days,
-          broken,
-          score: days.reduce((sum, day) => sum + score(day, input), 0),
-          gap: Math.min(minGap(days, input), 7),
-        };
+      let best: Candidate | null = null;
+      for (const candidate of judged) {
+        if (candidate.broken.some((rule) => !allowed.includes(rule))) continue;
         if (!best || better(candidate, best)) best = candidate;
       }
       if (best) return { days: best.days, relaxed: best.broken };
     }
   }
   return { days: [], relaxed: [] };
-}
-
-function better(
-  a: { broken: RuleId[]; score: number; gap: number },
-  b: { broken: RuleId[]; score: number; gap: number },
-): boolean {
-  if (a.broken.length !== b.broken.length) return a.broken.length < b.broken.length;
-  if (a.score !== b.score) return a.score > b.score;
-  // Subsets come earliest first, so an equal candidate never replaces the earlier one.
-  return a.gap > b.gap;
 }

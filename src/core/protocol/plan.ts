@@ -24,7 +24,9 @@ import {
   recoveryDays,
 } from "./phases.js";
 import {
+  brokenRules,
   type DayRun,
+  type Placement,
   type PlacementDay,
   type PlacementInput,
   placeSessions,
@@ -36,6 +38,8 @@ import { buildSession } from "./session.js";
 
 export const SESSIONS_PER_WEEK = 2;
 export const MAX_WEEKS = 104;
+/** A very sore day only moves a session that would come within a week of it. */
+const DELAY_HORIZON_DAYS = 7;
 
 export interface PlanRequest {
   readonly profile: Profile;
@@ -169,22 +173,10 @@ export function planWeeks(request: PlanRequest): Plan {
     let placement = placeSessions(input);
 
     if (delayAfter !== null) {
-      const next = placement.days.find((day) => day > (delayAfter as number));
-      if (next !== undefined) {
-        const avoid = new Set<DayNumber>();
-        for (let day = delayAfter + 1; day <= next; day++) avoid.add(day);
-        const later = placeSessions({ ...input, avoid });
-        const sore = formatLocalDate(delayAfter);
-        if (later.days.length === placement.days.length) {
-          placement = later;
-          notes.push(
-            `You were very sore after ${sore}: the next session is a day later than it would have been.`,
-          );
-        } else {
-          notes.push(
-            `You were very sore after ${sore}, but this week's runs leave no later day for the next session: keep it light.`,
-          );
-        }
+      const moved = delayNextSession(placement, input, delayAfter);
+      if (moved) {
+        placement = moved.placement;
+        if (moved.note) notes.push(moved.note);
         delayAfter = null;
       }
     }
@@ -277,4 +269,45 @@ function weekNotes(
     );
   }
   return notes;
+}
+
+/**
+ * After a very sore day (soreness 7 or more) the next session goes one day later than it would
+ * have been (protocol section 7), or to the best later day when that one breaks a rule.
+ * Returns null when this week holds no session after the sore day.
+ */
+function delayNextSession(
+  placement: Placement,
+  input: PlacementInput,
+  sore: DayNumber,
+): { placement: Placement; note: string } | null {
+  const next = placement.days.find((day) => day > sore);
+  if (next === undefined) return null;
+  const date = formatLocalDate(sore);
+  if (next - sore > DELAY_HORIZON_DAYS) return { placement, note: "" };
+  const dayLater = placement.days.map((day) => (day === next ? day + 1 : day));
+  const target = input.days.find((day) => day.day === next + 1 && day.closed === null);
+  const raceWeekFits =
+    input.days.filter((day) => day.raceWeek && dayLater.includes(day.day)).length <=
+    input.raceWeekLeft;
+  const broken = target && raceWeekFits ? brokenRules(dayLater, input) : null;
+  if (broken?.every((rule) => placement.relaxed.includes(rule))) {
+    return {
+      placement: { days: dayLater, relaxed: broken },
+      note: `You were very sore after ${date}: the next session is a day later than it would have been.`,
+    };
+  }
+  const avoid = new Set<DayNumber>();
+  for (let day = sore + 1; day <= next; day++) avoid.add(day);
+  const later = placeSessions({ ...input, avoid });
+  if (later.days.length === placement.days.length) {
+    return {
+      placement: later,
+      note: `You were very sore after ${date}: the next session is later than it would have been.`,
+    };
+  }
+  return {
+    placement,
+    note: `You were very sore after ${date}, but this week's runs leave no later day for the next session: keep it light.`,
+  };
 }

@@ -1,0 +1,57 @@
+// `npm run bench`: speed goals, measured here rather than asserted in tests.
+// Planner goal (issue 2): 52 weeks for 1,000 random profiles in under one second on one core.
+import { planWeeks } from "../dist/core/protocol/plan.js";
+import { parseLocalDate } from "../dist/core/units/local-date.js";
+
+/** mulberry32: a small seeded generator, so every run plans the same profiles. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const RUNS = ["rest", "easy", "quality", "long"];
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const GEAR = ["band", "dumbbells", "kettlebell", "barbell", "rack", "bench", "step", "leg-press", "machine", "cable", "bike"];
+const INJURIES = ["achilles", "plantar-fascia", "knee", "it-band", "hamstring", "hip", "low-back", "shin"];
+const DISTANCES = ["5k", "10k", "half", "marathon", "ultra"];
+
+function profileFrom(next) {
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const some = (list, p) => list.filter(() => next() < p);
+  const raceDay = parseLocalDate("2027-01-01") + Math.floor(next() * 360);
+  const race = next() < 0.7 ? { date: new Date(raceDay * 86_400_000).toISOString().slice(0, 10), distance: pick(DISTANCES) } : undefined;
+  return {
+    name: "Bench",
+    birthYear: 1940 + Math.floor(next() * 70),
+    units: next() < 0.5 ? "kg" : "lb",
+    equipment: ["bodyweight", ...some(GEAR, 0.4)],
+    sessionMinutes: 8 + Math.floor(next() * 60),
+    weekStart: pick(DAYS),
+    runWeek: Object.fromEntries(DAYS.map((day) => [day, pick(RUNS)])),
+    preferredDays: some(DAYS, 0.2),
+    injuries: some(INJURIES, 0.1),
+    ...(race ? { race } : {}),
+  };
+}
+
+const next = random(42);
+const profiles = Array.from({ length: 1000 }, () => profileFrom(next));
+const from = parseLocalDate("2026-11-30");
+
+// Warm up the JIT on a few plans first, as a long-running server would be.
+for (const profile of profiles.slice(0, 50)) planWeeks({ profile, log: {}, from, weeks: 52 });
+
+const started = process.hrtime.bigint();
+let sessions = 0;
+for (const profile of profiles) {
+  const plan = planWeeks({ profile, log: {}, from, weeks: 52 });
+  for (const week of plan.weeks) sessions += week.sessions.length;
+}
+const ms = Number(process.hrtime.bigint() - started) / 1e6;
+console.log(`planner: 1,000 profiles × 52 weeks in ${ms.toFixed(0)} ms (${sessions} sessions; goal < 1000 ms) ${ms < 1000 ? "OK" : "SLOW"}`);

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { formatInvalid } from "../validation.js";
+import { validateTrainingLog } from "./training-log.js";
+
+/** The log of issue 2, verbatim: the contract. */
+const LOG = {
+  sessions: [
+    {
+      date: "2026-11-24",
+      sets: [{ exercise: "quarter-squat", load: { value: 40, unit: "kg" }, reps: 10, rir: 3 }],
+    },
+  ],
+  checkins: [{ date: "2026-11-25", soreness: 6, hurtRun: true }],
+};
+
+const SET = LOG.sessions[0]?.sets[0] ?? {};
+const withSet = (changes: Record<string, unknown>) => ({
+  sessions: [{ date: "2026-11-24", sets: [{ ...SET, ...changes }] }],
+});
+
+function problem(input: unknown): { field: string; line: string } {
+  const result = validateTrainingLog(input);
+  if (result.ok) throw new Error("expected the log to be refused");
+  return { field: result.error.field, line: formatInvalid(result.error) };
+}
+
+describe("validateTrainingLog accepts the contract", () => {
+  it("the issue's example log", () => {
+    expect(validateTrainingLog(structuredClone(LOG)).ok).toBe(true);
+  });
+
+  it("an empty log, and load null for bodyweight", () => {
+    expect(validateTrainingLog({}).ok).toBe(true);
+    expect(validateTrainingLog({ sessions: [], checkins: [] }).ok).toBe(true);
+    expect(validateTrainingLog(withSet({ exercise: "quarter-squat", load: null })).ok).toBe(true);
+  });
+
+  it("the edges: RIR 0 and 5, soreness 0 and 10, load 0, one rep", () => {
+    expect(validateTrainingLog(withSet({ rir: 0 })).ok).toBe(true);
+    expect(validateTrainingLog(withSet({ rir: 5 })).ok).toBe(true);
+    expect(validateTrainingLog(withSet({ reps: 1, load: { value: 0, unit: "lb" } })).ok).toBe(true);
+    for (const soreness of [0, 10]) {
+      const log = { checkins: [{ date: "2026-11-25", soreness, hurtRun: false }] };
+      expect(validateTrainingLog(log).ok).toBe(true);
+    }
+  });
+});
+
+describe("validateTrainingLog names the field and what is accepted", () => {
+  it("an unknown exercise id", () => {
+    const { field, line } = problem(withSet({ exercise: "moonwalk" }));
+    expect(field).toBe("sessions[0].sets[0].exercise");
+    expect(line).toContain('"moonwalk"');
+    expect(line).toContain("capacity exercises");
+  });
+
+  it("names the right set and session", () => {
+    const log = {
+      sessions: [
+        { date: "2026-11-20", sets: [SET] },
+        { date: "2026-11-24", sets: [SET, { ...SET, exercise: "moonwalk" }] },
+      ],
+    };
+    expect(problem(log).field).toBe("sessions[1].sets[1].exercise");
+  });
+
+  it("RIR 6: 0 to 5, where 5 means 5 or more", () => {
+    const { field, line } = problem(withSet({ rir: 6 }));
+    expect(field).toBe("sessions[0].sets[0].rir");
+    expect(line).toMatch(/0 to 5/);
+  });
+
+  it("soreness 11: 0 to 10", () => {
+    const { field, line } = problem({
+      checkins: [{ date: "2026-11-25", soreness: 11, hurtRun: false }],
+    });
+    expect(field).toBe("checkins[0].soreness");
+    expect(line).toMatch(/0 to 10/);
+  });
+
+  it("reps 0: at least 1", () => {
+    const { field, line } = problem(withSet({ reps: 0 }));
+    expect(field).toBe("sessions[0].sets[0].reps");
+    expect(line).toMatch(/1 to 100/);
+  });
+
+  it("a negative load names the load and the accepted range of its value", () => {
+    const { field, line } = problem(withSet({ load: { value: -5, unit: "kg" } }));
+    expect(field).toMatch(/^sessions\[0\]\.sets\[0\]\.load/);
+    // The set has the right shape ({ value, unit }); what is wrong is the value, from 0 to 1000.
+    expect(line).toMatch(/0 to 1000/);
+  });
+
+  it("impossible dates in sessions and check-ins", () => {
+    const session = problem({ sessions: [{ date: "2026-02-30", sets: [SET] }] });
+    expect(session.field).toBe("sessions[0].date");
+    expect(session.line).toContain("YYYY-MM-DD");
+    const checkin = problem({ checkins: [{ date: "2026-13-01", soreness: 1, hurtRun: false }] });
+    expect(checkin.field).toBe("checkins[0].date");
+  });
+
+  it("unknown fields, at the top and in a set", () => {
+    expect(problem({ sessions: [], notes: "x" }).line).toMatch(/^notes: is not a known field/);
+    const inSet = problem(withSet({ weight: 3 }));
+    expect(inSet.field).toBe("sessions[0].sets[0].weight");
+    expect(inSet.line).toMatch(/exercise, load, reps, rir/);
+  });
+
+  it("hurtRun must be true or false", () => {
+    const { field, line } = problem({
+      checkins: [{ date: "2026-11-25", soreness: 1, hurtRun: "yes" }],
+    });
+    expect(field).toBe("checkins[0].hurtRun");
+    expect(line).toMatch(/true or false/);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Small builders for scenario tests: concrete profiles, logs and days, written out where used.
+ * No assertions here: a builder only makes input.
+ */
+import type { Checkin, LoggedSet, TrainingLog } from "../src/core/log/training-log.js";
+import type { Profile, RunKind } from "../src/core/profile/profile.js";
+import type { Weekday } from "../src/core/units/local-date.js";
+import { type DayNumber, parseLocalDate } from "../src/core/units/local-date.js";
+import type { Weight } from "../src/core/units/weight.js";
+
+/** `day("2026-12-01")` → its DayNumber; a date that does not exist is a mistake in the test. */
+export function day(date: string): DayNumber {
+  const parsed = parseLocalDate(date);
+  if (parsed === null) throw new Error(`not a date: ${date}`);
+  return parsed;
+}
+
+export type RunWeek = Record<Weekday, RunKind>;
+
+/**
+ * A run week written out Monday first: `runWeek("rest quality easy quality rest long easy")`.
+ * Tests may as well pass the object literal; this keeps a week on one readable line.
+ */
+export function runWeek(days: string): RunWeek {
+  const kinds = days.trim().split(/\s+/) as RunKind[];
+  if (kinds.length !== 7) throw new Error(`a run week has 7 days: ${days}`);
+  const [mon, tue, wed, thu, fri, sat, sun] = kinds as [
+    RunKind,
+    RunKind,
+    RunKind,
+    RunKind,
+    RunKind,
+    RunKind,
+    RunKind,
+  ];
+  return { mon, tue, wed, thu, fri, sat, sun };
+}
+
+/**
+ * A runner of 46 in Dec 2026 (born 1980), kg, dumbbells and a bike at home, 60 minutes
+ * (room for the whole session), weeks from Monday, in UTC. Every field can be overridden.
+ */
+export function aProfile(overrides: Partial<Profile> = {}): Profile {
+  return {
+    name: "Ana",
+    birthYear: 1980,
+    units: "kg",
+    equipment: ["bodyweight", "dumbbells", "bike"],
+    sessionMinutes: 60,
+    weekStart: "mon",
+    runWeek: runWeek("rest quality easy quality rest long easy"),
+    timezone: "UTC",
+    ...overrides,
+  };
+}
+
+export const kg = (value: number): Weight => ({ value, unit: "kg" });
+export const lb = (value: number): Weight => ({ value, unit: "lb" });
+
+/** One logged set: `aSet("quarter-squat", kg(40), 10, 2)`; `null` load for bodyweight. */
+export function aSet(exercise: string, load: Weight | null, reps: number, rir: number): LoggedSet {
+  return { exercise, load, reps, rir };
+}
+
+export function aSession(date: string, ...sets: LoggedSet[]): { date: string; sets: LoggedSet[] } {
+  return { date, sets };
+}
+
+export function aCheckin(date: string, soreness: number, hurtRun = false): Checkin {
+  return { date, soreness, hurtRun };
+}
+
+/** `aLog([aSession(...)], [aCheckin(...)])`. */
+export function aLog(
+  sessions: ReturnType<typeof aSession>[] = [],
+  checkins: Checkin[] = [],
+): TrainingLog {
+  return { sessions, checkins };
+}
