@@ -30,7 +30,14 @@ function loadText(exercise: Prescription): string {
   return loaded ? "choose a load" : "no weight to set";
 }
 
-function sessionLines(session: PlannedSession): string[] {
+const DOSE_PREFIX = "One set of 8 to 10, stopping with 1 or 2 reps left in the tank. ";
+
+function signature(session: PlannedSession): string {
+  return JSON.stringify(session.exercises.map((exercise) => [exercise.id, exercise.load]));
+}
+
+/** One session; exercises the same as the session before are not explained twice. */
+function sessionLines(session: PlannedSession, sameAs: PlannedSession | null): string[] {
   const lines = [
     "",
     `${shortDay(session.date)} · ${session.kind} session, ${session.minutes} min${session.done ? " · done" : ""}`,
@@ -43,8 +50,9 @@ function sessionLines(session: PlannedSession): string[] {
       `  ${index + 1}. ${exercise.name} (${gear}): ${exercise.sets} set of ${exercise.reps.min}-${exercise.reps.max}, ` +
         `${exercise.rir.min}-${exercise.rir.max} reps left in the tank · ${loadText(exercise)}`,
     );
-    lines.push(`     ${exercise.why}`);
+    if (!sameAs) lines.push(`     ${exercise.why.replace(DOSE_PREFIX, "")}`);
   });
+  if (sameAs) lines.push(`  (Same exercises and loads as ${shortDay(sameAs.date)}.)`);
   for (const gap of session.omitted) lines.push(`  Left out: ${gap.muscle}. ${gap.reason}`);
   return lines;
 }
@@ -52,6 +60,7 @@ function sessionLines(session: PlannedSession): string[] {
 /** The week at a glance, then each session with its exercises, loads and reasons. */
 export function renderPlan(plan: Plan, name: string): string {
   const lines: string[] = [];
+  let previous: PlannedSession | null = null;
   for (const week of plan.weeks) {
     lines.push(
       `Week of ${shortDay(week.start)} · ${week.phase}${week.relaxed.length ? ` · relaxed: ${week.relaxed.join(", ")}` : ""}`,
@@ -62,7 +71,15 @@ export function renderPlan(plan: Plan, name: string): string {
         `  ${shortDay(day.date).padEnd(12)} ${RUN_WORDS[day.run]?.padEnd(12) ?? day.run}${strength}`,
       );
     }
-    for (const session of week.sessions) lines.push(...sessionLines(session));
+    for (const session of week.sessions) {
+      lines.push(
+        ...sessionLines(
+          session,
+          previous && signature(previous) === signature(session) ? previous : null,
+        ),
+      );
+      previous = session;
+    }
     if (week.notes.length) {
       lines.push("", "  Notes:");
       for (const note of week.notes) lines.push(`  - ${note}`);

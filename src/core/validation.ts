@@ -68,6 +68,18 @@ export function checkSchema(schema: TSchema, value: unknown, root = ""): Invalid
       : "is not a known field";
     return invalid(prefixed(root, field), message);
   }
+  if (
+    first.type === ValueErrorType.Union &&
+    typeof first.value === "object" &&
+    first.value !== null
+  ) {
+    // `{ value, unit } | null` given an object: explain what is wrong inside the object.
+    const shape = (first.schema.anyOf as TSchema[] | undefined)?.find(
+      (member) => member[Kind] === "Object",
+    );
+    const inner = shape ? checkSchema(shape, first.value) : null;
+    if (inner) return invalid(prefixed(prefixed(root, field), inner.field), inner.message);
+  }
   if (first.type === ValueErrorType.ObjectRequiredProperty) {
     return invalid(prefixed(root, field), "is missing");
   }

@@ -68,7 +68,7 @@ export async function exercisesCommand(argv: string[], io: CliIo): Promise<numbe
     const ways = entry.ways.map((way) => way.equipment.join("+")).join(" | ");
     lines.push(`  ${entry.id.padEnd(34)} ${entry.name}`);
     lines.push(
-      `  ${"".padEnd(34)} ${entry.loaded ? "kg/lb" : "bodyweight"} · ${ways}${entry.loads.length ? ` · loads: ${entry.loads.join(", ")}` : ""}`,
+      `  ${"".padEnd(34)} ${entry.loaded ? "load in kg/lb" : "no load to set"} · ${ways}${entry.loads.length ? ` · loads: ${entry.loads.join(", ")}` : ""}`,
     );
   }
   lines.push("", `${entries.length} exercise${entries.length === 1 ? "" : "s"}.`);

@@ -303,6 +303,25 @@ export const CATALOG: readonly Exercise[] = [
     harder: [],
     loads: ["hamstring"],
   },
+  {
+    id: "calf-raise",
+    name: "Calf raise",
+    muscles: ["calves"],
+    ways: [
+      { equipment: ["machine"] },
+      { equipment: ["leg-press"] },
+      { equipment: ["dumbbells"], implements: 2 },
+      { equipment: ["bodyweight"] },
+    ],
+    cues: [
+      "Stand on both feet, knees straight.",
+      "Rise up onto your toes as high as you can.",
+      "Lower slowly.",
+    ],
+    easier: [],
+    harder: ["single-leg-calf-raise"],
+    loads: ["achilles", "plantar-fascia"],
+  },
 
   // ── Calves ────────────────────────────────────────────────────────────────
   {
@@ -322,25 +341,6 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["calf-raise"],
     harder: ["single-leg-calf-raise-off-step"],
-    loads: ["achilles", "plantar-fascia"],
-  },
-  {
-    id: "calf-raise",
-    name: "Calf raise",
-    muscles: ["calves"],
-    ways: [
-      { equipment: ["machine"] },
-      { equipment: ["leg-press"] },
-      { equipment: ["dumbbells"], implements: 2 },
-      { equipment: ["bodyweight"] },
-    ],
-    cues: [
-      "Stand on both feet, knees straight.",
-      "Rise up onto your toes as high as you can.",
-      "Lower slowly.",
-    ],
-    easier: [],
-    harder: ["single-leg-calf-raise"],
     loads: ["achilles", "plantar-fascia"],
   },
   {
@@ -717,6 +717,20 @@ export const CATALOG: readonly Exercise[] = [
     loads: [],
   },
   {
+    id: "incline-push-up",
+    name: "Incline push-up",
+    muscles: ["upper-push", "core"],
+    ways: [{ equipment: ["bodyweight"] }],
+    cues: [
+      "Put your hands on a sturdy table or counter.",
+      "Keep your body straight from heels to head.",
+      "Lower your chest to the edge, then push away.",
+    ],
+    easier: ["wall-push-up"],
+    harder: ["push-up"],
+    loads: [],
+  },
+  {
     id: "push-up",
     name: "Push-up",
     muscles: ["upper-push", "core"],
@@ -804,20 +818,6 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
-  },
-  {
-    id: "incline-push-up",
-    name: "Incline push-up",
-    muscles: ["upper-push", "core"],
-    ways: [{ equipment: ["bodyweight"] }],
-    cues: [
-      "Put your hands on a sturdy table or counter.",
-      "Keep your body straight from heels to head.",
-      "Lower your chest to the edge, then push away.",
-    ],
-    easier: ["wall-push-up"],
-    harder: ["push-up"],
     loads: [],
   },
   {

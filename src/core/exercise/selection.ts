@@ -29,7 +29,7 @@ export function injuriesLoaded(exercise: Exercise, injuries: ReadonlySet<Injury>
 /**
  * Candidates for a slot, best first, ignoring injuries: the article's one exercise leads the
  * squat slot (leg press for those who have one), then loaded choices the athlete can do,
- * then bodyweight ones, each in catalogue order.
+ * then band or other gear, then body weight alone, each in catalogue order.
  */
 function rankedCandidates(slot: Slot, athlete: Athlete): Choice[] {
   const choices: Choice[] = [];
@@ -43,7 +43,9 @@ function rankedCandidates(slot: Slot, athlete: Athlete): Choice[] {
       if (choice.exercise.id === "leg-press") return 0;
       if (choice.exercise.id === "quarter-squat") return 1;
     }
-    return isLoaded(choice.way) ? 2 : 3;
+    if (isLoaded(choice.way)) return 2;
+    // A band sets the resistance without a table or a wall to lean on: better than none.
+    return choice.way.equipment.includes("bodyweight") ? 4 : 3;
   };
   // Array.prototype.sort is stable, so catalogue order decides ties.
   return choices.sort((a, b) => rank(a) - rank(b));

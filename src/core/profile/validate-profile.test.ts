@@ -108,7 +108,9 @@ describe("validateProfile names the field and what is accepted", () => {
   });
 
   it("a race date that does not exist: 2027-02-30", () => {
-    const { field, line } = problem(withField({ race: { date: "2027-02-30", distance: "marathon" } }));
+    const { field, line } = problem(
+      withField({ race: { date: "2027-02-30", distance: "marathon" } }),
+    );
     expect(field).toBe("race.date");
     expect(line).toContain("2027-02-30");
     expect(line).toContain("YYYY-MM-DD");

@@ -1,5 +1,6 @@
+import { tidy } from "../units/weight.js";
 import { estimatedOneRepMax, targetLoad } from "./e1rm.js";
-import { roundToStep, stepAbove, stepBelow } from "./rounding.js";
+import { roundDownToStep, roundToStep, roundUpToStep, stepAbove, stepBelow } from "./rounding.js";
 
 export type Direction = "heavier" | "lighter" | "same";
 
@@ -22,18 +23,19 @@ export interface NextLoad {
 
 /**
  * Double progression expressed in reps in reserve: aim at 9 reps with 1.5 left, move at most
- * +10 % / -15 %, round to the athlete's increment, and always at least one increment when
- * the set said the load was wrong (one increment wins over the percentage limit).
+ * +10 % / -15 %, round to the athlete's increment without leaving that limit, and always move
+ * at least one increment when the set said the load was wrong (one increment wins over the limit).
  */
 export function nextLoad(last: number, reps: number, rir: number, increment: number): NextLoad {
   const direction = directionFrom(reps, rir);
   const e1rm = estimatedOneRepMax(last, reps, rir);
   if (direction === "same") return { direction, load: last, e1rm };
-  const limited = Math.min(
-    Math.max(targetLoad(e1rm), last * (1 - MAX_STEP_DOWN)),
-    last * (1 + MAX_STEP_UP),
-  );
-  const rounded = roundToStep(limited, increment);
+  const ceiling = tidy(last * (1 + MAX_STEP_UP));
+  const floor = tidy(last * (1 - MAX_STEP_DOWN));
+  let rounded = roundToStep(Math.min(Math.max(targetLoad(e1rm), floor), ceiling), increment);
+  // Rounding must not carry the step past the limit; only the one-increment minimum may.
+  if (rounded > ceiling) rounded = roundDownToStep(ceiling, increment);
+  if (rounded < floor) rounded = roundUpToStep(floor, increment);
   if (direction === "heavier") {
     return { direction, load: Math.max(rounded, stepAbove(last, increment)), e1rm };
   }

@@ -11,6 +11,10 @@ export function roundDownToStep(value: number, step: number): number {
   return tidy(Math.floor(tidy(value / step)) * step);
 }
 
+export function roundUpToStep(value: number, step: number): number {
+  return tidy(Math.ceil(tidy(value / step)) * step);
+}
+
 /** The first multiple of `step` strictly above `value`. */
 export function stepAbove(value: number, step: number): number {
   return tidy((Math.floor(tidy(value / step)) + 1) * step);

@@ -87,7 +87,9 @@ describe("sessionBudget: warm-up + 2.5 min per exercise must fit sessionMinutes"
           (warmupMinutes < 5 || warmupMinutes > 10) && "warm-up outside 5-10",
           exercises < 1 && "no exercise",
           warmupMinutes + MINUTES_PER_EXERCISE * exercises > minutes && "does not fit",
-          full + MINUTES_PER_EXERCISE <= minutes && warmupMinutes !== full && "warm-up cut needlessly",
+          full + MINUTES_PER_EXERCISE <= minutes &&
+            warmupMinutes !== full &&
+            "warm-up cut needlessly",
           warmupMinutes + MINUTES_PER_EXERCISE * (exercises + 1) <= minutes && "room left",
         ].filter(Boolean);
         if (problems.length) wrong.push(`${minutes} min at ${age}: ${problems.join(", ")}`);

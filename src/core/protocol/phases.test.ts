@@ -31,7 +31,8 @@ describe("phaseOn: days before the race (race day = 0)", () => {
   });
 
   it("2027-04-18 race: the calendar days of each boundary", () => {
-    const on = (date: string): Phase => phaseOn(parseLocalDate(date) ?? Number.NaN, race("marathon"));
+    const on = (date: string): Phase =>
+      phaseOn(parseLocalDate(date) ?? Number.NaN, race("marathon"));
     // 2027-03-27 is 22 days before 18 April (4 days of March left + 18 of April)
     expect(on("2027-03-27")).toBe("base");
     expect(on("2027-03-28")).toBe("peak"); // 21
