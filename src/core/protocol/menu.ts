@@ -1,7 +1,7 @@
 import { type Athlete, type Choice, chooseForSlot, ladderStep } from "../exercise/selection.js";
 import { SLOTS, type Slot } from "../exercise/slots.js";
-import type { Muscle } from "../exercise/types.js";
-import { isLoaded } from "../exercise/ways.js";
+import type { Exercise, Muscle } from "../exercise/types.js";
+import { isLoaded, wayFor } from "../exercise/ways.js";
 import { type History, lastDone } from "../log/history.js";
 import { type LoadContext, prescribeLoad } from "../progression/prescribe-load.js";
 import { DOSE } from "./dose.js";
@@ -21,6 +21,10 @@ export interface Menu {
   readonly omitted: readonly { readonly muscle: Muscle; readonly reason: string }[];
   readonly adjustments: readonly Adjustment[];
   readonly notes: readonly string[];
+  /** The prescription for any exercise the athlete can do (for swaps), or null when they cannot. */
+  readonly prescribeFor: (
+    exercise: Exercise,
+  ) => { readonly base: Prescription; readonly hold: Prescription } | null;
 }
 
 const INJURY_WORDS: Record<string, string> = {
@@ -110,6 +114,14 @@ function applyLadder(
   };
 }
 
+/** The bodyweight reason for a swapped-in exercise, without moving along its ladder. */
+function applyLadderWhy(exercise: Exercise, input: MenuInput): string {
+  const last = lastDone(input.history, exercise.id);
+  return last
+    ? `Last time ${last.set.reps} reps with ${last.set.rir} left in the tank: aim at 8 to 10 with 1 or 2 left.`
+    : "When 10 feels easy with 3 or more left, you move to a harder variant.";
+}
+
 function prescribe(choice: Choice, input: MenuInput, hold: boolean, bodyweightWhy: string) {
   const { exercise, way } = choice;
   const cut = input.cuts.get(exercise.id) ?? null;
@@ -184,5 +196,14 @@ export function buildMenu(input: MenuInput): Menu {
       });
     }
   }
-  return { items, omitted, adjustments, notes };
+  const prescribeFor = (exercise: Exercise) => {
+    const way = wayFor(exercise, input.athlete.equipment);
+    if (!way) return null;
+    const why = isLoaded(way) ? "" : applyLadderWhy(exercise, input);
+    return {
+      base: prescribe({ exercise, way }, input, false, why).item,
+      hold: prescribe({ exercise, way }, input, true, why).item,
+    };
+  };
+  return { items, omitted, adjustments, notes, prescribeFor };
 }

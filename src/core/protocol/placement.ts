@@ -1,7 +1,7 @@
 import type { RunKind } from "../profile/profile.js";
 import { type DayNumber, type Weekday, weekdayOf } from "../units/local-date.js";
 import type { Phase } from "./phases.js";
-import type { RuleId } from "./rules.js";
+import type { Closure, RuleId } from "./rules.js";
 
 export type DayRun = RunKind | "race";
 
@@ -10,7 +10,7 @@ export interface PlacementDay {
   readonly run: DayRun;
   readonly phase: Phase;
   /** Why no session can go on this day whatever gives way, or null when one can. */
-  readonly closed: string | null;
+  readonly closed: Closure | null;
   /** True for race-week days: together they hold at most one session. */
   readonly raceWeek: boolean;
 }

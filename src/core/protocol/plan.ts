@@ -1,5 +1,6 @@
+import type { Athlete } from "../exercise/selection.js";
 import type { Injury } from "../exercise/types.js";
-import { reviewSoreness } from "../feedback/soreness.js";
+import { reviewSoreness, type SorenessReview } from "../feedback/soreness.js";
 import { buildHistory } from "../log/history.js";
 import type { TrainingLog } from "../log/training-log.js";
 import type { Profile } from "../profile/profile.js";
@@ -10,12 +11,14 @@ import {
   formatLocalDate,
   parseLocalDate,
   startOfWeek,
+  type Weekday,
   weekdayName,
   weekdayOf,
   yearOf,
 } from "../units/local-date.js";
+import { applyMoves, applySwaps, type PlanChanges } from "./changes.js";
 import { sessionBudget, warmupActivity } from "./dose.js";
-import { buildMenu } from "./menu.js";
+import { buildMenu, type Menu } from "./menu.js";
 import {
   type Phase,
   phaseOn,
@@ -33,8 +36,8 @@ import {
   reasonsFor,
 } from "./placement.js";
 import type { Plan, PlannedSession, PlannedWeek } from "./plan-types.js";
-import { RULES, type RuleId } from "./rules.js";
-import { buildSession } from "./session.js";
+import { type Closure, RULES, type RuleId } from "./rules.js";
+import { buildSession, type SessionFrame } from "./session.js";
 
 export const SESSIONS_PER_WEEK = 2;
 export const MAX_WEEKS = 104;
@@ -47,6 +50,8 @@ export interface PlanRequest {
   /** The plan's first week is the one holding this day; it is also "today" for age and time off. */
   readonly from: DayNumber;
   readonly weeks: number;
+  /** The athlete's own changes to the plan, kept by the server and applied on every plan. */
+  readonly changes?: PlanChanges;
 }
 
 const DISTANCE_WORDS = {
@@ -64,20 +69,28 @@ function raceOf(profile: Profile): RaceDay | null {
 }
 
 /** Why a day can never hold a session, whatever else gives way (rule 2 and the season). */
-function closedReason(
+function closure(
   day: DayNumber,
   phase: Phase,
   runOn: (day: DayNumber) => DayRun,
   race: RaceDay | null,
-): string | null {
+): Closure | null {
   if (phase === "recovery" && race) {
-    return `recovery after your ${DISTANCE_WORDS[race.distance]}: no strength for ${recoveryDays(race.distance)} days`;
+    return {
+      rule: "recovery",
+      reason: `recovery after your ${DISTANCE_WORDS[race.distance]}: no strength for ${recoveryDays(race.distance)} days`,
+    };
   }
-  if (runOn(day) === "race") return "race day";
-  if (runOn(day + 1) === "race") return "the day before your race";
-  if (runOn(day + 1) === "long") return "the day before your long run";
+  if (runOn(day) === "race") return { rule: "not-before-long-or-race", reason: "race day" };
+  if (runOn(day + 1) === "race")
+    return { rule: "not-before-long-or-race", reason: "the day before your race" };
+  if (runOn(day + 1) === "long")
+    return { rule: "not-before-long-or-race", reason: "the day before your long run" };
   if (phase === "race-week" && race && race.day - day < raceWeekMinDaysBefore(race.distance)) {
-    return `fewer than ${raceWeekMinDaysBefore(race.distance)} days before your race`;
+    return {
+      rule: "race-week",
+      reason: `fewer than ${raceWeekMinDaysBefore(race.distance)} days before your race`,
+    };
   }
   return null;
 }
@@ -101,23 +114,34 @@ function placeWhy(
   return broken.length ? `${text} ${broken.join(" ")}` : text;
 }
 
-/** Plans every day of `weeks` weeks (protocol sections 3 to 7). Pure: the same request gives the same plan. */
-export function planWeeks(request: PlanRequest): Plan {
+/** Everything a plan needs that does not change from week to week, worked out once. */
+export interface PlanContext {
+  readonly request: PlanRequest;
+  readonly race: RaceDay | null;
+  readonly runOn: (day: DayNumber) => DayRun;
+  readonly athlete: Athlete;
+  readonly preferred: ReadonlySet<Weekday>;
+  readonly frame: SessionFrame;
+  readonly review: SorenessReview;
+  readonly menu: Menu;
+  readonly loggedDays: readonly DayNumber[];
+  readonly lastLogged: DayNumber | null;
+  readonly daysOff: number;
+}
+
+export function preparePlan(request: PlanRequest): PlanContext {
   const { profile, log, from } = request;
   const race = raceOf(profile);
   const runOn = (day: DayNumber): DayRun =>
     race && day === race.day ? "race" : profile.runWeek[weekdayOf(day)];
   const equipment = availableEquipment(profile);
   const athlete = { equipment, injuries: new Set<Injury>(profile.injuries ?? []) };
-  const preferred = preferredDays(profile);
-  const age = yearOf(from) - profile.birthYear;
-  const budget = sessionBudget(profile.sessionMinutes, age);
+  const budget = sessionBudget(profile.sessionMinutes, yearOf(from) - profile.birthYear);
   const frame = {
     warmupMinutes: budget.warmupMinutes,
     warmupActivity: warmupActivity(equipment),
     fits: budget.exercises,
   };
-
   const history = buildHistory(log);
   const review = reviewSoreness(history);
   const loggedDays = history.sessions.map((session) => session.day);
@@ -133,14 +157,41 @@ export function planWeeks(request: PlanRequest): Plan {
       timeOff: { factor: timeOffFactor(daysOff), days: daysOff },
     },
   });
+  return {
+    request,
+    race,
+    runOn,
+    athlete,
+    preferred: preferredDays(profile),
+    frame,
+    review,
+    menu,
+    loggedDays,
+    lastLogged,
+    daysOff,
+  };
+}
 
-  const firstStart = startOfWeek(from, profile.weekStart);
+/** One week's placement, before sessions are filled in. */
+export interface WeekPlacement {
+  readonly index: number;
+  readonly start: DayNumber;
+  readonly days: readonly PlacementDay[];
+  readonly input: PlacementInput;
+  readonly fixed: readonly DayNumber[];
+  readonly placement: Placement;
+  readonly notes: readonly string[];
+}
+
+/** Places the sessions week after week; each week sees where the previous one ended. */
+export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
+  const { request, race, runOn, loggedDays } = context;
+  const firstStart = startOfWeek(request.from, request.profile.weekStart);
   let previous: DayNumber | null = loggedDays.filter((day) => day < firstStart).at(-1) ?? null;
   let raceWeekUsed = race
     ? loggedDays.filter((day) => day < firstStart && day >= race.day - 7 && day <= race.day).length
     : 0;
-  let delayAfter = review.delayAfter;
-  const weeks: PlannedWeek[] = [];
+  let delayAfter = context.review.delayAfter;
 
   for (let index = 0; index < request.weeks; index++) {
     const start = firstStart + index * 7;
@@ -151,7 +202,7 @@ export function planWeeks(request: PlanRequest): Plan {
         day,
         run: runOn(day),
         phase,
-        closed: closedReason(day, phase, runOn, race),
+        closed: closure(day, phase, runOn, race),
         raceWeek: phase === "race-week",
       });
     }
@@ -166,7 +217,7 @@ export function planWeeks(request: PlanRequest): Plan {
         0,
         1 - raceWeekUsed - fixed.filter((day) => days.find((d) => d.day === day)?.raceWeek).length,
       ),
-      preferred,
+      preferred: context.preferred,
       avoid: new Set(),
     };
     const notes: string[] = [];
@@ -180,7 +231,25 @@ export function planWeeks(request: PlanRequest): Plan {
         delayAfter = null;
       }
     }
+    const moved = applyMoves(placement, input, request.changes?.moves ?? []);
+    placement = moved.placement;
+    notes.push(...moved.notes);
 
+    yield { index, start, days, input, fixed, placement, notes };
+    const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
+    if (sessionDays.length) previous = sessionDays.at(-1) as DayNumber;
+    raceWeekUsed += sessionDays.filter((day) => days.find((d) => d.day === day)?.raceWeek).length;
+  }
+}
+
+/** Plans every day of `weeks` weeks (protocol sections 3 to 7). Pure: the same request gives the same plan. */
+export function planWeeks(request: PlanRequest): Plan {
+  const context = preparePlan(request);
+  const { race, frame, menu } = context;
+  const weeks: PlannedWeek[] = [];
+  for (const week of walkWeeks(context)) {
+    const { days, input, fixed, placement, index } = week;
+    const notes = [...week.notes];
     const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
     const sessions: PlannedSession[] = sessionDays.map((day) => {
       const info = days.find((d) => d.day === day) as PlacementDay;
@@ -188,20 +257,25 @@ export function planWeeks(request: PlanRequest): Plan {
       const why = done
         ? `${weekdayName(day)}: done, it is in your log.`
         : placeWhy(day, input, placement.relaxed);
-      return buildSession(day, info.phase, frame, menu, why, done);
+      const session = buildSession(day, info.phase, frame, menu, why, done);
+      const swapped = done
+        ? { session, notes: [] }
+        : applySwaps(session, menu, context.athlete, request.changes?.swaps ?? []);
+      notes.push(...swapped.notes);
+      return swapped.session;
     });
 
     notes.push(...weekNotes(days, placement.relaxed, sessions.length, race));
     if (index === 0) notes.push(...menu.notes);
-    if (index === 0 && daysOff >= 14 && lastLogged !== null) {
+    if (index === 0 && context.daysOff >= 14 && context.lastLogged !== null) {
       notes.push(
-        `Welcome back: ${Math.floor(daysOff / 7)} weeks since your last session, so the loads start lighter.`,
+        `Welcome back: ${Math.floor(context.daysOff / 7)} weeks since your last session, so the loads start lighter.`,
       );
     }
     if (index === 0 && frame.fits === 0) notes.push("Your session minutes hold no exercise.");
 
     weeks.push({
-      start: formatLocalDate(start),
+      start: formatLocalDate(week.start),
       phase: days[0]?.phase ?? "base",
       relaxed: placement.relaxed,
       notes,
@@ -214,11 +288,8 @@ export function planWeeks(request: PlanRequest): Plan {
         session: sessionDays.includes(day.day),
       })),
     });
-    if (sessionDays.length) previous = sessionDays.at(-1) as DayNumber;
-    raceWeekUsed += sessionDays.filter((day) => days.find((d) => d.day === day)?.raceWeek).length;
   }
-
-  return { weeks, feedback: review.feedback, adjustments: menu.adjustments };
+  return { weeks, feedback: context.review.feedback, adjustments: menu.adjustments };
 }
 
 function weekNotes(
@@ -287,10 +358,7 @@ function delayNextSession(
   if (next - sore > DELAY_HORIZON_DAYS) return { placement, note: "" };
   const dayLater = placement.days.map((day) => (day === next ? day + 1 : day));
   const target = input.days.find((day) => day.day === next + 1 && day.closed === null);
-  const raceWeekFits =
-    input.days.filter((day) => day.raceWeek && dayLater.includes(day.day)).length <=
-    input.raceWeekLeft;
-  const broken = target && raceWeekFits ? brokenRules(dayLater, input) : null;
+  const broken = target ? brokenRules(dayLater, input) : null;
   if (broken?.every((rule) => placement.relaxed.includes(rule))) {
     return {
       placement: { days: dayLater, relaxed: broken },
