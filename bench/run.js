@@ -17,15 +17,42 @@ function random(seed) {
 
 const RUNS = ["rest", "easy", "quality", "long"];
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const GEAR = ["band", "dumbbells", "kettlebell", "barbell", "rack", "bench", "step", "leg-press", "machine", "cable", "bike"];
-const INJURIES = ["achilles", "plantar-fascia", "knee", "it-band", "hamstring", "hip", "low-back", "shin"];
+const GEAR = [
+  "band",
+  "dumbbells",
+  "kettlebell",
+  "barbell",
+  "rack",
+  "bench",
+  "step",
+  "leg-press",
+  "machine",
+  "cable",
+  "bike",
+];
+const INJURIES = [
+  "achilles",
+  "plantar-fascia",
+  "knee",
+  "it-band",
+  "hamstring",
+  "hip",
+  "low-back",
+  "shin",
+];
 const DISTANCES = ["5k", "10k", "half", "marathon", "ultra"];
 
 function profileFrom(next) {
   const pick = (list) => list[Math.floor(next() * list.length)];
   const some = (list, p) => list.filter(() => next() < p);
   const raceDay = parseLocalDate("2027-01-01") + Math.floor(next() * 360);
-  const race = next() < 0.7 ? { date: new Date(raceDay * 86_400_000).toISOString().slice(0, 10), distance: pick(DISTANCES) } : undefined;
+  const race =
+    next() < 0.7
+      ? {
+          date: new Date(raceDay * 86_400_000).toISOString().slice(0, 10),
+          distance: pick(DISTANCES),
+        }
+      : undefined;
   return {
     name: "Bench",
     birthYear: 1940 + Math.floor(next() * 70),
@@ -47,11 +74,19 @@ const from = parseLocalDate("2026-11-30");
 // Warm up the JIT on a few plans first, as a long-running server would be.
 for (const profile of profiles.slice(0, 50)) planWeeks({ profile, log: {}, from, weeks: 52 });
 
-const started = process.hrtime.bigint();
+// The median of five rounds: one slow round (a busy machine) does not decide the figure.
+const rounds = [];
 let sessions = 0;
-for (const profile of profiles) {
-  const plan = planWeeks({ profile, log: {}, from, weeks: 52 });
-  for (const week of plan.weeks) sessions += week.sessions.length;
+for (let round = 0; round < 5; round++) {
+  sessions = 0;
+  const started = process.hrtime.bigint();
+  for (const profile of profiles) {
+    const plan = planWeeks({ profile, log: {}, from, weeks: 52 });
+    for (const week of plan.weeks) sessions += week.sessions.length;
+  }
+  rounds.push(Number(process.hrtime.bigint() - started) / 1e6);
 }
-const ms = Number(process.hrtime.bigint() - started) / 1e6;
-console.log(`planner: 1,000 profiles × 52 weeks in ${ms.toFixed(0)} ms (${sessions} sessions; goal < 1000 ms) ${ms < 1000 ? "OK" : "SLOW"}`);
+const ms = rounds.sort((a, b) => a - b)[2];
+console.log(
+  `planner: 1,000 profiles × 52 weeks in ${ms.toFixed(0)} ms, median of 5 (${rounds.map((r) => r.toFixed(0)).join(", ")}; ${sessions} sessions; goal < 1000 ms) ${ms < 1000 ? "OK" : "SLOW"}`,
+);

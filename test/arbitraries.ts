@@ -129,7 +129,15 @@ export function profileWithRace(raceDay: fc.Arbitrary<DayNumber>): fc.Arbitrary<
       increments: incrementsArb,
     },
     {
-      requiredKeys: ["name", "birthYear", "units", "equipment", "sessionMinutes", "weekStart", "runWeek"],
+      requiredKeys: [
+        "name",
+        "birthYear",
+        "units",
+        "equipment",
+        "sessionMinutes",
+        "weekStart",
+        "runWeek",
+      ],
     },
   );
 }

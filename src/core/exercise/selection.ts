@@ -22,6 +22,16 @@ export type SlotChoice =
     }
   | { readonly kind: "omitted"; readonly injuries: Injury[] };
 
+/** The catalogue by main muscle, in catalogue order: slots only ever look within one group. */
+const BY_PRIMARY: ReadonlyMap<string, readonly Exercise[]> = (() => {
+  const groups = new Map<string, Exercise[]>();
+  for (const exercise of CATALOG) {
+    const muscle = exercise.muscles[0] ?? "";
+    groups.set(muscle, [...(groups.get(muscle) ?? []), exercise]);
+  }
+  return groups;
+})();
+
 export function injuriesLoaded(exercise: Exercise, injuries: ReadonlySet<Injury>): Injury[] {
   return exercise.loads.filter((area) => injuries.has(area));
 }
@@ -33,8 +43,7 @@ export function injuriesLoaded(exercise: Exercise, injuries: ReadonlySet<Injury>
  */
 function rankedCandidates(slot: Slot, athlete: Athlete): Choice[] {
   const choices: Choice[] = [];
-  for (const exercise of CATALOG) {
-    if (exercise.muscles[0] !== slot.muscle) continue;
+  for (const exercise of BY_PRIMARY.get(slot.muscle) ?? []) {
     const way = wayFor(exercise, athlete.equipment);
     if (way) choices.push({ exercise, way });
   }

@@ -51,9 +51,11 @@ export function prescribeLoad(
   }
   const step = incrementFor(equipment, context.unit, context.increments);
   const converted = convertWeight(last.set.load, context.unit);
-  // A load logged in the other unit is first put on this athlete's grid.
+  // A load logged in the other unit is put on this athlete's grid, never down to nothing.
   const lastValue =
-    last.set.load.unit === context.unit ? converted.value : roundToStep(converted.value, step);
+    last.set.load.unit === context.unit
+      ? converted.value
+      : Math.max(roundToStep(converted.value, step), Math.min(step, converted.value));
   const lastWeight: Weight = { value: tidy(lastValue), unit: context.unit };
   const seen = describeSet(last, lastWeight);
 
@@ -81,7 +83,10 @@ export function prescribeLoad(
     why = `${seen}: right in the dose, so keep it.`;
   }
   if (context.timeOff.factor < 1) {
-    const reduced = roundToStep(lastValue * context.timeOff.factor, step);
+    const reduced = Math.max(
+      roundToStep(lastValue * context.timeOff.factor, step),
+      Math.min(step, lastValue),
+    );
     if (reduced < value) {
       value = reduced;
       const weeks = Math.floor(context.timeOff.days / 7);

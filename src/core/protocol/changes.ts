@@ -186,7 +186,7 @@ export function applySwaps(
     const item = hold ? prescribed.hold : prescribed.base;
     exercises = exercises.map((exercise, i) =>
       i === index
-        ? { ...item, why: `You swapped ${exercise.name.toLowerCase()} for this. ${item.why}` }
+        ? { ...item, why: `You swapped ${exercise.name} for this. ${item.why}` }
         : exercise,
     );
   }

@@ -171,7 +171,7 @@ export function buildMenu(input: MenuInput): Menu {
     }
     if (picked.swappedFor) {
       notes.push(
-        `${picked.choice.exercise.name} instead of ${picked.swappedFor.exercise.name.toLowerCase()}, which loads your ${injuryWords(picked.swappedFor.injuries)}. Check with your physical therapist.`,
+        `${picked.choice.exercise.name} instead of ${picked.swappedFor.exercise.name}, which loads your ${injuryWords(picked.swappedFor.injuries)}. Check with your physical therapist.`,
       );
     }
     const laddered = isLoaded(picked.choice.way)

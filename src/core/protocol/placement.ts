@@ -29,6 +29,8 @@ export interface PlacementInput {
   readonly preferred: ReadonlySet<Weekday>;
   /** Days on which no new session may go (the day-later rule after a very sore day). */
   readonly avoid: ReadonlySet<DayNumber>;
+  /** Whether rules 4 and 3 may give way to fit the sessions in (not around race week and recovery). */
+  readonly relax: boolean;
 }
 
 export interface Reason {
@@ -104,19 +106,19 @@ function judge(
 ): Candidate | null {
   let inRaceWeek = 0;
   let score = 0;
-  let beforeQuality = false;
+  let beforeQuality = 0;
   for (const day of days) {
     if (raceWeek.has(day)) inRaceWeek++;
     score += points(day);
-    if (input.runOn(day + 1) === "quality") beforeQuality = true;
+    if (input.runOn(day + 1) === "quality") beforeQuality++;
   }
   if (inRaceWeek > input.raceWeekLeft) return null;
-  const gap = smallestGap(anchors, days);
+  const { smallest: gap, short } = gapsBetween(anchors, days);
   if (gap < 1) return null;
   const broken: RuleId[] = [];
   if (beforeQuality) broken.push("not-before-quality");
-  if (gap < 2) broken.push("48h-apart");
-  return { days: [...days], broken, score, gap: Math.min(gap, 7) };
+  if (short) broken.push("48h-apart");
+  return { days, broken, breaches: beforeQuality + short, score, gap: Math.min(gap, 7) };
 }
 
 /** The rules a choice of days breaks, or null when it cannot be at all. */
@@ -134,49 +136,79 @@ const LEVELS: readonly (readonly RuleId[])[] = [
 ];
 
 interface Candidate {
-  readonly days: DayNumber[];
+  readonly days: readonly DayNumber[];
   readonly broken: RuleId[];
+  /** How many times the broken rules are broken: a session before a quality run, a short gap. */
+  readonly breaches: number;
   readonly score: number;
   readonly gap: number;
 }
 
-/** Fewest broken rules, then the highest preference score, then the widest spacing; else the earlier. */
+/** Fewest broken rules, broken the fewest times, then the highest preference score, then the widest spacing; else the earlier. */
 function better(a: Candidate, b: Candidate): boolean {
   if (a.broken.length !== b.broken.length) return a.broken.length < b.broken.length;
+  if (a.breaches !== b.breaches) return a.breaches < b.breaches;
   if (a.score !== b.score) return a.score > b.score;
   return a.gap > b.gap;
 }
 
-/** All ways to pick `size` of `items`, in order: earliest days first. */
+/**
+ * All ways to pick `size` of `items`, earliest days first. A week asks for at most two new
+ * sessions, so one and two get plain loops; the general case recurses.
+ */
 function combinations(items: readonly DayNumber[], size: number): DayNumber[][] {
-  if (size === 0) return [[]];
   const result: DayNumber[][] = [];
-  for (let i = 0; i <= items.length - size; i++) {
-    for (const rest of combinations(items.slice(i + 1), size - 1))
-      result.push([items[i] as DayNumber, ...rest]);
+  if (size === 1) {
+    for (const item of items) result.push([item]);
+  } else if (size === 2) {
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++)
+        result.push([items[i] as DayNumber, items[j] as DayNumber]);
+    }
+  } else if (size === 0) {
+    result.push([]);
+  } else {
+    for (let i = 0; i <= items.length - size; i++) {
+      for (const rest of combinations(items.slice(i + 1), size - 1)) {
+        result.push([items[i] as DayNumber, ...rest]);
+      }
+    }
   }
   return result;
 }
 
 /**
- * The smallest gap in days between any two sessions of `anchors` (sorted) and `days` (sorted)
- * taken together, merged without allocating: this runs for every candidate of every week.
+ * The smallest gap in days next to a chosen day (`days`, sorted) among the sessions already
+ * there (`anchors`, sorted), and how many such gaps are under 48 hours; merged without
+ * allocating, since this runs for every candidate of every week.
  */
-function smallestGap(anchors: readonly DayNumber[], days: readonly DayNumber[]): number {
-  let gap = Number.POSITIVE_INFINITY;
+function gapsBetween(
+  anchors: readonly DayNumber[],
+  days: readonly DayNumber[],
+): { smallest: number; short: number } {
+  let smallest = Number.POSITIVE_INFINITY;
+  let short = 0;
   let last = Number.NEGATIVE_INFINITY;
+  let lastChosen = false;
   let i = 0;
   let j = 0;
   while (i < anchors.length || j < days.length) {
     const a = i < anchors.length ? (anchors[i] as number) : Number.POSITIVE_INFINITY;
     const d = j < days.length ? (days[j] as number) : Number.POSITIVE_INFINITY;
-    const next = Math.min(a, d);
-    if (a <= d) i++;
-    else j++;
-    gap = Math.min(gap, next - last);
+    const chosen = d < a;
+    const next = chosen ? d : a;
+    if (chosen) j++;
+    else i++;
+    // Only gaps next to a chosen day count: what the log already holds is not this choice's doing.
+    if (chosen || lastChosen) {
+      const gap = next - last;
+      smallest = Math.min(smallest, gap);
+      if (gap < 2) short++;
+    }
     last = next;
+    lastChosen = chosen;
   }
-  return gap;
+  return { smallest, short };
 }
 
 /**
@@ -201,14 +233,50 @@ export function placeSessions(input: PlacementInput): Placement {
       const candidate = judge(days, anchors, input, pointsOf, raceWeek);
       if (candidate) judged.push(candidate);
     }
-    for (const allowed of LEVELS) {
+    for (const allowed of input.relax ? LEVELS : LEVELS.slice(0, 1)) {
       let best: Candidate | null = null;
       for (const candidate of judged) {
         if (candidate.broken.some((rule) => !allowed.includes(rule))) continue;
         if (!best || better(candidate, best)) best = candidate;
       }
-      if (best) return { days: best.days, relaxed: best.broken };
+      if (best) return { days: [...best.days], relaxed: best.broken };
     }
   }
   return { days: [], relaxed: [] };
+}
+
+/**
+ * Placement depends only on the week's shape, so weeks of one plan that look alike (the same
+ * runs, closures and distance from the last session) share one search. The key holds
+ * everything `placeSessions` reads, relative to the week's first day; the athlete's
+ * preferences are the same for every week of a plan, so a cache must not outlive one plan.
+ */
+export function placementKey(input: PlacementInput): string {
+  const first = input.days[0]?.day ?? 0;
+  const parts: (string | number)[] = [input.wanted, input.raceWeekLeft, input.relax ? 1 : 0];
+  for (const day of input.days) {
+    parts.push(
+      `${day.run}/${day.closed?.rule ?? ""}/${day.raceWeek ? 1 : 0}/${input.avoid.has(day.day) ? 1 : 0}`,
+    );
+  }
+  parts.push(input.runOn(first + input.days.length));
+  // Beyond a week back, the last session changes nothing (spacing counts up to 7 days).
+  parts.push(input.previous === null ? "none" : Math.max(input.previous - first, -8));
+  for (const day of input.fixed) parts.push(`f${day - first}`);
+  return parts.join("|");
+}
+
+export type PlacementCache = Map<
+  string,
+  { readonly offsets: readonly number[]; readonly relaxed: readonly RuleId[] }
+>;
+
+export function placeSessionsCached(input: PlacementInput, cache: PlacementCache): Placement {
+  const first = input.days[0]?.day ?? 0;
+  const key = placementKey(input);
+  const known = cache.get(key);
+  if (known) return { days: known.offsets.map((offset) => first + offset), relaxed: known.relaxed };
+  const placement = placeSessions(input);
+  cache.set(key, { offsets: placement.days.map((day) => day - first), relaxed: placement.relaxed });
+  return placement;
 }

@@ -11,6 +11,7 @@ import {
   formatLocalDate,
   parseLocalDate,
   startOfWeek,
+  WEEKDAYS,
   type Weekday,
   weekdayName,
   weekdayOf,
@@ -30,9 +31,11 @@ import {
   brokenRules,
   type DayRun,
   type Placement,
+  type PlacementCache,
   type PlacementDay,
   type PlacementInput,
   placeSessions,
+  placeSessionsCached,
   reasonsFor,
 } from "./placement.js";
 import type { Plan, PlannedSession, PlannedWeek } from "./plan-types.js";
@@ -132,8 +135,10 @@ export interface PlanContext {
 export function preparePlan(request: PlanRequest): PlanContext {
   const { profile, log, from } = request;
   const race = raceOf(profile);
+  // Indexed by day number modulo 7 (0 is a Thursday): this lookup is on the hottest path.
+  const byDay = [3, 4, 5, 6, 0, 1, 2].map((index) => profile.runWeek[WEEKDAYS[index] as Weekday]);
   const runOn = (day: DayNumber): DayRun =>
-    race && day === race.day ? "race" : profile.runWeek[weekdayOf(day)];
+    race && day === race.day ? "race" : (byDay[((day % 7) + 7) % 7] as DayRun);
   const equipment = availableEquipment(profile);
   const athlete = { equipment, injuries: new Set<Injury>(profile.injuries ?? []) };
   const budget = sessionBudget(profile.sessionMinutes, yearOf(from) - profile.birthYear);
@@ -192,6 +197,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     ? loggedDays.filter((day) => day < firstStart && day >= race.day - 7 && day <= race.day).length
     : 0;
   let delayAfter = context.review.delayAfter;
+  const cache: PlacementCache = new Map();
 
   for (let index = 0; index < request.weeks; index++) {
     const start = firstStart + index * 7;
@@ -215,13 +221,15 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
       wanted: Math.max(0, SESSIONS_PER_WEEK - fixed.length),
       raceWeekLeft: Math.max(
         0,
-        1 - raceWeekUsed - fixed.filter((day) => days.find((d) => d.day === day)?.raceWeek).length,
+        1 - raceWeekUsed - fixed.filter((day) => days[day - start]?.raceWeek).length,
       ),
       preferred: context.preferred,
       avoid: new Set(),
+      // Right before a race and right after it, fewer sessions beat crowded ones.
+      relax: !days.some((day) => day.phase === "race-week" || day.phase === "recovery"),
     };
     const notes: string[] = [];
-    let placement = placeSessions(input);
+    let placement = placeSessionsCached(input, cache);
 
     if (delayAfter !== null) {
       const moved = delayNextSession(placement, input, delayAfter);
@@ -238,7 +246,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     yield { index, start, days, input, fixed, placement, notes };
     const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
     if (sessionDays.length) previous = sessionDays.at(-1) as DayNumber;
-    raceWeekUsed += sessionDays.filter((day) => days.find((d) => d.day === day)?.raceWeek).length;
+    raceWeekUsed += sessionDays.filter((day) => days[day - start]?.raceWeek).length;
   }
 }
 
@@ -252,7 +260,7 @@ export function planWeeks(request: PlanRequest): Plan {
     const notes = [...week.notes];
     const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
     const sessions: PlannedSession[] = sessionDays.map((day) => {
-      const info = days.find((d) => d.day === day) as PlacementDay;
+      const info = days[day - week.start] as PlacementDay;
       const done = fixed.includes(day);
       const why = done
         ? `${weekdayName(day)}: done, it is in your log.`
