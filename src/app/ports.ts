@@ -1,6 +1,148 @@
+import type { LoggedSet } from "../core/log/training-log.js";
+
 /** What the use cases need from the outside world; adapters and entry points provide it. */
 export interface Clock {
   now(): Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Random identifiers and session tokens (crypto in the server, fixed in tests). */
+export interface Ids {
+  /** A UUID v4. */
+  uuid(): string;
+  /** 32 random bytes as base64url: the secret a session cookie carries. */
+  token(): string;
+  /** SHA-256 of a token, hex: what the database keeps, so a leaked table opens no session. */
+  hashToken(token: string): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+// ---- Stored records. Instants are epoch milliseconds; training days are YYYY-MM-DD. ----
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly createdAt: number;
+  readonly passwordChangedAt: number;
+}
+
+export interface AuthSession {
+  /** SHA-256 (hex) of the cookie's token. */
+  readonly id: string;
+  readonly userId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface StoredWorkout {
+  /** Client-made UUID, unique per owner. */
+  readonly id: string;
+  readonly date: string;
+  /** In the order logged; each load in the unit it was logged in. */
+  readonly sets: readonly LoggedSet[];
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface StoredCheckin {
+  readonly id: string;
+  readonly date: string;
+  readonly soreness: number;
+  readonly hurtRun: boolean;
+  readonly createdAt: number;
+}
+
+export type StoredPlanChange =
+  | {
+      readonly id: string;
+      readonly kind: "move";
+      readonly from: string;
+      readonly to: string;
+      readonly createdAt: number;
+    }
+  | {
+      readonly id: string;
+      readonly kind: "swap";
+      readonly date: string;
+      readonly exercise: string;
+      readonly with: string;
+      readonly createdAt: number;
+    };
+
+// ---- Repositories. Every method on user data takes the owner first and never reads past it. ----
+
+export interface UserRepo {
+  /** "email-taken" when another account has this e-mail (compared lower-cased). */
+  create(user: User): Promise<User | "email-taken">;
+  byEmail(email: string): Promise<User | null>;
+  byId(id: string): Promise<User | null>;
+  setPassword(userId: string, passwordHash: string, at: number): Promise<void>;
+  /** Deletes the account and, by cascade, everything it owns. */
+  delete(userId: string): Promise<boolean>;
+  count(): Promise<number>;
+}
+
+export interface SessionRepo {
+  create(session: AuthSession): Promise<void>;
+  /** The session and its user, when it exists and has not expired at `now`. */
+  find(id: string, now: number): Promise<{ session: AuthSession; user: User } | null>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface ProfileRepo {
+  /** The stored profile document, or null before the athlete saved one. */
+  get(ownerId: string): Promise<unknown | null>;
+  put(ownerId: string, profile: unknown, at: number): Promise<void>;
+}
+
+export interface WorkoutRepo {
+  /** Writes the workout and its sets in one transaction; "exists" when the id is taken for this owner. */
+  insert(ownerId: string, workout: StoredWorkout): Promise<"inserted" | "exists">;
+  get(ownerId: string, id: string): Promise<StoredWorkout | null>;
+  /** Oldest training day first, then by creation. */
+  list(ownerId: string): Promise<StoredWorkout[]>;
+  /** Replaces date and sets (one transaction); false when there is no such workout. */
+  replace(ownerId: string, workout: StoredWorkout): Promise<boolean>;
+  delete(ownerId: string, id: string): Promise<boolean>;
+}
+
+export interface CheckinRepo {
+  /** One check-in per day: a second answer for the same day replaces the first (keeping its id). */
+  upsert(ownerId: string, checkin: StoredCheckin): Promise<StoredCheckin>;
+  list(ownerId: string): Promise<StoredCheckin[]>;
+}
+
+export interface PlanChangeRepo {
+  add(ownerId: string, change: StoredPlanChange): Promise<void>;
+  /** Oldest first: changes apply in the order they were made. */
+  list(ownerId: string): Promise<StoredPlanChange[]>;
+  delete(ownerId: string, id: string): Promise<boolean>;
+}
+
+export interface Repos {
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly profiles: ProfileRepo;
+  readonly workouts: WorkoutRepo;
+  readonly checkins: CheckinRepo;
+  readonly planChanges: PlanChangeRepo;
+}
+
+/** The database behind the repositories. */
+export interface Store extends Repos {
+  readonly kind: "sqlite" | "postgres";
+  /** Runs `work` in one transaction: everything it writes lands, or nothing does. */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  /** A round trip to the database (health check). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

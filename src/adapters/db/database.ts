@@ -1,0 +1,81 @@
+/**
+ * Opens the database behind the store: an SQLite file inside the process (the default) or a
+ * PostgreSQL pool (several app servers on one database). Same schema, queries and migrations.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Schema } from "./schema.js";
+
+export type DatabaseTarget =
+  | { readonly kind: "sqlite"; readonly file: string }
+  | { readonly kind: "postgres"; readonly url: string };
+
+export type DatabaseKind = DatabaseTarget["kind"];
+
+export interface Database {
+  readonly db: Kysely<Schema>;
+  readonly kind: DatabaseKind;
+  /** Closes the SQLite file or ends the pool (idempotent); the Kysely instance is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * Errors of idle PostgreSQL clients (the server went away, a network cut). The pool drops
+   * such a client by itself; without a listener Node would crash the process on them.
+   */
+  readonly onPoolError?: (error: Error) => void;
+}
+
+/** pg's type id of int8 (`bigint`): instants and `count(*)`. */
+const PG_INT8 = 20;
+const PG_POOL_MAX = 10;
+
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Database {
+  return target.kind === "sqlite" ? openSqlite(target.file) : openPostgres(target.url, options);
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file, { timeout: 5000 });
+  try {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    // In WAL mode NORMAL already survives a killed process (SIGKILL): a commit is in the WAL
+    // file in the OS's cache. It can lose the last commits on power loss or an OS crash. FULL
+    // syncs the WAL on every commit, so an answered 201 survives those too, for one fsync a
+    // commit, which this write volume (a few sets a day per athlete) does not notice.
+    sqlite.pragma("synchronous = FULL");
+  } catch (error) {
+    sqlite.close();
+    throw new Error(`cannot set up the SQLite database ${file}`, { cause: error });
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Kysely's destroy closes the better-sqlite3 handle.
+  return { db, kind: "sqlite", close: once(() => db.destroy()) };
+}
+
+function openPostgres(url: string, options: OpenOptions): Database {
+  // Type parsers set on this pool only: int8 as a JS number (epoch ms and counts stay far
+  // below 2^53), leaving pg's global parsers alone for any other pool in the process.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(PG_INT8, (value: string) => Number(value));
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX, types });
+  pool.on("error", (error) => options.onPoolError?.(error));
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely's destroy ends the pool.
+  return { db, kind: "postgres", close: once(() => db.destroy()) };
+}
+
+/** close() may be called twice (the store, then a test's clean-up); the second waits for the first. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= close();
+    return closing;
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * Every migration, listed statically (no filesystem provider), so the same set runs from
+ * `dist/`, from tests and from the CLI. Kysely applies them in the alphabetical order of
+ * their names: keep the `NNNN-` prefix.
+ */
+import type { Migration } from "kysely";
+import * as initial from "./0001-initial.js";
+
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001-initial": initial,
+};

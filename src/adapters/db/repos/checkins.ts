@@ -1,0 +1,51 @@
+import type { Selectable } from "kysely";
+import type { CheckinRepo, StoredCheckin } from "../../../app/ports.js";
+import type { CheckinTable } from "../schema.js";
+import { type Db, toInstant } from "./shared.js";
+
+function toCheckin(row: Selectable<CheckinTable>): StoredCheckin {
+  return {
+    id: row.id,
+    date: row.date,
+    soreness: row.soreness,
+    hurtRun: Number(row.hurt_run) === 1,
+    createdAt: toInstant(row.created_at),
+  };
+}
+
+export function checkinRepo(db: Db): CheckinRepo {
+  return {
+    async upsert(ownerId, checkin) {
+      const hurtRun = checkin.hurtRun ? 1 : 0;
+      // One per (owner, day): a second answer updates the first and keeps its id and createdAt.
+      const row = await db
+        .insertInto("checkin")
+        .values({
+          owner_id: ownerId,
+          id: checkin.id,
+          date: checkin.date,
+          soreness: checkin.soreness,
+          hurt_run: hurtRun,
+          created_at: checkin.createdAt,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(["owner_id", "date"])
+            .doUpdateSet({ soreness: checkin.soreness, hurt_run: hurtRun }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toCheckin(row);
+    },
+
+    async list(ownerId) {
+      const rows = await db
+        .selectFrom("checkin")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .orderBy("date")
+        .execute();
+      return rows.map(toCheckin);
+    },
+  };
+}

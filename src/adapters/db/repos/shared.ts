@@ -1,0 +1,29 @@
+/** Small helpers the repositories share. */
+import type { Kysely, Transaction } from "kysely";
+import type { Schema } from "../schema.js";
+
+/** A repository runs on the database or inside a transaction (a Transaction is a Kysely). */
+export type Db = Kysely<Schema> | Transaction<Schema>;
+
+/**
+ * Runs `work` in a transaction: the caller's when `db` already is one (so an outer
+ * `store.transaction()` covers it), a new one otherwise.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** Row counts: Kysely gives bigints, PostgreSQL's count(*) may come back as a string. */
+export function toCount(value: bigint | number | string | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  const count = Number(value);
+  if (!Number.isSafeInteger(count)) throw new Error(`not a row count: ${String(value)}`);
+  return count;
+}
+
+/** Epoch milliseconds from a column that a driver may hand back as a string or bigint. */
+export function toInstant(value: number | bigint | string): number {
+  const ms = Number(value);
+  if (!Number.isSafeInteger(ms)) throw new Error(`not an instant in ms: ${String(value)}`);
+  return ms;
+}

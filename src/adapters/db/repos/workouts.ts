@@ -1,0 +1,199 @@
+import type { Insertable, Selectable } from "kysely";
+import type { StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
+import type { LoggedSet } from "../../../core/log/training-log.js";
+import { KG_PER_LB, tidy } from "../../../core/units/weight.js";
+import type { WorkoutSetTable, WorkoutTable } from "../schema.js";
+import { type Db, inTransaction, toCount, toInstant } from "./shared.js";
+
+type SetRow = Pick<
+  Selectable<WorkoutSetTable>,
+  "exercise" | "load_kg" | "load_unit" | "reps" | "rir"
+>;
+
+function setRow(
+  ownerId: string,
+  workoutId: string,
+  set: LoggedSet,
+  position: number,
+): Insertable<WorkoutSetTable> {
+  const load = set.load;
+  return {
+    owner_id: ownerId,
+    workout_id: workoutId,
+    position,
+    exercise: set.exercise,
+    // Kilograms on disk, whatever the unit logged; the unit is kept to give the load back as logged.
+    load_kg: load === null ? null : load.unit === "kg" ? load.value : load.value * KG_PER_LB,
+    load_unit: load === null ? null : load.unit,
+    reps: set.reps,
+    rir: set.rir,
+  };
+}
+
+function toSet(row: SetRow): LoggedSet {
+  let load: LoggedSet["load"] = null;
+  if (row.load_kg !== null && row.load_unit !== null) {
+    const kg = Number(row.load_kg);
+    // tidy() drops the float noise of the round trip, so 45 lb comes back as exactly 45.
+    load =
+      row.load_unit === "kg"
+        ? { value: kg, unit: "kg" }
+        : { value: tidy(kg / KG_PER_LB), unit: "lb" };
+  }
+  return { exercise: row.exercise, load, reps: row.reps, rir: row.rir };
+}
+
+function toWorkout(
+  row: Pick<Selectable<WorkoutTable>, "id" | "date" | "created_at" | "updated_at">,
+  sets: readonly SetRow[],
+): StoredWorkout {
+  return {
+    id: row.id,
+    date: row.date,
+    sets: sets.map(toSet),
+    createdAt: toInstant(row.created_at),
+    updatedAt: toInstant(row.updated_at),
+  };
+}
+
+async function insertSets(
+  db: Db,
+  ownerId: string,
+  workoutId: string,
+  sets: readonly LoggedSet[],
+): Promise<void> {
+  if (sets.length === 0) return;
+  await db
+    .insertInto("workout_set")
+    .values(sets.map((set, i) => setRow(ownerId, workoutId, set, i)))
+    .execute();
+}
+
+/**
+ * Workouts of one owner with their sets, in one query (one snapshot: a workout is never read
+ * with the sets of another moment). Callers order by workout, then `s.position`.
+ */
+function withSets(db: Db, ownerId: string) {
+  return db
+    .selectFrom("workout as w")
+    .leftJoin("workout_set as s", (join) =>
+      join.onRef("s.owner_id", "=", "w.owner_id").onRef("s.workout_id", "=", "w.id"),
+    )
+    .select([
+      "w.id",
+      "w.date",
+      "w.created_at",
+      "w.updated_at",
+      "s.position",
+      "s.exercise",
+      "s.load_kg",
+      "s.load_unit",
+      "s.reps",
+      "s.rir",
+    ])
+    .where("w.owner_id", "=", ownerId);
+}
+
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof withSets>["execute"]>>[number];
+
+/** Folds joined rows (ordered by workout, then position) back into workouts. */
+function group(rows: readonly JoinedRow[]): StoredWorkout[] {
+  const workouts: { row: JoinedRow; sets: SetRow[] }[] = [];
+  let current: { row: JoinedRow; sets: SetRow[] } | undefined;
+  for (const row of rows) {
+    if (current?.row.id !== row.id) {
+      current = { row, sets: [] };
+      workouts.push(current);
+    }
+    if (row.position !== null && row.exercise !== null && row.reps !== null && row.rir !== null) {
+      current.sets.push({
+        exercise: row.exercise,
+        load_kg: row.load_kg,
+        load_unit: row.load_unit,
+        reps: row.reps,
+        rir: row.rir,
+      });
+    }
+  }
+  return workouts.map(({ row, sets }) => toWorkout(row, sets));
+}
+
+export function workoutRepo(db: Db): WorkoutRepo {
+  return {
+    insert(ownerId, workout) {
+      return inTransaction(db, async (trx) => {
+        const existing = await trx
+          .selectFrom("workout")
+          .select("id")
+          .where("owner_id", "=", ownerId)
+          .where("id", "=", workout.id)
+          .executeTakeFirst();
+        if (existing) return "exists";
+        // A concurrent insert of the same id (a client retry racing itself) lands here as a
+        // no-op rather than a unique violation, which on PostgreSQL would abort the
+        // transaction (and an enclosing store.transaction()).
+        const inserted = await trx
+          .insertInto("workout")
+          .values({
+            owner_id: ownerId,
+            id: workout.id,
+            date: workout.date,
+            created_at: workout.createdAt,
+            updated_at: workout.updatedAt,
+          })
+          .onConflict((oc) => oc.columns(["owner_id", "id"]).doNothing())
+          .executeTakeFirst();
+        if (toCount(inserted.numInsertedOrUpdatedRows) === 0) return "exists";
+        await insertSets(trx, ownerId, workout.id, workout.sets);
+        return "inserted";
+      });
+    },
+
+    async get(ownerId, id) {
+      const rows = await withSets(db, ownerId)
+        .where("w.id", "=", id)
+        .orderBy("s.position")
+        .execute();
+      return group(rows)[0] ?? null;
+    },
+
+    async list(ownerId) {
+      const rows = await withSets(db, ownerId)
+        .orderBy("w.date")
+        .orderBy("w.created_at")
+        .orderBy("w.id")
+        .orderBy("s.position")
+        .execute();
+      return group(rows);
+    },
+
+    replace(ownerId, workout) {
+      return inTransaction(db, async (trx) => {
+        const updated = await trx
+          .updateTable("workout")
+          .set({ date: workout.date, updated_at: workout.updatedAt })
+          .where("owner_id", "=", ownerId)
+          .where("id", "=", workout.id)
+          .executeTakeFirst();
+        if (toCount(updated.numUpdatedRows) === 0) return false;
+        await trx
+          .deleteFrom("workout_set")
+          .where("owner_id", "=", ownerId)
+          .where("workout_id", "=", workout.id)
+          .execute();
+        await insertSets(trx, ownerId, workout.id, workout.sets);
+        return true;
+      });
+    },
+
+    async delete(ownerId, id) {
+      // The sets go by cascade.
+      const result = await db
+        .deleteFrom("workout")
+        .where("owner_id", "=", ownerId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return toCount(result.numDeletedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Kysely's view of the tables. Column names are the database's (snake_case); the repositories
+ * map rows to the records of src/app/ports.ts.
+ *
+ * Instants are epoch milliseconds (`bigint` on PostgreSQL, read back as JS numbers by the pool's
+ * own type parser; INTEGER on SQLite). Training days are `YYYY-MM-DD` text.
+ */
+import type { WeightUnit } from "../../core/units/weight.js";
+
+export interface UserTable {
+  id: string;
+  /** Always lower-cased, unique. */
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+  password_changed_at: number;
+}
+
+export interface AuthSessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ProfileTable {
+  user_id: string;
+  /** The profile document as JSON text. */
+  data: string;
+  updated_at: number;
+}
+
+export interface WorkoutTable {
+  owner_id: string;
+  id: string;
+  date: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WorkoutSetTable {
+  owner_id: string;
+  workout_id: string;
+  /** 0-based, in the order logged. */
+  position: number;
+  exercise: string;
+  /** The load in kg whatever unit it was logged in; null for bodyweight. */
+  load_kg: number | null;
+  /** The unit the athlete logged; null for bodyweight. */
+  load_unit: WeightUnit | null;
+  reps: number;
+  rir: number;
+}
+
+export interface CheckinTable {
+  owner_id: string;
+  id: string;
+  date: string;
+  soreness: number;
+  /** 0 or 1. */
+  hurt_run: number;
+  created_at: number;
+}
+
+export interface PlanChangeTable {
+  owner_id: string;
+  id: string;
+  kind: string;
+  /** The change's fields other than id, kind and createdAt, as JSON text. */
+  data: string;
+  created_at: number;
+}
+
+export interface Schema {
+  user: UserTable;
+  auth_session: AuthSessionTable;
+  profile: ProfileTable;
+  workout: WorkoutTable;
+  workout_set: WorkoutSetTable;
+  checkin: CheckinTable;
+  plan_change: PlanChangeTable;
+}
+
+/** Every table of the schema, parents first (drop in reverse). */
+export const TABLES = [
+  "user",
+  "auth_session",
+  "profile",
+  "workout",
+  "workout_set",
+  "checkin",
+  "plan_change",
+] as const satisfies readonly (keyof Schema)[];

@@ -1,0 +1,76 @@
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import type { HttpDeps } from "./context.js";
+import { installErrorHandler, typeboxValidator } from "./problems.js";
+import { accountRoutes } from "./routes/accounts.js";
+import { homeRoutes } from "./routes/home.js";
+import { planningRoutes } from "./routes/planning.js";
+import { trainingRoutes } from "./routes/training.js";
+import { transferRoutes } from "./routes/transfer.js";
+
+export interface HttpOptions {
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly bodyLimitBytes: number;
+  readonly authRateLimit: number;
+  /** Shared counters when several processes serve the same users. */
+  readonly redis?: Redis;
+}
+
+/** An import carries years of workouts: it may be larger than any other body. */
+const IMPORT_BODY_LIMIT = 50 * 1_048_576;
+
+/** The HTTP API and the page at `/`, ready for `listen` or, in tests, `inject`. */
+export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    trustProxy: options.trustProxy,
+    bodyLimit: options.bodyLimitBytes,
+  });
+  app.setValidatorCompiler(typeboxValidator);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI styles itself inline; nothing else here needs it.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        scriptSrc: ["'self'"],
+        // Served over plain HTTP on a home network too: do not ask browsers to upgrade.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    ...(options.redis ? { redis: options.redis, nameSpace: "capacity-rate-limit:" } : {}),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Capacity API",
+        version: "1",
+        description:
+          'Strength training for runners. Errors are `{"error":{"kind","message","field"}}`; a session cookie (`capacity_session`) comes from sign-up or log-in.',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  homeRoutes(app, deps);
+  accountRoutes(app, deps, options.authRateLimit);
+  planningRoutes(app, deps);
+  trainingRoutes(app, deps);
+  transferRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
+  return app;
+}

@@ -1,0 +1,107 @@
+import type { TSchema } from "@sinclair/typebox";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { AppError } from "../../app/errors.js";
+import { checkSchema } from "../../core/validation.js";
+
+/** The API's error body: `{"error":{"kind","message","field"}}` (plus `rule` for a broken rule). */
+export interface ErrorBody {
+  readonly error: {
+    readonly kind: string;
+    readonly message: string;
+    readonly field: string | null;
+    readonly rule?: string;
+  };
+}
+
+/** Bad input found while validating a request part; carries the field in the API's words. */
+export class InputProblem extends Error {
+  readonly statusCode = 400;
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly kind = "invalid",
+  ) {
+    super(message);
+  }
+}
+
+const STATUS: Record<AppError["kind"], number> = {
+  invalid: 400,
+  unauthorized: 401,
+  "not-found": 404,
+  conflict: 409,
+  rule: 409,
+  "no-profile": 409,
+};
+
+/** The one place where a use case's expected failure becomes an HTTP answer. */
+export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply {
+  const body: ErrorBody = {
+    error: {
+      kind: error.kind,
+      message: error.message,
+      field: "field" in error && error.field !== undefined ? error.field : null,
+      ...(error.kind === "rule" ? { rule: error.rule } : {}),
+    },
+  };
+  return reply.code(STATUS[error.kind]).send(body);
+}
+
+/** Request validation with TypeBox and the core's messages ("field: what is accepted"). */
+export function typeboxValidator({ schema }: { schema: unknown }) {
+  return (data: unknown) => {
+    if (data === undefined || data === null) {
+      const expectsObject = (schema as TSchema).type === "object";
+      if (expectsObject)
+        return { error: new InputProblem("", "a JSON object is required in the body") };
+    }
+    const problem = checkSchema(schema as TSchema, data);
+    return problem ? { error: new InputProblem(problem.field, problem.message) } : { value: data };
+  };
+}
+
+function body(kind: string, message: string, field: string | null = null): ErrorBody {
+  return { error: { kind, message, field } };
+}
+
+/** Framework errors (bad JSON, huge bodies, rate limits, bugs) in the same shape as the rest. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
+    if (error instanceof InputProblem)
+      return reply.code(400).send(body(error.kind, error.message, error.field));
+    switch (error.code) {
+      case "FST_ERR_CTP_INVALID_JSON_BODY":
+      case "FST_ERR_CTP_EMPTY_JSON_BODY":
+        return reply
+          .code(400)
+          .send(body("invalid-json", `The body is not valid JSON: ${error.message}`));
+      case "FST_ERR_CTP_BODY_TOO_LARGE":
+        return reply
+          .code(400)
+          .send(body("too-large", "The body is larger than this server accepts."));
+      case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+        return reply
+          .code(400)
+          .send(body("invalid", "Send JSON with Content-Type: application/json."));
+    }
+    if (error.statusCode === 429) {
+      return reply
+        .code(429)
+        .send(body("rate-limited", "Too many attempts. Wait a minute and try again."));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(body("invalid", error.message));
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return reply
+      .code(500)
+      .send(
+        body("internal", "Something went wrong on our side; nothing you sent was half-written."),
+      );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(body("not-found", `No route ${request.method} ${request.url.split("?")[0]}.`)),
+  );
+}

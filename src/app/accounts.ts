@@ -1,0 +1,177 @@
+import { err, ok, type Result } from "../core/result.js";
+import { type AppError, invalidField } from "./errors.js";
+import type { Clock, Ids, PasswordHasher, Repos, User } from "./ports.js";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+export const SESSION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface AccountDeps {
+  readonly repos: Repos;
+  readonly hasher: PasswordHasher;
+  readonly ids: Ids;
+  readonly clock: Clock;
+  readonly sessionDays?: number;
+}
+
+export interface PublicUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export function publicUser(user: User): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    createdAt: new Date(user.createdAt).toISOString(),
+  };
+}
+
+/** The one password rule, said the same way everywhere. */
+export function passwordProblem(password: string, field = "password"): AppError | null {
+  if (password.length < PASSWORD_MIN) {
+    return invalidField(
+      field,
+      `must be at least ${PASSWORD_MIN} characters (a few words make a good one)`,
+    );
+  }
+  if (password.length > PASSWORD_MAX)
+    return invalidField(field, `must be at most ${PASSWORD_MAX} characters`);
+  return null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface SignedIn {
+  readonly user: User;
+  /** The secret for the cookie; only its hash is stored. */
+  readonly token: string;
+  readonly expiresAt: number;
+}
+
+async function openSession(deps: AccountDeps, user: User): Promise<SignedIn> {
+  const token = deps.ids.token();
+  const now = deps.clock.now().getTime();
+  const expiresAt = now + (deps.sessionDays ?? SESSION_DAYS) * DAY_MS;
+  await deps.repos.sessions.create({
+    id: deps.ids.hashToken(token),
+    userId: user.id,
+    createdAt: now,
+    expiresAt,
+  });
+  return { user, token, expiresAt };
+}
+
+export async function signUp(
+  deps: AccountDeps,
+  input: { email: string; password: string; name: string },
+): Promise<Result<SignedIn, AppError>> {
+  const email = normaliseEmail(input.email);
+  if (!EMAIL.test(email) || email.length > 254)
+    return err(invalidField("email", "is not an e-mail address"));
+  const name = input.name.trim();
+  if (!name) return err(invalidField("name", "is empty"));
+  const problem = passwordProblem(input.password);
+  if (problem) return err(problem);
+  const now = deps.clock.now().getTime();
+  const user: User = {
+    id: deps.ids.uuid(),
+    email,
+    name,
+    passwordHash: await deps.hasher.hash(input.password),
+    createdAt: now,
+    passwordChangedAt: now,
+  };
+  const created = await deps.repos.users.create(user);
+  if (created === "email-taken") {
+    return err({
+      kind: "conflict",
+      field: "email",
+      message: "An account with this e-mail already exists. Log in instead.",
+    });
+  }
+  return ok(await openSession(deps, created));
+}
+
+const WRONG = "Wrong e-mail or password.";
+
+export async function logIn(
+  deps: AccountDeps,
+  input: { email: string; password: string },
+): Promise<Result<SignedIn, AppError>> {
+  const user = await deps.repos.users.byEmail(normaliseEmail(input.email));
+  if (!user) {
+    // Hash anyway so that a missing account takes as long as a wrong password.
+    await deps.hasher.hash(input.password);
+    return err({ kind: "unauthorized", message: WRONG });
+  }
+  if (!(await deps.hasher.verify(user.passwordHash, input.password))) {
+    return err({ kind: "unauthorized", message: WRONG });
+  }
+  return ok(await openSession(deps, user));
+}
+
+export async function logOut(deps: AccountDeps, token: string): Promise<void> {
+  await deps.repos.sessions.delete(deps.ids.hashToken(token));
+}
+
+/** The signed-in user behind a cookie's token, or null (unknown, expired or logged out). */
+export async function userForToken(deps: AccountDeps, token: string): Promise<User | null> {
+  const found = await deps.repos.sessions.find(
+    deps.ids.hashToken(token),
+    deps.clock.now().getTime(),
+  );
+  return found?.user ?? null;
+}
+
+/** Ends every session of the account, then opens a fresh one for the device that asked. */
+export async function changePassword(
+  deps: AccountDeps,
+  user: User,
+  input: { current: string; next: string },
+): Promise<Result<SignedIn, AppError>> {
+  if (!(await deps.hasher.verify(user.passwordHash, input.current))) {
+    return err(invalidField("current", "is not your current password"));
+  }
+  const problem = passwordProblem(input.next, "next");
+  if (problem) return err(problem);
+  await deps.repos.users.setPassword(
+    user.id,
+    await deps.hasher.hash(input.next),
+    deps.clock.now().getTime(),
+  );
+  await deps.repos.sessions.deleteForUser(user.id);
+  const fresh = await deps.repos.users.byId(user.id);
+  return ok(await openSession(deps, fresh ?? user));
+}
+
+/** For an operator without e-mail: sets a new password and ends every session of the account. */
+export async function resetPassword(
+  deps: AccountDeps,
+  email: string,
+  password: string,
+): Promise<Result<User, AppError>> {
+  const user = await deps.repos.users.byEmail(normaliseEmail(email));
+  if (!user) return err({ kind: "not-found", message: `No account with the e-mail ${email}.` });
+  const problem = passwordProblem(password);
+  if (problem) return err(problem);
+  await deps.repos.users.setPassword(
+    user.id,
+    await deps.hasher.hash(password),
+    deps.clock.now().getTime(),
+  );
+  await deps.repos.sessions.deleteForUser(user.id);
+  return ok(user);
+}
+
+export async function deleteAccount(deps: AccountDeps, user: User): Promise<void> {
+  await deps.repos.users.delete(user.id);
+}

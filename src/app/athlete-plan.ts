@@ -1,0 +1,236 @@
+import type { TrainingLog } from "../core/log/training-log.js";
+import type { Profile } from "../core/profile/profile.js";
+import { validateProfile } from "../core/profile/validate-profile.js";
+import type { ExerciseSwap, SessionMove } from "../core/protocol/changes.js";
+import { MAX_WEEKS, type PlanRequest, planWeeks } from "../core/protocol/plan.js";
+import { checkMove, checkSwap } from "../core/protocol/plan-checks.js";
+import type { Plan } from "../core/protocol/plan-types.js";
+import { err, ok, type Result } from "../core/result.js";
+import { type DayNumber, parseLocalDate, startOfWeek } from "../core/units/local-date.js";
+import { type AppError, invalidField, notFound } from "./errors.js";
+import type { Clock, Ids, Repos, StoredPlanChange } from "./ports.js";
+import { todayIn } from "./today.js";
+
+export interface PlanDeps {
+  readonly repos: Repos;
+  readonly ids: Ids;
+  readonly clock: Clock;
+}
+
+const NO_PROFILE: AppError = {
+  kind: "no-profile",
+  message: "Set your profile first (PUT /api/profile): the plan is built around your run week.",
+};
+
+export async function storedProfile(deps: PlanDeps, ownerId: string): Promise<Profile | null> {
+  const stored = await deps.repos.profiles.get(ownerId);
+  if (stored === null) return null;
+  const checked = validateProfile(stored);
+  // Profiles are validated before they are stored; one that no longer passes is a bug to see.
+  if (!checked.ok)
+    throw new Error(
+      `stored profile of ${ownerId} is invalid: ${checked.error.field} ${checked.error.message}`,
+    );
+  return checked.value;
+}
+
+export async function saveProfile(
+  deps: PlanDeps,
+  ownerId: string,
+  input: unknown,
+): Promise<Result<Profile, AppError>> {
+  const checked = validateProfile(input);
+  if (!checked.ok) return err(invalidField(checked.error.field, checked.error.message));
+  await deps.repos.profiles.put(ownerId, checked.value, deps.clock.now().getTime());
+  return ok(checked.value);
+}
+
+/** The log as the core reads it, from the stored workouts and check-ins. */
+async function trainingLog(deps: PlanDeps, ownerId: string): Promise<TrainingLog> {
+  const [workouts, checkins] = await Promise.all([
+    deps.repos.workouts.list(ownerId),
+    deps.repos.checkins.list(ownerId),
+  ]);
+  return {
+    sessions: workouts.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
+    checkins: checkins.map((checkin) => ({
+      date: checkin.date,
+      soreness: checkin.soreness,
+      hurtRun: checkin.hurtRun,
+    })),
+  };
+}
+
+function splitChanges(changes: readonly StoredPlanChange[]): {
+  moves: SessionMove[];
+  swaps: ExerciseSwap[];
+} {
+  const moves: SessionMove[] = [];
+  const swaps: ExerciseSwap[] = [];
+  for (const change of changes) {
+    if (change.kind === "move") moves.push({ id: change.id, from: change.from, to: change.to });
+    else
+      swaps.push({
+        id: change.id,
+        date: change.date,
+        exercise: change.exercise,
+        with: change.with,
+      });
+  }
+  return { moves, swaps };
+}
+
+async function planRequest(
+  deps: PlanDeps,
+  ownerId: string,
+  from: DayNumber | null,
+  weeks: number,
+): Promise<Result<PlanRequest, AppError>> {
+  const profile = await storedProfile(deps, ownerId);
+  if (!profile) return err(NO_PROFILE);
+  const [log, changes] = await Promise.all([
+    trainingLog(deps, ownerId),
+    deps.repos.planChanges.list(ownerId),
+  ]);
+  return ok({
+    profile,
+    log,
+    from: from ?? todayIn(profile.timezone ?? "UTC", deps.clock),
+    weeks,
+    changes: splitChanges(changes),
+  });
+}
+
+/** The plan from everything stored: profile, workouts, check-ins, and the athlete's moves and swaps. */
+export async function athletePlan(
+  deps: PlanDeps,
+  ownerId: string,
+  query: { from?: string; weeks?: number },
+): Promise<Result<Plan, AppError>> {
+  let from: DayNumber | null = null;
+  if (query.from !== undefined) {
+    from = parseLocalDate(query.from);
+    if (from === null)
+      return err(
+        invalidField(
+          "from",
+          `${JSON.stringify(query.from)} is not a real date; expected YYYY-MM-DD`,
+        ),
+      );
+  }
+  const weeks = query.weeks ?? 1;
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WEEKS) {
+    return err(
+      invalidField(
+        "weeks",
+        `${weeks} is not accepted; expected a whole number from 1 to ${MAX_WEEKS}`,
+      ),
+    );
+  }
+  const request = await planRequest(deps, ownerId, from, weeks);
+  return request.ok ? ok(planWeeks(request.value)) : request;
+}
+
+/**
+ * A request that reaches the week of `date`: from today's week (so the 48-hour rule sees the
+ * sessions planned before it), or from that week when it is already past.
+ */
+async function requestReaching(
+  deps: PlanDeps,
+  ownerId: string,
+  date: DayNumber,
+): Promise<Result<PlanRequest, AppError>> {
+  const base = await planRequest(deps, ownerId, null, 1);
+  if (!base.ok) return base;
+  const weekStart = base.value.profile.weekStart;
+  const today = startOfWeek(base.value.from, weekStart);
+  const target = startOfWeek(date, weekStart);
+  const weeks = Math.floor((target - today) / 7) + 1;
+  if (weeks < 1) return ok({ ...base.value, from: target, weeks: 1 });
+  if (weeks > MAX_WEEKS) return err(invalidField("date", `is more than ${MAX_WEEKS} weeks ahead`));
+  return ok({ ...base.value, weeks });
+}
+
+export async function moveSession(
+  deps: PlanDeps,
+  ownerId: string,
+  input: { from: string; to: string },
+): Promise<Result<StoredPlanChange, AppError>> {
+  const from = parseLocalDate(input.from);
+  if (from === null)
+    return err(
+      invalidField("from", `${JSON.stringify(input.from)} is not a real date; expected YYYY-MM-DD`),
+    );
+  if (parseLocalDate(input.to) === null) {
+    return err(
+      invalidField("to", `${JSON.stringify(input.to)} is not a real date; expected YYYY-MM-DD`),
+    );
+  }
+  const request = await requestReaching(deps, ownerId, from);
+  if (!request.ok) return request;
+  const problem = checkMove(request.value, input);
+  if (problem?.kind === "rule")
+    return err({ kind: "rule", rule: problem.rule, message: problem.message, field: "to" });
+  if (problem?.kind === "other-week") return err(invalidField("to", problem.message));
+  if (problem) return err({ kind: "conflict", field: "from", message: problem.message });
+  const change: StoredPlanChange = {
+    id: deps.ids.uuid(),
+    kind: "move",
+    from: input.from,
+    to: input.to,
+    createdAt: deps.clock.now().getTime(),
+  };
+  await deps.repos.planChanges.add(ownerId, change);
+  return ok(change);
+}
+
+export async function swapExercise(
+  deps: PlanDeps,
+  ownerId: string,
+  input: { date: string; exercise: string; with: string },
+): Promise<Result<StoredPlanChange, AppError>> {
+  const date = parseLocalDate(input.date);
+  if (date === null)
+    return err(
+      invalidField("date", `${JSON.stringify(input.date)} is not a real date; expected YYYY-MM-DD`),
+    );
+  const request = await requestReaching(deps, ownerId, date);
+  if (!request.ok) return request;
+  const problem = checkSwap(request.value, input);
+  if (problem?.kind === "unknown-exercise")
+    return err(invalidField(problem.field, problem.message));
+  if (problem) return err({ kind: "conflict", field: "with", message: problem.message });
+  const change: StoredPlanChange = {
+    id: deps.ids.uuid(),
+    kind: "swap",
+    date: input.date,
+    exercise: input.exercise,
+    with: input.with,
+    createdAt: deps.clock.now().getTime(),
+  };
+  await deps.repos.planChanges.add(ownerId, change);
+  return ok(change);
+}
+
+export async function listChanges(deps: PlanDeps, ownerId: string, kind: StoredPlanChange["kind"]) {
+  return (await deps.repos.planChanges.list(ownerId)).filter((change) => change.kind === kind);
+}
+
+export async function undoChange(
+  deps: PlanDeps,
+  ownerId: string,
+  kind: StoredPlanChange["kind"],
+  id: string,
+): Promise<Result<true, AppError>> {
+  const changes = await deps.repos.planChanges.list(ownerId);
+  if (!changes.some((change) => change.id === id && change.kind === kind)) {
+    return err(notFound(kind === "move" ? "Move" : "Swap"));
+  }
+  await deps.repos.planChanges.delete(ownerId, id);
+  return ok(true);
+}
+
+export function changeView(change: StoredPlanChange) {
+  const { createdAt, ...rest } = change;
+  return { ...rest, createdAt: new Date(createdAt).toISOString() };
+}

@@ -1,0 +1,184 @@
+import type { LoggedSet } from "../core/log/training-log.js";
+import { validateTrainingLog } from "../core/log/training-log.js";
+import { validateProfile } from "../core/profile/validate-profile.js";
+import { err, ok, type Result } from "../core/result.js";
+import { parseLocalDate } from "../core/units/local-date.js";
+import { type AppError, invalidField } from "./errors.js";
+import type { Clock, Repos, Store, StoredPlanChange, User } from "./ports.js";
+
+export const EXPORT_FORMAT = "capacity-export";
+export const EXPORT_VERSION = 1;
+
+/** Everything an account owns, as one document (GET /api/export; POST /api/import takes it back). */
+export interface ExportDocument {
+  readonly format: typeof EXPORT_FORMAT;
+  readonly version: typeof EXPORT_VERSION;
+  readonly exportedAt: string;
+  readonly account: { readonly email: string; readonly name: string };
+  readonly profile: unknown | null;
+  readonly workouts: readonly {
+    id: string;
+    date: string;
+    sets: readonly LoggedSet[];
+    createdAt: string;
+    updatedAt: string;
+  }[];
+  readonly checkins: readonly {
+    id: string;
+    date: string;
+    soreness: number;
+    hurtRun: boolean;
+    createdAt: string;
+  }[];
+  readonly planChanges: readonly (
+    | { id: string; kind: "move"; from: string; to: string; createdAt: string }
+    | { id: string; kind: "swap"; date: string; exercise: string; with: string; createdAt: string }
+  )[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function exportAccount(
+  repos: Repos,
+  user: User,
+  clock: Clock,
+): Promise<ExportDocument> {
+  const [profile, workouts, checkins, changes] = await Promise.all([
+    repos.profiles.get(user.id),
+    repos.workouts.list(user.id),
+    repos.checkins.list(user.id),
+    repos.planChanges.list(user.id),
+  ]);
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: clock.now().toISOString(),
+    account: { email: user.email, name: user.name },
+    profile,
+    workouts: workouts.map((w) => ({
+      id: w.id,
+      date: w.date,
+      sets: w.sets,
+      createdAt: iso(w.createdAt),
+      updatedAt: iso(w.updatedAt),
+    })),
+    checkins: checkins.map((c) => ({
+      id: c.id,
+      date: c.date,
+      soreness: c.soreness,
+      hurtRun: c.hurtRun,
+      createdAt: iso(c.createdAt),
+    })),
+    planChanges: changes.map((change) => ({ ...change, createdAt: iso(change.createdAt) })),
+  };
+}
+
+function instant(text: string, field: string): Result<number, AppError> {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms)
+    ? err(invalidField(field, `${JSON.stringify(text)} is not an ISO 8601 instant`))
+    : ok(ms);
+}
+
+/** Checks what the schema cannot (real dates, known exercises, a valid profile) before anything is written. */
+function checkDocument(doc: ExportDocument): AppError | null {
+  if (doc.profile !== null) {
+    const profile = validateProfile(doc.profile);
+    if (!profile.ok)
+      return invalidField(
+        `profile.${profile.error.field}`.replace(/\.$/, ""),
+        profile.error.message,
+      );
+  }
+  const log = validateTrainingLog({
+    sessions: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
+    checkins: doc.checkins.map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
+  });
+  if (!log.ok)
+    return invalidField(log.error.field.replace(/^sessions/, "workouts"), log.error.message);
+  for (const [i, change] of doc.planChanges.entries()) {
+    const dates = change.kind === "move" ? [change.from, change.to] : [change.date];
+    if (dates.some((date) => parseLocalDate(date) === null)) {
+      return invalidField(`planChanges[${i}]`, "holds a date that does not exist");
+    }
+  }
+  const stamps: [string, string][] = [
+    ...doc.workouts.flatMap((w, i): [string, string][] => [
+      [w.createdAt, `workouts[${i}].createdAt`],
+      [w.updatedAt, `workouts[${i}].updatedAt`],
+    ]),
+    ...doc.checkins.map((c, i): [string, string] => [c.createdAt, `checkins[${i}].createdAt`]),
+    ...doc.planChanges.map((c, i): [string, string] => [
+      c.createdAt,
+      `planChanges[${i}].createdAt`,
+    ]),
+  ];
+  for (const [text, field] of stamps) {
+    const parsed = instant(text, field);
+    if (!parsed.ok) return parsed.error;
+  }
+  return null;
+}
+
+export interface ImportSummary {
+  readonly workouts: { readonly added: number; readonly kept: number };
+  readonly checkins: number;
+  readonly planChanges: { readonly added: number; readonly kept: number };
+  readonly profile: boolean;
+}
+
+/**
+ * Restores an export into an account, in one transaction. Idempotent: workouts and plan
+ * changes already stored (same id) are kept as they are, check-ins are one per day.
+ */
+export async function importAccount(
+  store: Store,
+  user: User,
+  doc: ExportDocument,
+  clock: Clock,
+): Promise<Result<ImportSummary, AppError>> {
+  const problem = checkDocument(doc);
+  if (problem) return err(problem);
+  const summary = await store.transaction(async (repos) => {
+    let added = 0;
+    let kept = 0;
+    for (const w of doc.workouts) {
+      const outcome = await repos.workouts.insert(user.id, {
+        id: w.id,
+        date: w.date,
+        sets: w.sets,
+        createdAt: Date.parse(w.createdAt),
+        updatedAt: Date.parse(w.updatedAt),
+      });
+      if (outcome === "inserted") added++;
+      else kept++;
+    }
+    for (const c of doc.checkins) {
+      await repos.checkins.upsert(user.id, {
+        id: c.id,
+        date: c.date,
+        soreness: c.soreness,
+        hurtRun: c.hurtRun,
+        createdAt: Date.parse(c.createdAt),
+      });
+    }
+    const existing = new Set((await repos.planChanges.list(user.id)).map((change) => change.id));
+    let changesAdded = 0;
+    for (const change of doc.planChanges) {
+      if (existing.has(change.id)) continue;
+      await repos.planChanges.add(user.id, {
+        ...change,
+        createdAt: Date.parse(change.createdAt),
+      } as StoredPlanChange);
+      changesAdded++;
+    }
+    if (doc.profile !== null) await repos.profiles.put(user.id, doc.profile, clock.now().getTime());
+    return {
+      workouts: { added, kept },
+      checkins: doc.checkins.length,
+      planChanges: { added: changesAdded, kept: doc.planChanges.length - changesAdded },
+      profile: doc.profile !== null,
+    };
+  });
+  return ok(summary);
+}

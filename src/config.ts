@@ -1,0 +1,100 @@
+import { resolve } from "node:path";
+
+/**
+ * The only reader of the environment: every setting is parsed and checked here once, and a
+ * bad start names every bad key at the same time.
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** `postgres://…` switches from the embedded SQLite file to PostgreSQL. */
+  readonly databaseUrl: string | null;
+  /** Shared rate-limit counters for several server processes. */
+  readonly redisUrl: string | null;
+  /** Trust X-Forwarded-* from a proxy in front (needed for Secure cookies behind HTTPS). */
+  readonly trustProxy: boolean;
+  readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  readonly sessionDays: number;
+  /** Sign-up and log-in attempts per IP and minute. */
+  readonly authRateLimit: number;
+  readonly bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Capacity cannot start, the configuration has ${problems.length === 1 ? "a bad value" : "bad values"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+  }
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const text = (key: string): string | undefined => {
+    const value = env[key];
+    return value === undefined || value.trim() === "" ? undefined : value.trim();
+  };
+  const integer = (key: string, fallback: number, min: number, max: number): number => {
+    const value = text(key);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      problems.push(
+        `${key}=${JSON.stringify(value)}: expected a whole number from ${min} to ${max}`,
+      );
+      return fallback;
+    }
+    return parsed;
+  };
+  const url = (key: string, protocols: string[]): string | null => {
+    const value = text(key);
+    if (value === undefined) return null;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) throw new Error("protocol");
+      return value;
+    } catch {
+      problems.push(`${key}: expected a ${protocols.map((p) => `${p}//…`).join(" or ")} URL`);
+      return null;
+    }
+  };
+  const boolean = (key: string, fallback: boolean): boolean => {
+    const value = text(key)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (["1", "true", "yes"].includes(value)) return true;
+    if (["0", "false", "no"].includes(value)) return false;
+    problems.push(`${key}=${JSON.stringify(value)}: expected true or false`);
+    return fallback;
+  };
+
+  const port = integer("PORT", 3000, 0, 65535);
+  const host = text("HOST") ?? "localhost";
+  const dataDir = resolve(cwd, text("CAPACITY_DATA_DIR") ?? "data");
+  const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"]);
+  const redisUrl = url("REDIS_URL", ["redis:", "rediss:"]);
+  const trustProxy = boolean("TRUST_PROXY", false);
+  const level = text("LOG_LEVEL") ?? "warn";
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(level)}: expected one of ${LOG_LEVELS.join(", ")}`);
+  }
+  const sessionDays = integer("SESSION_DAYS", 30, 1, 365);
+  const authRateLimit = integer("AUTH_RATE_LIMIT", 10, 1, 10_000);
+  const bodyLimitBytes = integer("BODY_LIMIT_BYTES", 1_048_576, 1024, 100 * 1_048_576);
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    redisUrl,
+    trustProxy,
+    logLevel: level as Config["logLevel"],
+    sessionDays,
+    authRateLimit,
+    bodyLimitBytes,
+  };
+}

@@ -1,0 +1,91 @@
+import { pathToFileURL } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
+import { argon2Hasher, cryptoIds } from "./adapters/crypto.js";
+import { buildApp } from "./adapters/http/app.js";
+import { systemClock } from "./app/ports.js";
+import { type Config, ConfigError, readConfig } from "./config.js";
+import {
+  databaseTarget,
+  describeTarget,
+  openStoreForServer,
+  PendingMigrations,
+} from "./storage.js";
+
+/** Composition root of the server: configuration, storage, HTTP. */
+export async function startServer(
+  config: Config,
+): Promise<{ app: FastifyInstance; url: string; stop(): Promise<void> }> {
+  const { store } = await openStoreForServer(config);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
+  const app = await buildApp(
+    {
+      store,
+      hasher: argon2Hasher,
+      ids: cryptoIds,
+      clock: systemClock,
+      sessionDays: config.sessionDays,
+    },
+    {
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      bodyLimitBytes: config.bodyLimitBytes,
+      authRateLimit: config.authRateLimit,
+      ...(redis ? { redis } : {}),
+    },
+  );
+  app.addHook("onClose", async () => {
+    await store.close();
+    redis?.disconnect();
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace("127.0.0.1", "localhost").replace("[::1]", "localhost");
+  return { app, url, stop: () => app.close() };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  try {
+    const server = await startServer(config);
+    process.stdout.write(
+      `Capacity is running on ${server.url} (data: ${describeTarget(databaseTarget(config))})\n`,
+    );
+    const stop = () => {
+      server.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  } catch (error) {
+    if (error instanceof PendingMigrations) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      process.stderr.write(`Port ${config.port} is already in use: set PORT to another one.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Capacity could not start: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,597 @@
+/**
+ * The repository contract: one suite, run on whichever database testStore() gives
+ * (SQLite by default, PostgreSQL with CAPACITY_TEST_DATABASE=postgres).
+ */
+import type { Kysely } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Schema } from "../../src/adapters/db/schema.js";
+import type {
+  Store,
+  StoredCheckin,
+  StoredPlanChange,
+  StoredWorkout,
+  User,
+} from "../../src/app/ports.js";
+import type { LoggedSet } from "../../src/core/log/training-log.js";
+import { KG_PER_LB } from "../../src/core/units/weight.js";
+import { testDatabaseKind, testStore } from "../support/database.js";
+
+/** 2026-06-01T00:00:00Z: instants well past 2^32 ms, so a bigint that came back wrong shows. */
+const T0 = 1_780_272_000_000;
+const HOUR = 3_600_000;
+
+let t: Awaited<ReturnType<typeof testStore>>;
+let store: Store;
+let db: Kysely<Schema>;
+
+beforeEach(async () => {
+  t = await testStore();
+  store = t.store;
+  db = t.db;
+});
+
+afterEach(async () => {
+  await t.dispose();
+});
+
+function user(name: string, overrides: Partial<User> = {}): User {
+  return {
+    id: `user-${name}`,
+    email: `${name}@example.com`,
+    name,
+    passwordHash: `hash-of-${name}`,
+    createdAt: T0,
+    passwordChangedAt: T0,
+    ...overrides,
+  };
+}
+
+async function signUp(name: string): Promise<User> {
+  const created = await store.users.create(user(name));
+  if (created === "email-taken") throw new Error(`${name} is taken`);
+  return created;
+}
+
+const squat = (value: number, unit: "kg" | "lb", reps = 8, rir = 2): LoggedSet => ({
+  exercise: "goblet-squat",
+  load: { value, unit },
+  reps,
+  rir,
+});
+const stepUp: LoggedSet = { exercise: "step-up", load: null, reps: 12, rir: 3 };
+
+function workout(id: string, date: string, sets: LoggedSet[], createdAt = T0): StoredWorkout {
+  return { id, date, sets, createdAt, updatedAt: createdAt };
+}
+
+function checkin(id: string, date: string, soreness: number, hurtRun = false): StoredCheckin {
+  return { id, date, soreness, hurtRun, createdAt: T0 };
+}
+
+async function rows(table: keyof Schema): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe("the store", () => {
+  it("is the database the run asked for and answers a ping", async () => {
+    expect(store.kind).toBe(testDatabaseKind());
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
+
+describe("users", () => {
+  it("creates a user with its e-mail lower-cased and finds it by id and by e-mail in any case", async () => {
+    const created = await store.users.create(user("ann", { email: "Ann.Lee@Example.COM" }));
+    const expected = { ...user("ann"), email: "ann.lee@example.com" };
+    expect(created).toEqual(expected);
+    expect(await store.users.byId("user-ann")).toEqual(expected);
+    expect(await store.users.byEmail("ANN.LEE@example.com")).toEqual(expected);
+    expect(await store.users.byEmail("ann.lee@example.com")).toEqual(expected);
+  });
+
+  it("gives instants back as numbers, exactly", async () => {
+    await store.users.create(user("ann", { createdAt: T0 + 1, passwordChangedAt: T0 + 2 }));
+    const found = await store.users.byId("user-ann");
+    expect(typeof found?.createdAt).toBe("number");
+    expect(found?.createdAt).toBe(T0 + 1);
+    expect(found?.passwordChangedAt).toBe(T0 + 2);
+  });
+
+  it('answers "email-taken" for an e-mail already used, whatever its case, and writes nothing', async () => {
+    await signUp("ann");
+    const again = await store.users.create(
+      user("other", { id: "user-other", email: "ANN@example.com" }),
+    );
+    expect(again).toBe("email-taken");
+    expect(await store.users.byId("user-other")).toBeNull();
+    expect(await store.users.count()).toBe(1);
+  });
+
+  it("lets only one of two simultaneous sign-ups with the same e-mail through", async () => {
+    const results = await Promise.all([
+      store.users.create(user("ann", { id: "user-1" })),
+      store.users.create(user("ann", { id: "user-2", email: "Ann@example.com" })),
+    ]);
+    expect(results.filter((r) => r === "email-taken")).toHaveLength(1);
+    expect(await store.users.count()).toBe(1);
+  });
+
+  it("returns null for an unknown id or e-mail", async () => {
+    await signUp("ann");
+    expect(await store.users.byId("user-nobody")).toBeNull();
+    expect(await store.users.byEmail("nobody@example.com")).toBeNull();
+  });
+
+  it("changes a password and when it changed", async () => {
+    await signUp("ann");
+    await store.users.setPassword("user-ann", "new-hash", T0 + HOUR);
+    expect(await store.users.byId("user-ann")).toMatchObject({
+      passwordHash: "new-hash",
+      passwordChangedAt: T0 + HOUR,
+      createdAt: T0,
+    });
+  });
+
+  it("counts users as a number", async () => {
+    expect(await store.users.count()).toBe(0);
+    await signUp("ann");
+    await signUp("bob");
+    expect(await store.users.count()).toBe(2);
+  });
+
+  it("deletes a user: true once, false after", async () => {
+    await signUp("ann");
+    expect(await store.users.delete("user-ann")).toBe(true);
+    expect(await store.users.delete("user-ann")).toBe(false);
+    expect(await store.users.byId("user-ann")).toBeNull();
+    expect(await store.users.count()).toBe(0);
+  });
+
+  it("deletes everything a user owns with the user, and nothing of anyone else", async () => {
+    for (const name of ["ann", "bob"]) {
+      const owner = `user-${name}`;
+      await signUp(name);
+      await store.sessions.create({
+        id: `session-${name}`,
+        userId: owner,
+        createdAt: T0,
+        expiresAt: T0 + HOUR,
+      });
+      await store.profiles.put(owner, { name }, T0);
+      await store.workouts.insert(owner, workout("w1", "2026-06-01", [squat(20, "kg"), stepUp]));
+      await store.checkins.upsert(owner, checkin("c1", "2026-06-01", 3));
+      await store.planChanges.add(owner, {
+        id: "p1",
+        kind: "move",
+        from: "2026-06-02",
+        to: "2026-06-03",
+        createdAt: T0,
+      });
+    }
+
+    expect(await store.users.delete("user-ann")).toBe(true);
+
+    for (const table of ["auth_session", "profile", "workout", "checkin", "plan_change"] as const) {
+      expect(await rows(table), table).toBe(1);
+    }
+    expect(await rows("workout_set")).toBe(2);
+    expect(await store.sessions.find("session-ann", T0)).toBeNull();
+    expect(await store.profiles.get("user-ann")).toBeNull();
+    expect(await store.workouts.list("user-ann")).toEqual([]);
+    expect(await store.checkins.list("user-ann")).toEqual([]);
+    expect(await store.planChanges.list("user-ann")).toEqual([]);
+    expect(await store.workouts.get("user-bob", "w1")).not.toBeNull();
+    expect(await store.profiles.get("user-bob")).toEqual({ name: "bob" });
+  });
+});
+
+describe("sessions", () => {
+  const session = (id: string, userId: string, expiresAt: number) => ({
+    id,
+    userId,
+    createdAt: T0,
+    expiresAt,
+  });
+
+  it("finds a session and its user until it expires", async () => {
+    const ann = await signUp("ann");
+    await store.sessions.create(session("s1", ann.id, T0 + HOUR));
+    const expected = { session: session("s1", ann.id, T0 + HOUR), user: ann };
+    expect(await store.sessions.find("s1", T0)).toEqual(expected);
+    expect(await store.sessions.find("s1", T0 + HOUR - 1)).toEqual(expected);
+    expect(await store.sessions.find("s1", T0 + HOUR)).toBeNull();
+    expect(await store.sessions.find("s1", T0 + 2 * HOUR)).toBeNull();
+  });
+
+  it("returns null for an unknown session", async () => {
+    expect(await store.sessions.find("nope", T0)).toBeNull();
+  });
+
+  it("deletes one session", async () => {
+    const ann = await signUp("ann");
+    await store.sessions.create(session("s1", ann.id, T0 + HOUR));
+    await store.sessions.create(session("s2", ann.id, T0 + HOUR));
+    await store.sessions.delete("s1");
+    expect(await store.sessions.find("s1", T0)).toBeNull();
+    expect(await store.sessions.find("s2", T0)).not.toBeNull();
+  });
+
+  it("deletes every session of one user only", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    await store.sessions.create(session("a1", ann.id, T0 + HOUR));
+    await store.sessions.create(session("a2", ann.id, T0 + HOUR));
+    await store.sessions.create(session("b1", bob.id, T0 + HOUR));
+    await store.sessions.deleteForUser(ann.id);
+    expect(await store.sessions.find("a1", T0)).toBeNull();
+    expect(await store.sessions.find("a2", T0)).toBeNull();
+    expect(await store.sessions.find("b1", T0)).not.toBeNull();
+  });
+
+  it("deletes the expired sessions and says how many", async () => {
+    const ann = await signUp("ann");
+    await store.sessions.create(session("old1", ann.id, T0 - 1));
+    await store.sessions.create(session("old2", ann.id, T0));
+    await store.sessions.create(session("live", ann.id, T0 + 1));
+    expect(await store.sessions.deleteExpired(T0)).toBe(2);
+    expect(await store.sessions.deleteExpired(T0)).toBe(0);
+    expect(await store.sessions.find("live", T0)).not.toBeNull();
+  });
+
+  it("refuses a session for a user that does not exist", async () => {
+    await expect(store.sessions.create(session("s1", "user-ghost", T0 + HOUR))).rejects.toThrow();
+  });
+});
+
+describe("profiles", () => {
+  const profile = { birthYear: 1980, units: "kg", runs: { mon: "rest", sat: "long" } };
+
+  it("is null before the athlete saves one, then the saved document, then the replacement", async () => {
+    const ann = await signUp("ann");
+    expect(await store.profiles.get(ann.id)).toBeNull();
+    await store.profiles.put(ann.id, profile, T0);
+    expect(await store.profiles.get(ann.id)).toEqual(profile);
+    await store.profiles.put(ann.id, { ...profile, units: "lb" }, T0 + HOUR);
+    expect(await store.profiles.get(ann.id)).toEqual({ ...profile, units: "lb" });
+    expect(await rows("profile")).toBe(1);
+  });
+
+  it("belongs to its owner only", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    await store.profiles.put(ann.id, profile, T0);
+    expect(await store.profiles.get(bob.id)).toBeNull();
+    await store.profiles.put(bob.id, { birthYear: 1990 }, T0);
+    expect(await store.profiles.get(ann.id)).toEqual(profile);
+    expect(await store.profiles.get(bob.id)).toEqual({ birthYear: 1990 });
+  });
+});
+
+describe("workouts", () => {
+  it("stores a workout with its sets in the order logged and gives it back as logged", async () => {
+    const ann = await signUp("ann");
+    const w = workout("w1", "2026-06-01", [squat(22.5, "kg"), stepUp, squat(45, "lb", 6, 1)]);
+    expect(await store.workouts.insert(ann.id, w)).toBe("inserted");
+    expect(await store.workouts.get(ann.id, "w1")).toEqual(w);
+  });
+
+  it("keeps kilograms on disk and gives pounds back exactly as logged", async () => {
+    const ann = await signUp("ann");
+    const loads = [45, 17.3, 0.1, 225, 102.5];
+    await store.workouts.insert(
+      ann.id,
+      workout(
+        "w1",
+        "2026-06-01",
+        loads.map((v) => squat(v, "lb")),
+      ),
+    );
+    const got = await store.workouts.get(ann.id, "w1");
+    expect(got?.sets.map((s) => s.load)).toEqual(loads.map((value) => ({ value, unit: "lb" })));
+
+    const stored = await db
+      .selectFrom("workout_set")
+      .select(["load_kg", "load_unit"])
+      .where("position", "=", 0)
+      .executeTakeFirstOrThrow();
+    // 45 lb × 0.45359237 kg/lb = 20.41165665 kg
+    expect(stored.load_unit).toBe("lb");
+    expect(stored.load_kg).toBeCloseTo(20.41165665, 9);
+    expect(stored.load_kg).toBeCloseTo(45 * KG_PER_LB, 12);
+  });
+
+  it('answers "exists" for an id already stored for this owner and keeps the first', async () => {
+    const ann = await signUp("ann");
+    const first = workout("w1", "2026-06-01", [squat(20, "kg")]);
+    await store.workouts.insert(ann.id, first);
+    const second = workout("w1", "2026-06-02", [squat(30, "kg"), stepUp], T0 + HOUR);
+    expect(await store.workouts.insert(ann.id, second)).toBe("exists");
+    expect(await store.workouts.get(ann.id, "w1")).toEqual(first);
+    expect(await rows("workout_set")).toBe(1);
+  });
+
+  it("stores one of two simultaneous inserts of the same workout (a retry racing itself)", async () => {
+    const ann = await signUp("ann");
+    const w = workout("w1", "2026-06-01", [squat(20, "kg"), stepUp]);
+    const results = await Promise.all([
+      store.workouts.insert(ann.id, w),
+      store.workouts.insert(ann.id, w),
+      store.workouts.insert(ann.id, w),
+    ]);
+    expect(results.sort()).toEqual(["exists", "exists", "inserted"]);
+    expect(await store.workouts.list(ann.id)).toEqual([w]);
+  });
+
+  it("keeps ids per owner: two owners may use the same id", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    const annW = workout("w1", "2026-06-01", [squat(20, "kg")]);
+    const bobW = workout("w1", "2026-06-03", [stepUp]);
+    expect(await store.workouts.insert(ann.id, annW)).toBe("inserted");
+    expect(await store.workouts.insert(bob.id, bobW)).toBe("inserted");
+    expect(await store.workouts.get(ann.id, "w1")).toEqual(annW);
+    expect(await store.workouts.get(bob.id, "w1")).toEqual(bobW);
+  });
+
+  it("never shows, replaces or deletes another owner's workout, even with its id", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    const annW = workout("w1", "2026-06-01", [squat(20, "kg")]);
+    await store.workouts.insert(ann.id, annW);
+
+    expect(await store.workouts.get(bob.id, "w1")).toBeNull();
+    expect(await store.workouts.list(bob.id)).toEqual([]);
+    expect(await store.workouts.replace(bob.id, workout("w1", "2026-06-09", [stepUp]))).toBe(false);
+    expect(await store.workouts.delete(bob.id, "w1")).toBe(false);
+    expect(await store.workouts.get(ann.id, "w1")).toEqual(annW);
+  });
+
+  it("lists by training day, then creation, then id, each with its own sets", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    const late = workout("a", "2026-06-10", [squat(30, "kg")], T0);
+    const earlyB = workout("b", "2026-06-01", [stepUp], T0 + 2 * HOUR);
+    const earlyA = workout("c", "2026-06-01", [squat(20, "kg"), stepUp], T0 + HOUR);
+    const earlyTie = workout("d", "2026-06-01", [squat(25, "lb")], T0 + HOUR);
+    for (const w of [late, earlyB, earlyTie, earlyA]) await store.workouts.insert(ann.id, w);
+    await store.workouts.insert(bob.id, workout("z", "2026-05-01", [stepUp]));
+
+    expect(await store.workouts.list(ann.id)).toEqual([earlyA, earlyTie, earlyB, late]);
+  });
+
+  it("replaces date and sets, keeping createdAt; leaves no old set behind", async () => {
+    const ann = await signUp("ann");
+    await store.workouts.insert(
+      ann.id,
+      workout("w1", "2026-06-01", [squat(20, "kg"), squat(20, "kg"), stepUp]),
+    );
+    const edited: StoredWorkout = {
+      id: "w1",
+      date: "2026-06-02",
+      sets: [squat(50, "lb", 5, 0)],
+      createdAt: T0,
+      updatedAt: T0 + HOUR,
+    };
+    expect(await store.workouts.replace(ann.id, { ...edited, createdAt: T0 + 5 * HOUR })).toBe(
+      true,
+    );
+    expect(await store.workouts.get(ann.id, "w1")).toEqual(edited);
+    expect(await rows("workout_set")).toBe(1);
+  });
+
+  it("replaces nothing that does not exist", async () => {
+    const ann = await signUp("ann");
+    expect(await store.workouts.replace(ann.id, workout("nope", "2026-06-01", [stepUp]))).toBe(
+      false,
+    );
+    expect(await rows("workout")).toBe(0);
+    expect(await rows("workout_set")).toBe(0);
+  });
+
+  it("deletes a workout with its sets: true once, false after", async () => {
+    const ann = await signUp("ann");
+    await store.workouts.insert(ann.id, workout("w1", "2026-06-01", [squat(20, "kg"), stepUp]));
+    await store.workouts.insert(ann.id, workout("w2", "2026-06-02", [stepUp]));
+    expect(await store.workouts.delete(ann.id, "w1")).toBe(true);
+    expect(await store.workouts.delete(ann.id, "w1")).toBe(false);
+    expect(await store.workouts.get(ann.id, "w1")).toBeNull();
+    expect(await rows("workout_set")).toBe(1);
+  });
+
+  it("keeps a workout without sets", async () => {
+    const ann = await signUp("ann");
+    const empty = workout("w1", "2026-06-01", []);
+    expect(await store.workouts.insert(ann.id, empty)).toBe("inserted");
+    expect(await store.workouts.get(ann.id, "w1")).toEqual(empty);
+    expect(await store.workouts.list(ann.id)).toEqual([empty]);
+  });
+
+  it("refuses a workout for an owner that does not exist, writing no set", async () => {
+    await expect(
+      store.workouts.insert("user-ghost", workout("w1", "2026-06-01", [stepUp])),
+    ).rejects.toThrow();
+    expect(await rows("workout_set")).toBe(0);
+  });
+});
+
+describe("check-ins", () => {
+  it("stores one check-in per day: a second answer updates it, keeping its id and createdAt", async () => {
+    const ann = await signUp("ann");
+    const first = checkin("c1", "2026-06-01", 3);
+    expect(await store.checkins.upsert(ann.id, first)).toEqual(first);
+    const second = { ...checkin("c2", "2026-06-01", 7, true), createdAt: T0 + HOUR };
+    const stored = await store.checkins.upsert(ann.id, second);
+    expect(stored).toEqual({
+      id: "c1",
+      date: "2026-06-01",
+      soreness: 7,
+      hurtRun: true,
+      createdAt: T0,
+    });
+    expect(await store.checkins.list(ann.id)).toEqual([stored]);
+  });
+
+  it("lists by day, oldest first, with hurtRun as a boolean", async () => {
+    const ann = await signUp("ann");
+    const days = [
+      checkin("c3", "2026-06-03", 2, true),
+      checkin("c1", "2026-06-01", 0),
+      checkin("c2", "2026-06-02", 10),
+    ];
+    for (const c of days) await store.checkins.upsert(ann.id, c);
+    const list = await store.checkins.list(ann.id);
+    expect(list.map((c) => c.id)).toEqual(["c1", "c2", "c3"]);
+    expect(list[2]?.hurtRun).toBe(true);
+    expect(list[0]?.hurtRun).toBe(false);
+  });
+
+  it("belongs to its owner only, even for the same day and id", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    const annC = checkin("c1", "2026-06-01", 3);
+    await store.checkins.upsert(ann.id, annC);
+    expect(await store.checkins.list(bob.id)).toEqual([]);
+    const bobC = checkin("c1", "2026-06-01", 9, true);
+    expect(await store.checkins.upsert(bob.id, bobC)).toEqual(bobC);
+    expect(await store.checkins.list(ann.id)).toEqual([annC]);
+    expect(await store.checkins.list(bob.id)).toEqual([bobC]);
+  });
+});
+
+describe("plan changes", () => {
+  const move = (id: string, createdAt: number): StoredPlanChange => ({
+    id,
+    kind: "move",
+    from: "2026-06-02",
+    to: "2026-06-04",
+    createdAt,
+  });
+  const swap = (id: string, createdAt: number): StoredPlanChange => ({
+    id,
+    kind: "swap",
+    date: "2026-06-05",
+    exercise: "goblet-squat",
+    with: "leg-press",
+    createdAt,
+  });
+
+  it("lists moves and swaps oldest first, then by id", async () => {
+    const ann = await signUp("ann");
+    const changes = [
+      swap("p3", T0 + HOUR),
+      move("p2", T0),
+      swap("p1", T0 + HOUR),
+      move("p0", T0 + 2 * HOUR),
+    ];
+    for (const c of changes) await store.planChanges.add(ann.id, c);
+    expect(await store.planChanges.list(ann.id)).toEqual([
+      move("p2", T0),
+      swap("p1", T0 + HOUR),
+      swap("p3", T0 + HOUR),
+      move("p0", T0 + 2 * HOUR),
+    ]);
+  });
+
+  it("deletes a change of its owner only: true once, false after", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    await store.planChanges.add(ann.id, move("p1", T0));
+    await store.planChanges.add(ann.id, swap("p2", T0));
+    expect(await store.planChanges.list(bob.id)).toEqual([]);
+    expect(await store.planChanges.delete(bob.id, "p1")).toBe(false);
+    expect(await store.planChanges.list(ann.id)).toHaveLength(2);
+    expect(await store.planChanges.delete(ann.id, "p1")).toBe(true);
+    expect(await store.planChanges.delete(ann.id, "p1")).toBe(false);
+    expect(await store.planChanges.list(ann.id)).toEqual([swap("p2", T0)]);
+  });
+
+  it("keeps ids per owner", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    await store.planChanges.add(ann.id, move("p1", T0));
+    await store.planChanges.add(bob.id, swap("p1", T0));
+    expect(await store.planChanges.list(ann.id)).toEqual([move("p1", T0)]);
+    expect(await store.planChanges.list(bob.id)).toEqual([swap("p1", T0)]);
+  });
+});
+
+describe("transactions", () => {
+  it("writes everything the work wrote and returns its value", async () => {
+    const result = await store.transaction(async (repos) => {
+      const ann = await repos.users.create(user("ann"));
+      if (ann === "email-taken") throw new Error("taken");
+      await repos.workouts.insert(ann.id, workout("w1", "2026-06-01", [squat(20, "kg"), stepUp]));
+      await repos.checkins.upsert(ann.id, checkin("c1", "2026-06-01", 4));
+      return "done";
+    });
+    expect(result).toBe("done");
+    expect(await store.workouts.get("user-ann", "w1")).not.toBeNull();
+    expect(await store.checkins.list("user-ann")).toHaveLength(1);
+  });
+
+  it("writes nothing when the work throws, a workout's sets included", async () => {
+    const ann = await signUp("ann");
+    const failure = new Error("changed my mind");
+    await expect(
+      store.transaction(async (repos) => {
+        await repos.users.create(user("bob"));
+        await repos.profiles.put(ann.id, { birthYear: 1980 }, T0);
+        expect(
+          await repos.workouts.insert(
+            ann.id,
+            workout("w1", "2026-06-01", [squat(20, "kg"), stepUp]),
+          ),
+        ).toBe("inserted");
+        expect(
+          await repos.workouts.replace(ann.id, workout("w1", "2026-06-02", [stepUp], T0 + HOUR)),
+        ).toBe(true);
+        // Inside the transaction, its own writes are visible.
+        expect(await repos.workouts.get(ann.id, "w1")).not.toBeNull();
+        await repos.checkins.upsert(ann.id, checkin("c1", "2026-06-01", 4));
+        await repos.planChanges.add(ann.id, move0());
+        await repos.sessions.create({
+          id: "s",
+          userId: ann.id,
+          createdAt: T0,
+          expiresAt: T0 + HOUR,
+        });
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+
+    expect(await store.users.count()).toBe(1);
+    for (const table of [
+      "auth_session",
+      "profile",
+      "workout",
+      "workout_set",
+      "checkin",
+      "plan_change",
+    ] as const) {
+      expect(await rows(table), table).toBe(0);
+    }
+  });
+
+  it('keeps working after an "exists" or "email-taken" inside it', async () => {
+    const ann = await signUp("ann");
+    await store.workouts.insert(ann.id, workout("w1", "2026-06-01", [stepUp]));
+    await store.transaction(async (repos) => {
+      expect(await repos.users.create(user("ann", { id: "user-x" }))).toBe("email-taken");
+      expect(await repos.workouts.insert(ann.id, workout("w1", "2026-06-01", [stepUp]))).toBe(
+        "exists",
+      );
+      expect(await repos.workouts.insert(ann.id, workout("w2", "2026-06-02", [stepUp]))).toBe(
+        "inserted",
+      );
+    });
+    expect((await store.workouts.list(ann.id)).map((w) => w.id)).toEqual(["w1", "w2"]);
+  });
+});
+
+function move0(): StoredPlanChange {
+  return { id: "p1", kind: "move", from: "2026-06-02", to: "2026-06-03", createdAt: T0 };
+}
