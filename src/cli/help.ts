@@ -3,11 +3,17 @@ export const MAIN_HELP = `capacity: strength training for runners
 Usage:
   capacity plan --profile FILE [--log FILE] [--from YYYY-MM-DD] [--weeks N] [--json]
   capacity exercises [--muscle M] [--equipment E...] [--json]
+  capacity db migrate | status
+  capacity user reset-password EMAIL [--password-stdin]
   capacity <command> --help
 
 Commands:
   plan        Plan two strength sessions a week around your runs.
   exercises   List the exercise catalogue.
+  db          Apply or list database migrations (the server's database).
+  user        Operator tasks on accounts: reset a password.
+
+The server is \`npm start\`; db and user use its settings (CAPACITY_DATA_DIR, DATABASE_URL).
 
 Exit codes: 0 done, 2 bad input (the message names the field and what is accepted).
 `;
@@ -45,4 +51,25 @@ Options:
                       or a comma list, or the flag repeated.
   --json              Print JSON: {"exercises": [...]}.
   -h, --help          Show this help.
+`;
+
+export const DB_HELP = `capacity db: the server's database
+
+Usage:
+  capacity db migrate    Apply every pending migration.
+  capacity db status     List the migrations still to apply.
+
+The database is the server's: PostgreSQL when DATABASE_URL is set (postgres://…), else the
+SQLite file in CAPACITY_DATA_DIR (default ./data). The server migrates SQLite by itself and
+refuses to start on PostgreSQL while migrations are pending.
+`;
+
+export const USER_HELP = `capacity user: operator tasks on accounts
+
+Usage:
+  capacity user reset-password EMAIL [--password-stdin]
+
+Sets a new password for the account and ends all of its sessions. Without --password-stdin a
+random password is made and printed once; with it, the password is read from standard input
+(at least 10 characters). Uses the server's database (DATABASE_URL or CAPACITY_DATA_DIR).
 `;

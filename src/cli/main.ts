@@ -1,13 +1,17 @@
 import { pathToFileURL } from "node:url";
 import { systemClock } from "../app/ports.js";
+import { dbCommand } from "./commands/db.js";
 import { exercisesCommand } from "./commands/exercises.js";
 import { planCommand } from "./commands/plan.js";
+import { userCommand } from "./commands/user.js";
 import { MAIN_HELP } from "./help.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   plan: planCommand,
   exercises: exercisesCommand,
+  db: dbCommand,
+  user: userCommand,
 };
 
 /** Runs one command line; returns the exit code. Usage problems print one line, never a stack. */

@@ -1,0 +1,57 @@
+import { openDatabase } from "../../adapters/db/database.js";
+import { migrateToLatest, pendingMigrations } from "../../adapters/db/migrator.js";
+import { ConfigError, readConfig } from "../../config.js";
+import { databaseTarget, describeTarget } from "../../storage.js";
+import { parseFlags } from "../args.js";
+import { DB_HELP } from "../help.js";
+import { type CliIo, EXIT_OK, UsageError } from "../io.js";
+
+export async function dbCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    "db",
+    argv,
+    { help: { type: "boolean", short: "h" } },
+    true,
+  );
+  if (values.help || positionals.length === 0) {
+    io.out(DB_HELP);
+    return values.help ? EXIT_OK : 2;
+  }
+  const [action, ...rest] = positionals;
+  if (rest.length)
+    throw new UsageError(`unexpected argument "${rest[0]}" (see capacity db --help)`);
+  if (action !== "migrate" && action !== "status") {
+    throw new UsageError(
+      `unknown action "${action}"; expected migrate or status (see capacity db --help)`,
+    );
+  }
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const target = databaseTarget(config);
+  const database = openDatabase(target);
+  try {
+    if (action === "status") {
+      const pending = await pendingMigrations(database.db);
+      io.out(
+        pending.length
+          ? `${describeTarget(target)}: ${pending.length} migration(s) to apply: ${pending.join(", ")}\n`
+          : `${describeTarget(target)}: up to date.\n`,
+      );
+      return EXIT_OK;
+    }
+    const applied = await migrateToLatest(database.db);
+    io.out(
+      applied.length
+        ? `${describeTarget(target)}: applied ${applied.join(", ")}.\n`
+        : `${describeTarget(target)}: already up to date.\n`,
+    );
+    return EXIT_OK;
+  } finally {
+    await database.close();
+  }
+}
