@@ -89,6 +89,7 @@ export async function signUp(
     passwordHash: await deps.hasher.hash(input.password),
     createdAt: now,
     passwordChangedAt: now,
+    dataVersion: 0,
   };
   const created = await deps.repos.users.create(user);
   if (created === "email-taken") {

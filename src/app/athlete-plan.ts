@@ -107,6 +107,16 @@ export async function athletePlan(
   ownerId: string,
   query: { from?: string; weeks?: number },
 ): Promise<Result<Plan, AppError>> {
+  const result = await athletePlanWithZone(deps, ownerId, query);
+  return result.ok ? ok(result.value.plan) : result;
+}
+
+/** The plan, with the time zone that decided "today" when no `from` was given (for caching). */
+export async function athletePlanWithZone(
+  deps: PlanDeps,
+  ownerId: string,
+  query: { from?: string; weeks?: number },
+): Promise<Result<{ plan: Plan; timezone: string }, AppError>> {
   let from: DayNumber | null = null;
   if (query.from !== undefined) {
     from = parseLocalDate(query.from);
@@ -128,7 +138,8 @@ export async function athletePlan(
     );
   }
   const request = await planRequest(deps, ownerId, from, weeks);
-  return request.ok ? ok(planWeeks(request.value)) : request;
+  if (!request.ok) return request;
+  return ok({ plan: planWeeks(request.value), timezone: request.value.profile.timezone ?? "UTC" });
 }
 
 /**

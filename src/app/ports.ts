@@ -31,6 +31,8 @@ export interface User {
   readonly passwordHash: string;
   readonly createdAt: number;
   readonly passwordChangedAt: number;
+  /** Raised by every write of the account's training data: cached plans compare it. */
+  readonly dataVersion: number;
 }
 
 export interface AuthSession {

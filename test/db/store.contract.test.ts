@@ -42,6 +42,7 @@ function user(name: string, overrides: Partial<User> = {}): User {
     passwordHash: `hash-of-${name}`,
     createdAt: T0,
     passwordChangedAt: T0,
+    dataVersion: 0,
     ...overrides,
   };
 }

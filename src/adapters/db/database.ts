@@ -54,9 +54,35 @@ function openSqlite(file: string): Database {
     sqlite.close();
     throw new Error(`cannot set up the SQLite database ${file}`, { cause: error });
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // Kysely's destroy closes the better-sqlite3 handle.
   return { db, kind: "sqlite", close: once(() => db.destroy()) };
+}
+
+/** Enough for every distinct query the repositories make; a query built on the fly never grows it past this. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every SQLite statement again for each query; preparing costs as much as
+ * running a small query. The dialect only calls `prepare` and `close`, so a handle that hands
+ * back the statement already prepared for the same SQL text gives the saving to every query.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  const prepare = (source: string): SqliteDatabase.Statement => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = sqlite.prepare(source);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+      statements.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      return property === "prepare" ? prepare : Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 function openPostgres(url: string, options: OpenOptions): Database {

@@ -5,6 +5,7 @@
  * Instants are epoch milliseconds (`bigint` on PostgreSQL, read back as JS numbers by the pool's
  * own type parser; INTEGER on SQLite). Training days are `YYYY-MM-DD` text.
  */
+import type { Generated } from "kysely";
 import type { WeightUnit } from "../../core/units/weight.js";
 
 export interface UserTable {
@@ -15,6 +16,8 @@ export interface UserTable {
   password_hash: string;
   created_at: number;
   password_changed_at: number;
+  /** Raised by every write of the account's training data (migration 0002). */
+  data_version: Generated<number>;
 }
 
 export interface AuthSessionTable {

@@ -3,13 +3,21 @@ import { parseLocalDate, type Weekday } from "../units/local-date.js";
 import { checkSchema } from "../validation.js";
 import { type Profile, ProfileSchema } from "./profile.js";
 
+/** Building an Intl formatter is slow, and there are few zones: remember each answer. */
+const ZONES = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = ZONES.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (ZONES.size < 1000) ZONES.set(zone, known);
   }
+  return known;
 }
 
 /** Validates an untrusted profile document (parsed JSON); the first problem is named with its field. */

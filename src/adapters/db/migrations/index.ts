@@ -5,7 +5,9 @@
  */
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial.js";
+import * as dataVersion from "./0002-data-version.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-data-version": dataVersion,
 };

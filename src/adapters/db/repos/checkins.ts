@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { CheckinRepo, StoredCheckin } from "../../../app/ports.js";
 import type { CheckinTable } from "../schema.js";
-import { type Db, toInstant } from "./shared.js";
+import { type Db, inTransaction, toInstant, touch } from "./shared.js";
 
 function toCheckin(row: Selectable<CheckinTable>): StoredCheckin {
   return {
@@ -13,29 +13,38 @@ function toCheckin(row: Selectable<CheckinTable>): StoredCheckin {
   };
 }
 
+/** One per (owner, day): a second answer updates the first and keeps its id and createdAt. */
+async function upsertCheckin(
+  db: Db,
+  ownerId: string,
+  checkin: StoredCheckin,
+): Promise<StoredCheckin> {
+  const hurtRun = checkin.hurtRun ? 1 : 0;
+  const row = await db
+    .insertInto("checkin")
+    .values({
+      owner_id: ownerId,
+      id: checkin.id,
+      date: checkin.date,
+      soreness: checkin.soreness,
+      hurt_run: hurtRun,
+      created_at: checkin.createdAt,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["owner_id", "date"])
+        .doUpdateSet({ soreness: checkin.soreness, hurt_run: hurtRun }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await touch(db, ownerId);
+  return toCheckin(row);
+}
+
 export function checkinRepo(db: Db): CheckinRepo {
   return {
-    async upsert(ownerId, checkin) {
-      const hurtRun = checkin.hurtRun ? 1 : 0;
-      // One per (owner, day): a second answer updates the first and keeps its id and createdAt.
-      const row = await db
-        .insertInto("checkin")
-        .values({
-          owner_id: ownerId,
-          id: checkin.id,
-          date: checkin.date,
-          soreness: checkin.soreness,
-          hurt_run: hurtRun,
-          created_at: checkin.createdAt,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(["owner_id", "date"])
-            .doUpdateSet({ soreness: checkin.soreness, hurt_run: hurtRun }),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toCheckin(row);
+    upsert(ownerId, checkin) {
+      return inTransaction(db, (trx) => upsertCheckin(trx, ownerId, checkin));
     },
 
     async list(ownerId) {

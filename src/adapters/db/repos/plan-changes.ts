@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { PlanChangeRepo, StoredPlanChange } from "../../../app/ports.js";
 import type { PlanChangeTable } from "../schema.js";
-import { type Db, toCount, toInstant } from "./shared.js";
+import { type Db, inTransaction, toCount, toInstant, touch } from "./shared.js";
 
 /** The fields of a change other than id, kind and createdAt: what the `data` column keeps. */
 function dataOf(change: StoredPlanChange): Record<string, string> {
@@ -39,17 +39,20 @@ function toChange(row: Selectable<PlanChangeTable>): StoredPlanChange {
 
 export function planChangeRepo(db: Db): PlanChangeRepo {
   return {
-    async add(ownerId, change) {
-      await db
-        .insertInto("plan_change")
-        .values({
-          owner_id: ownerId,
-          id: change.id,
-          kind: change.kind,
-          data: JSON.stringify(dataOf(change)),
-          created_at: change.createdAt,
-        })
-        .execute();
+    add(ownerId, change) {
+      return inTransaction(db, async (trx) => {
+        await trx
+          .insertInto("plan_change")
+          .values({
+            owner_id: ownerId,
+            id: change.id,
+            kind: change.kind,
+            data: JSON.stringify(dataOf(change)),
+            created_at: change.createdAt,
+          })
+          .execute();
+        await touch(trx, ownerId);
+      });
     },
 
     async list(ownerId) {
@@ -63,13 +66,17 @@ export function planChangeRepo(db: Db): PlanChangeRepo {
       return rows.map(toChange);
     },
 
-    async delete(ownerId, id) {
-      const result = await db
-        .deleteFrom("plan_change")
-        .where("owner_id", "=", ownerId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return toCount(result.numDeletedRows) > 0;
+    delete(ownerId, id) {
+      return inTransaction(db, async (trx) => {
+        const result = await trx
+          .deleteFrom("plan_change")
+          .where("owner_id", "=", ownerId)
+          .where("id", "=", id)
+          .executeTakeFirst();
+        const deleted = toCount(result.numDeletedRows) > 0;
+        if (deleted) await touch(trx, ownerId);
+        return deleted;
+      });
     },
   };
 }

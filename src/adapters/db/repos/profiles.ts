@@ -1,5 +1,5 @@
 import type { ProfileRepo } from "../../../app/ports.js";
-import type { Db } from "./shared.js";
+import { type Db, inTransaction, touch } from "./shared.js";
 
 export function profileRepo(db: Db): ProfileRepo {
   return {
@@ -15,11 +15,14 @@ export function profileRepo(db: Db): ProfileRepo {
     async put(ownerId, profile, at) {
       const data = JSON.stringify(profile);
       if (data === undefined) throw new TypeError("a profile must be a JSON value");
-      await db
-        .insertInto("profile")
-        .values({ user_id: ownerId, data, updated_at: at })
-        .onConflict((oc) => oc.column("user_id").doUpdateSet({ data, updated_at: at }))
-        .execute();
+      await inTransaction(db, async (trx) => {
+        await trx
+          .insertInto("profile")
+          .values({ user_id: ownerId, data, updated_at: at })
+          .onConflict((oc) => oc.column("user_id").doUpdateSet({ data, updated_at: at }))
+          .execute();
+        await touch(trx, ownerId);
+      });
     },
   };
 }

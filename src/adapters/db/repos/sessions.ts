@@ -30,6 +30,7 @@ export function sessionRepo(db: Db): SessionRepo {
           "u.password_hash",
           "u.created_at",
           "u.password_changed_at",
+          "u.data_version",
         ])
         .where("s.id", "=", id)
         .where("s.expires_at", ">", now)

@@ -13,6 +13,15 @@ export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/** Marks the account's training data as changed (see migration 0002); call inside the write's transaction. */
+export async function touch(db: Db, ownerId: string): Promise<void> {
+  await db
+    .updateTable("user")
+    .set((eb) => ({ data_version: eb("data_version", "+", 1) }))
+    .where("id", "=", ownerId)
+    .execute();
+}
+
 /** Row counts: Kysely gives bigints, PostgreSQL's count(*) may come back as a string. */
 export function toCount(value: bigint | number | string | null | undefined): number {
   if (value === null || value === undefined) return 0;

@@ -16,6 +16,7 @@ export function toUser(row: Selectable<UserTable>): User {
     passwordHash: row.password_hash,
     createdAt: toInstant(row.created_at),
     passwordChangedAt: toInstant(row.password_changed_at),
+    dataVersion: Number(row.data_version),
   };
 }
 

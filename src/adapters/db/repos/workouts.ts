@@ -3,7 +3,7 @@ import type { StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
 import type { LoggedSet } from "../../../core/log/training-log.js";
 import { KG_PER_LB, tidy } from "../../../core/units/weight.js";
 import type { WorkoutSetTable, WorkoutTable } from "../schema.js";
-import { type Db, inTransaction, toCount, toInstant } from "./shared.js";
+import { type Db, inTransaction, toCount, toInstant, touch } from "./shared.js";
 
 type SetRow = Pick<
   Selectable<WorkoutSetTable>,
@@ -145,6 +145,7 @@ export function workoutRepo(db: Db): WorkoutRepo {
           .executeTakeFirst();
         if (toCount(inserted.numInsertedOrUpdatedRows) === 0) return "exists";
         await insertSets(trx, ownerId, workout.id, workout.sets);
+        await touch(trx, ownerId);
         return "inserted";
       });
     },
@@ -182,18 +183,23 @@ export function workoutRepo(db: Db): WorkoutRepo {
           .where("workout_id", "=", workout.id)
           .execute();
         await insertSets(trx, ownerId, workout.id, workout.sets);
+        await touch(trx, ownerId);
         return true;
       });
     },
 
-    async delete(ownerId, id) {
-      // The sets go by cascade.
-      const result = await db
-        .deleteFrom("workout")
-        .where("owner_id", "=", ownerId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return toCount(result.numDeletedRows) > 0;
+    delete(ownerId, id) {
+      return inTransaction(db, async (trx) => {
+        // The sets go by cascade.
+        const result = await trx
+          .deleteFrom("workout")
+          .where("owner_id", "=", ownerId)
+          .where("id", "=", id)
+          .executeTakeFirst();
+        const deleted = toCount(result.numDeletedRows) > 0;
+        if (deleted) await touch(trx, ownerId);
+        return deleted;
+      });
     },
   };
 }

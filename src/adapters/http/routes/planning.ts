@@ -1,7 +1,6 @@
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import {
-  athletePlan,
   changeView,
   listChanges,
   moveSession,
@@ -10,6 +9,7 @@ import {
   swapExercise,
   undoChange,
 } from "../../../app/athlete-plan.js";
+import { PlanCache } from "../../../app/plan-cache.js";
 import { listExercises } from "../../../core/exercise/filter.js";
 import { EQUIPMENT, type Equipment, MUSCLES, type Muscle } from "../../../core/exercise/types.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
@@ -26,6 +26,7 @@ import {
 export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const auth = requireUser(deps);
   const planDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
+  const plans = new PlanCache();
 
   app.get(
     "/api/profile",
@@ -65,11 +66,13 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
     },
     async (request, reply) => {
       const weeks = whole(request.query.weeks, "weeks");
-      const result = await athletePlan(planDeps, userOf(request).id, {
+      const result = await plans.plan(planDeps, userOf(request), {
         ...(request.query.from === undefined ? {} : { from: request.query.from }),
         ...(weeks === undefined ? {} : { weeks }),
       });
-      return result.ok ? result.value : sendAppError(reply, result.error);
+      return result.ok
+        ? reply.type("application/json; charset=utf-8").send(result.value)
+        : sendAppError(reply, result.error);
     },
   );
 
