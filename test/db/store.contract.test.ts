@@ -596,3 +596,68 @@ describe("transactions", () => {
 function move0(): StoredPlanChange {
   return { id: "p1", kind: "move", from: "2026-06-02", to: "2026-06-03", createdAt: T0 };
 }
+
+describe("the data version (what cached plans are checked against)", () => {
+  async function version(id: string): Promise<number> {
+    const found = await store.users.byId(id);
+    if (!found) throw new Error("user gone");
+    return found.dataVersion;
+  }
+
+  it("starts at 0 and rises with every write of training data, for its owner only", async () => {
+    const ana = await signUp("ana");
+    const ben = await signUp("ben");
+    expect(await version(ana.id)).toBe(0);
+    const steps: [string, () => Promise<unknown>][] = [
+      ["profile", () => store.profiles.put(ana.id, { name: "Ana" }, T0)],
+      [
+        "workout insert",
+        () => store.workouts.insert(ana.id, workout("w1", "2026-06-02", [squat(20, "kg")])),
+      ],
+      [
+        "workout replace",
+        () => store.workouts.replace(ana.id, workout("w1", "2026-06-03", [squat(22, "kg")])),
+      ],
+      ["check-in", () => store.checkins.upsert(ana.id, checkin("c1", "2026-06-04", 3))],
+      [
+        "plan change",
+        () =>
+          store.planChanges.add(ana.id, {
+            id: "m1",
+            kind: "move",
+            from: "2026-06-02",
+            to: "2026-06-04",
+            createdAt: T0,
+          }),
+      ],
+      ["plan change delete", () => store.planChanges.delete(ana.id, "m1")],
+      ["workout delete", () => store.workouts.delete(ana.id, "w1")],
+    ];
+    let expected = 0;
+    for (const [what, write] of steps) {
+      await write();
+      expected++;
+      expect(await version(ana.id), what).toBe(expected);
+    }
+    expect(await version(ben.id)).toBe(0);
+  });
+
+  it("does not rise for a write that changed nothing", async () => {
+    const ana = await signUp("ana");
+    await store.workouts.insert(ana.id, workout("w1", "2026-06-02", [squat(20, "kg")]));
+    const before = await version(ana.id);
+    expect(
+      await store.workouts.insert(ana.id, workout("w1", "2026-06-02", [squat(20, "kg")])),
+    ).toBe("exists");
+    expect(await store.workouts.delete(ana.id, "nope")).toBe(false);
+    expect(await store.planChanges.delete(ana.id, "nope")).toBe(false);
+    expect(await version(ana.id)).toBe(before);
+  });
+
+  it("comes with the session's user", async () => {
+    const ana = await signUp("ana");
+    await store.sessions.create({ id: "s1", userId: ana.id, createdAt: T0, expiresAt: T0 + HOUR });
+    await store.profiles.put(ana.id, { name: "Ana" }, T0);
+    expect((await store.sessions.find("s1", T0))?.user.dataVersion).toBe(1);
+  });
+});

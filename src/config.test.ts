@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "./config.js";
+
+describe("readConfig", () => {
+  it("has defaults that need no set-up", () => {
+    const config = readConfig({}, "/srv/capacity");
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "localhost",
+      dataDir: "/srv/capacity/data",
+      databaseUrl: null,
+      redisUrl: null,
+      trustProxy: false,
+      logLevel: "warn",
+      sessionDays: 30,
+      authRateLimit: 10,
+    });
+  });
+
+  it("reads every setting", () => {
+    const config = readConfig(
+      {
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        CAPACITY_DATA_DIR: "/var/lib/capacity",
+        DATABASE_URL: "postgres://postgres@127.0.0.1:5432/capacity",
+        REDIS_URL: "redis://127.0.0.1:6379",
+        TRUST_PROXY: "true",
+        LOG_LEVEL: "info",
+        SESSION_DAYS: "7",
+        AUTH_RATE_LIMIT: "5",
+        BODY_LIMIT_BYTES: "2048",
+      },
+      "/",
+    );
+    expect(config).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: "/var/lib/capacity",
+      databaseUrl: "postgres://postgres@127.0.0.1:5432/capacity",
+      redisUrl: "redis://127.0.0.1:6379",
+      trustProxy: true,
+      logLevel: "info",
+      sessionDays: 7,
+      authRateLimit: 5,
+      bodyLimitBytes: 2048,
+    });
+  });
+
+  it("names every bad key in one error", () => {
+    let error: unknown;
+    try {
+      readConfig({
+        PORT: "70000",
+        DATABASE_URL: "mysql://x",
+        TRUST_PROXY: "maybe",
+        LOG_LEVEL: "loud",
+        SESSION_DAYS: "0",
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    for (const key of ["PORT", "DATABASE_URL", "TRUST_PROXY", "LOG_LEVEL", "SESSION_DAYS"]) {
+      expect(
+        problems.some((problem) => problem.startsWith(key)),
+        key,
+      ).toBe(true);
+    }
+    expect((error as Error).message).toContain(
+      'PORT="70000": expected a whole number from 0 to 65535',
+    );
+  });
+});
