@@ -3,22 +3,29 @@
 // requests/s on SQLite, p99 under 25 ms at 50 connections.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { once } from "node:events";
 import autocannon from "autocannon";
 import pg from "pg";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
-const PG_ADMIN = process.env.CAPACITY_TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const profile = JSON.parse(readFileSync(new URL("../examples/marathoner.json", import.meta.url), "utf8"));
+const PG_ADMIN =
+  process.env.CAPACITY_TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const profile = JSON.parse(
+  readFileSync(new URL("../examples/marathoner.json", import.meta.url), "utf8"),
+);
 
 async function startServer(target) {
-  const child = spawn(process.execPath, [new URL("./serve.js", import.meta.url).pathname, JSON.stringify(target)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [new URL("./serve.js", import.meta.url).pathname, JSON.stringify(target)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const [line] = await once(child.stdout, "data");
   return { child, base: String(line).trim() };
 }
@@ -26,10 +33,14 @@ async function startServer(target) {
 async function call(base, method, path, cookie, body) {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body ? { "content-type": "application/json" } : {}), ...(cookie ? { cookie } : {}) },
+    headers: {
+      ...(body ? { "content-type": "application/json" } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response;
 }
 
@@ -42,7 +53,15 @@ async function seed(base) {
   });
   const cookie = signup.headers.get("set-cookie").split(";")[0];
   await call(base, "PUT", "/api/profile", cookie, profile);
-  const exercises = ["quarter-squat", "romanian-deadlift", "lateral-band-walk", "glute-bridge", "one-arm-dumbbell-row", "dumbbell-floor-press", "clamshell"];
+  const exercises = [
+    "quarter-squat",
+    "romanian-deadlift",
+    "lateral-band-walk",
+    "glute-bridge",
+    "one-arm-dumbbell-row",
+    "dumbbell-floor-press",
+    "clamshell",
+  ];
   const start = Date.parse("2026-08-25T00:00:00Z");
   for (let week = 0; week < 13; week++) {
     for (const offset of [1, 3]) {
@@ -63,7 +82,9 @@ async function seed(base) {
 
 function run(options) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
@@ -71,7 +92,9 @@ function line(name, result) {
   const rps = result.requests.average;
   const p99 = result.latency.p99;
   const errors = result.non2xx + result.errors;
-  console.log(`  ${name.padEnd(34)} ${rps.toFixed(0).padStart(7)} req/s   p99 ${String(p99).padStart(4)} ms${errors ? `   ${errors} errors` : ""}`);
+  console.log(
+    `  ${name.padEnd(34)} ${rps.toFixed(0).padStart(7)} req/s   p99 ${String(p99).padStart(4)} ms${errors ? `   ${errors} errors` : ""}`,
+  );
   return { rps, p99 };
 }
 
@@ -80,8 +103,14 @@ async function bench(label, target) {
   try {
     const cookie = await seed(server.base);
     console.log(`${label} (${CONNECTIONS} connections, ${SECONDS} s each):`);
-    const bare = line("GET bare plan from memory", await run({ url: `${server.base}/bench/bare-plan` }));
-    const plan = line("GET /api/plan", await run({ url: `${server.base}/api/plan?from=2026-11-30`, headers: { cookie } }));
+    const bare = line(
+      "GET bare plan from memory",
+      await run({ url: `${server.base}/bench/bare-plan` }),
+    );
+    const plan = line(
+      "GET /api/plan",
+      await run({ url: `${server.base}/api/plan?from=2026-11-30`, headers: { cookie } }),
+    );
     line(
       "POST /api/workouts",
       await run({
@@ -98,7 +127,9 @@ async function bench(label, target) {
               body: JSON.stringify({
                 id: randomUUID(),
                 date: "2026-11-24",
-                sets: [{ exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 9, rir: 2 }],
+                sets: [
+                  { exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 9, rir: 2 },
+                ],
               }),
             }),
           },

@@ -1,9 +1,10 @@
 // A server for `npm run bench` only: the real app, plus a bare route that answers a plan JSON
 // from memory, to measure what storage and planning cost per request.
+
+import { argon2Hasher, cryptoIds } from "../dist/adapters/crypto.js";
 import { openDatabase } from "../dist/adapters/db/database.js";
 import { migrateToLatest } from "../dist/adapters/db/migrator.js";
 import { createStore } from "../dist/adapters/db/store.js";
-import { argon2Hasher, cryptoIds } from "../dist/adapters/crypto.js";
 import { buildApp } from "../dist/adapters/http/app.js";
 import { systemClock } from "../dist/app/ports.js";
 
@@ -23,4 +24,9 @@ app.post("/bench/remember-plan", async (request) => {
 app.get("/bench/bare-plan", async (_request, reply) => reply.type("application/json").send(bare));
 const address = await app.listen({ port: 0, host: "127.0.0.1" });
 process.stdout.write(`${address}\n`);
-process.on("SIGTERM", () => app.close().then(() => store.close()).then(() => process.exit(0)));
+process.on("SIGTERM", () =>
+  app
+    .close()
+    .then(() => store.close())
+    .then(() => process.exit(0)),
+);

@@ -54,7 +54,9 @@ function openSqlite(file: string): Database {
     sqlite.close();
     throw new Error(`cannot set up the SQLite database ${file}`, { cause: error });
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   // Kysely's destroy closes the better-sqlite3 handle.
   return { db, kind: "sqlite", close: once(() => db.destroy()) };
 }
