@@ -117,9 +117,6 @@ async function bench(label, target) {
         url: `${server.base}/api/workouts`,
         method: "POST",
         headers: { cookie, "content-type": "application/json" },
-        setupClient: (client) => {
-          client.setBody = client.setBody.bind(client);
-        },
         requests: [
           {
             setupRequest: (request) => ({
