@@ -3,7 +3,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import type { HttpDeps } from "./context.js";
 import { installErrorHandler, typeboxValidator } from "./problems.js";
@@ -31,6 +31,15 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
     logger: { level: options.logLevel },
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimitBytes,
+    // Errors Fastify meets before routing (a broken %-encoding, an over-long path parameter)
+    // answer in the API's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const message =
+        error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? "The id in the path is too long."
+          : "The URL is not valid.";
+      (reply as FastifyReply).code(400).send({ error: { kind: "invalid", message, field: null } });
+    },
   });
   app.setValidatorCompiler(typeboxValidator);
   installErrorHandler(app);
@@ -64,7 +73,12 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // Like the rest of the site, the docs are served over plain HTTP on a home network too.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ""),
+  });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   homeRoutes(app, deps);

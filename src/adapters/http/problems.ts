@@ -68,7 +68,7 @@ function body(kind: string, message: string, field: string | null = null): Error
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
     if (error instanceof InputProblem)
-      return reply.code(400).send(body(error.kind, error.message, error.field));
+      return reply.code(400).send(body(error.kind, error.message, error.field || null));
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":

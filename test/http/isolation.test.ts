@@ -1,0 +1,430 @@
+/**
+ * Every route of the app (read from Fastify's route tree, so a new route fails the table until
+ * it is added) as the owner of some data, as another user, anonymously and with a made-up
+ * session: the owner gets 2xx, the other user 404 for the owner's ids and only their own data,
+ * anonymous callers 401 except on the public routes. After every call by someone else, the
+ * owner's data is what it was.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appRoutes,
+  exampleProfile,
+  type Json,
+  json,
+  PASSWORD,
+  signUp,
+  type TestApp,
+  testApp,
+  uniqueEmail,
+  workoutBody,
+} from "../support/http.js";
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await testApp();
+});
+
+afterAll(async () => {
+  await t?.dispose();
+});
+
+interface Account {
+  readonly email: string;
+  readonly cookie: string;
+  readonly id: string;
+}
+
+interface World {
+  readonly owner: Account;
+  readonly other: Account;
+  readonly workoutId: string;
+  readonly checkinId: string;
+  readonly moveId: string;
+  readonly swapId: string;
+  /** Strings only the owner's data holds: none may reach anyone else. */
+  readonly markers: readonly string[];
+}
+
+type Caller = "owner" | "other" | "anonymous" | "forged";
+
+const PLAN = "/api/plan?from=2026-11-30&weeks=2";
+
+async function account(label: string, name: string, profileName: string): Promise<Account> {
+  const email = uniqueEmail(label);
+  const cookie = await signUp(t.app, email, PASSWORD, name);
+  const me = await json(t.app, "GET", "/api/me", cookie);
+  const profile = { ...exampleProfile(), name: profileName };
+  expect((await json(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
+  return { email, cookie, id: me.body.id };
+}
+
+async function created(url: string, cookie: string, body: unknown): Promise<string> {
+  const response = await json(t.app, "POST", url, cookie, body);
+  expect(response.status, `${url}: ${response.text}`).toBe(201);
+  return response.body.id;
+}
+
+/** An owner with a profile, a workout, a check-in, a move and a swap; another user with only a profile. */
+async function world(): Promise<World> {
+  const tag = randomUUID().slice(0, 8);
+  const owner = await account("owner", `Olive Owner ${tag}`, `Olivia Ownerprofile ${tag}`);
+  const other = await account("other", "Otto Other", "Otto");
+  const workoutId = await created("/api/workouts", owner.cookie, workoutBody("2026-11-24", 3));
+  const checkinId = await created("/api/checkins", owner.cookie, {
+    date: "2026-11-20",
+    soreness: 1,
+    hurtRun: false,
+  });
+  const moveId = await created("/api/plan/moves", owner.cookie, {
+    from: "2026-12-03",
+    to: "2026-12-06",
+  });
+  const swapId = await created("/api/plan/swaps", owner.cookie, {
+    date: "2026-12-01",
+    exercise: "romanian-deadlift",
+    with: "single-leg-romanian-deadlift",
+  });
+  return {
+    owner,
+    other,
+    workoutId,
+    checkinId,
+    moveId,
+    swapId,
+    markers: [
+      owner.email,
+      owner.id,
+      `Olive Owner ${tag}`,
+      `Olivia Ownerprofile ${tag}`,
+      workoutId,
+      checkinId,
+      moveId,
+      swapId,
+    ],
+  };
+}
+
+function cookieOf(w: World, caller: Caller): string | null {
+  if (caller === "owner") return w.owner.cookie;
+  if (caller === "other") return w.other.cookie;
+  if (caller === "forged") return `capacity_session=${randomUUID()}`;
+  return null;
+}
+
+/** The owner's data as the owner reads it (the export, less its time stamp). */
+async function ownerSnapshot(w: World): Promise<Json> {
+  const exported = await json(t.app, "GET", "/api/export", w.owner.cookie);
+  expect(exported.status, "the owner can still read their data").toBe(200);
+  const { exportedAt: _ignored, ...rest } = exported.body;
+  return rest;
+}
+
+interface Row {
+  /** A public route answers everyone alike; the others answer 401 without a live session. */
+  readonly public?: boolean;
+  readonly url: (w: World) => string;
+  readonly body?: (w: World, caller: Caller) => unknown;
+  readonly owner: number;
+  /** The other user's status: their own data (2xx) or 404 for the owner's ids. */
+  readonly other: number;
+  readonly ownerSees?: (w: World, body: Json) => void;
+  readonly otherSees?: (w: World, body: Json) => void;
+}
+
+const fixed = (url: string) => () => url;
+const PUBLIC_GET: Row = { public: true, url: fixed("/"), owner: 200, other: 200 };
+const empty = (_w: World, body: Json) => expect(body).toEqual({ items: [] });
+
+/** Every route of the app, as "METHOD /path" exactly as Fastify lists it. */
+const ROUTES: Record<string, Row> = {
+  "GET /": PUBLIC_GET,
+  "GET /api/docs": { ...PUBLIC_GET, url: fixed("/api/docs") },
+  "GET /api/docs/": { ...PUBLIC_GET, url: fixed("/api/docs/") },
+  "GET /api/docs/*": { ...PUBLIC_GET, url: fixed("/api/docs/static/swagger-ui.css") },
+  "GET /api/docs/json": { ...PUBLIC_GET, url: fixed("/api/docs/json") },
+  "GET /api/docs/yaml": { ...PUBLIC_GET, url: fixed("/api/docs/yaml") },
+  // swagger-ui sends this one on to /api/docs/.
+  "GET /api/docs/static/index.html": {
+    ...PUBLIC_GET,
+    url: fixed("/api/docs/static/index.html"),
+    owner: 302,
+    other: 302,
+  },
+  "GET /api/docs/static/swagger-initializer.js": {
+    ...PUBLIC_GET,
+    url: fixed("/api/docs/static/swagger-initializer.js"),
+  },
+  "GET /api/openapi.json": { ...PUBLIC_GET, url: fixed("/api/openapi.json") },
+  "GET /api/health": { ...PUBLIC_GET, url: fixed("/api/health") },
+  "GET /api/exercises": { ...PUBLIC_GET, url: fixed("/api/exercises?muscle=calves") },
+  "POST /api/auth/signup": {
+    public: true,
+    url: fixed("/api/auth/signup"),
+    body: () => ({ email: uniqueEmail("new"), password: PASSWORD, name: "New" }),
+    owner: 201,
+    other: 201,
+  },
+  "POST /api/auth/login": {
+    public: true,
+    url: fixed("/api/auth/login"),
+    body: (w, caller) => ({
+      email: caller === "owner" ? w.owner.email : w.other.email,
+      password: PASSWORD,
+    }),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => expect(body.id).toBe(w.owner.id),
+    otherSees: (w, body) => expect(body.id).toBe(w.other.id),
+  },
+  "POST /api/auth/logout": { public: true, url: fixed("/api/auth/logout"), owner: 204, other: 204 },
+  "POST /api/auth/password": {
+    url: fixed("/api/auth/password"),
+    body: () => ({ current: PASSWORD, next: "a new long passphrase" }),
+    owner: 204,
+    other: 204,
+  },
+  "GET /api/me": {
+    url: fixed("/api/me"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => expect(body).toMatchObject({ id: w.owner.id, email: w.owner.email }),
+    otherSees: (w, body) => expect(body).toMatchObject({ id: w.other.id, email: w.other.email }),
+  },
+  "DELETE /api/me": { url: fixed("/api/me"), owner: 204, other: 204 },
+  "GET /api/profile": {
+    url: fixed("/api/profile"),
+    owner: 200,
+    other: 200,
+    otherSees: (_w, body) => expect(body.name).toBe("Otto"),
+  },
+  "PUT /api/profile": {
+    url: fixed("/api/profile"),
+    body: () => exampleProfile("gym-runner"),
+    owner: 200,
+    other: 200,
+  },
+  "GET /api/plan": {
+    url: fixed(PLAN),
+    owner: 200,
+    other: 200,
+    ownerSees: (_w, body) => {
+      const dates = body.weeks[0].sessions.map((s: Json) => s.date);
+      expect(dates).toEqual(["2026-12-01", "2026-12-06"]);
+      expect(body.weeks[0].sessions[0].exercises.map((e: Json) => e.id)).toContain(
+        "single-leg-romanian-deadlift",
+      );
+    },
+    otherSees: (_w, body) => {
+      // Neither the owner's move nor the owner's swap, nor loads from the owner's log.
+      const dates = body.weeks[0].sessions.map((s: Json) => s.date);
+      expect(dates).toEqual(["2026-12-01", "2026-12-03"]);
+      const first = body.weeks[0].sessions[0].exercises;
+      expect(first.map((e: Json) => e.id)).toContain("romanian-deadlift");
+      expect(first.find((e: Json) => e.id === "quarter-squat").load).toBeNull();
+    },
+  },
+  "GET /api/plan/moves": {
+    url: fixed("/api/plan/moves"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.moveId]),
+    otherSees: empty,
+  },
+  "POST /api/plan/moves": {
+    url: fixed("/api/plan/moves"),
+    body: () => ({ from: "2026-12-10", to: "2026-12-13" }),
+    owner: 201,
+    other: 201,
+  },
+  "DELETE /api/plan/moves/:id": {
+    url: (w) => `/api/plan/moves/${w.moveId}`,
+    owner: 204,
+    other: 404,
+  },
+  "GET /api/plan/swaps": {
+    url: fixed("/api/plan/swaps"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.swapId]),
+    otherSees: empty,
+  },
+  "POST /api/plan/swaps": {
+    url: fixed("/api/plan/swaps"),
+    body: () => ({
+      date: "2026-12-08",
+      exercise: "romanian-deadlift",
+      with: "single-leg-romanian-deadlift",
+    }),
+    owner: 201,
+    other: 201,
+  },
+  "DELETE /api/plan/swaps/:id": {
+    url: (w) => `/api/plan/swaps/${w.swapId}`,
+    owner: 204,
+    other: 404,
+  },
+  "GET /api/export": {
+    url: fixed("/api/export"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => {
+      expect(body.account.email).toBe(w.owner.email);
+      expect(body.workouts.map((x: Json) => x.id)).toEqual([w.workoutId]);
+    },
+    otherSees: (w, body) => {
+      expect(body.account.email).toBe(w.other.email);
+      expect(body).toMatchObject({ workouts: [], checkins: [], planChanges: [] });
+    },
+  },
+  "POST /api/import": {
+    url: fixed("/api/import"),
+    body: () => ({
+      format: "capacity-export",
+      version: 1,
+      exportedAt: "2026-11-30T09:00:00.000Z",
+      account: { email: "someone@example.com", name: "Someone" },
+      profile: null,
+      workouts: [
+        {
+          ...workoutBody("2026-11-18", 1),
+          createdAt: "2026-11-18T18:00:00.000Z",
+          updatedAt: "2026-11-18T18:00:00.000Z",
+        },
+      ],
+      checkins: [],
+      planChanges: [],
+    }),
+    owner: 200,
+    other: 200,
+  },
+  "POST /api/workouts": {
+    url: fixed("/api/workouts"),
+    body: () => workoutBody("2026-11-26", 2),
+    owner: 201,
+    other: 201,
+  },
+  "GET /api/workouts": {
+    url: fixed("/api/workouts"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.workoutId]),
+    otherSees: empty,
+  },
+  "GET /api/workouts/:id": {
+    url: (w) => `/api/workouts/${w.workoutId}`,
+    owner: 200,
+    other: 404,
+    ownerSees: (w, body) => expect(body.id).toBe(w.workoutId),
+  },
+  "PATCH /api/workouts/:id": {
+    url: (w) => `/api/workouts/${w.workoutId}`,
+    body: () => ({ date: "2026-11-23" }),
+    owner: 200,
+    other: 404,
+  },
+  "DELETE /api/workouts/:id": {
+    url: (w) => `/api/workouts/${w.workoutId}`,
+    owner: 204,
+    other: 404,
+  },
+  "POST /api/checkins": {
+    url: fixed("/api/checkins"),
+    body: () => ({ date: "2026-11-20", soreness: 9, hurtRun: true }),
+    owner: 201,
+    other: 201,
+  },
+  "GET /api/checkins": {
+    url: fixed("/api/checkins"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.checkinId]),
+    otherSees: empty,
+  },
+};
+
+async function call(w: World, route: string, row: Row, caller: Caller) {
+  const method = route.split(" ")[0] as "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  return json(t.app, method, row.url(w), cookieOf(w, caller), row.body?.(w, caller));
+}
+
+function expectNoOwnerData(w: World, text: string, who: string): void {
+  for (const marker of w.markers) {
+    expect(text.includes(marker), `${who} got the owner's ${marker}`).toBe(false);
+  }
+}
+
+describe("isolation", () => {
+  it("the table lists every route of the app, and only those", () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(appRoutes(t.app));
+  });
+
+  describe.each(Object.entries(ROUTES))("%s", (route, row) => {
+    it(
+      row.public
+        ? "answers anonymous callers, other users and the owner alike, never with the owner's data"
+        : "401 without a session, the other user's own data or 404, 2xx for the owner",
+      async () => {
+        const w = await world();
+        const before = await ownerSnapshot(w);
+
+        for (const caller of ["anonymous", "forged"] as const) {
+          const response = await call(w, route, row, caller);
+          if (row.public) {
+            expect(response.status, `${caller}: ${response.text}`).toBe(row.owner);
+          } else {
+            expect(response.status, `${caller}: ${response.text}`).toBe(401);
+            expect(response.body).toEqual({
+              error: { kind: "unauthorized", message: expect.any(String), field: null },
+            });
+          }
+          expectNoOwnerData(w, response.text, caller);
+          expect(await ownerSnapshot(w), `the owner's data after the ${caller} call`).toEqual(
+            before,
+          );
+        }
+
+        const other = await call(w, route, row, "other");
+        expect(other.status, `other user: ${other.text}`).toBe(row.other);
+        if (row.other === 404) expect(other.body.error.kind).toBe("not-found");
+        expectNoOwnerData(w, other.text, "the other user");
+        row.otherSees?.(w, other.body);
+        expect(await ownerSnapshot(w), "the owner's data after the other user's call").toEqual(
+          before,
+        );
+
+        if (!row.public && route.startsWith("GET ")) {
+          // The HEAD route Fastify adds to every GET is guarded the same way.
+          const head = await json(t.app, "HEAD", row.url(w));
+          expect(head.status, "HEAD without a session").toBe(401);
+          expect(head.text).toBe("");
+        }
+
+        const owner = await call(w, route, row, "owner");
+        expect(owner.status, `owner: ${owner.text}`).toBe(row.owner);
+        row.ownerSees?.(w, owner.body);
+      },
+    );
+  });
+
+  it("another user may log a workout with the owner's client id: it is theirs, the owner's stays", async () => {
+    const w = await world();
+    const before = await ownerSnapshot(w);
+    const body = workoutBody("2026-11-25", 1, w.workoutId);
+    const logged = await json(t.app, "POST", "/api/workouts", w.other.cookie, body);
+    expect(logged.status).toBe(201);
+    expect(logged.body.sets).toEqual(body.sets);
+    const mine = await json(t.app, "GET", `/api/workouts/${w.workoutId}`, w.other.cookie);
+    expect(mine.body.date).toBe("2026-11-25");
+    const theirs = await json(t.app, "GET", `/api/workouts/${w.workoutId}`, w.owner.cookie);
+    expect(theirs.body.date).toBe("2026-11-24");
+    expect(await ownerSnapshot(w)).toEqual(before);
+
+    // Deleting it as the other user deletes only theirs.
+    expect(
+      (await json(t.app, "DELETE", `/api/workouts/${w.workoutId}`, w.other.cookie)).status,
+    ).toBe(204);
+    expect(await ownerSnapshot(w)).toEqual(before);
+  });
+});
