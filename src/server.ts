@@ -1,4 +1,4 @@
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { argon2Hasher, cryptoIds } from "./adapters/crypto.js";
@@ -34,6 +34,7 @@ export async function startServer(
       bodyLimitBytes: config.bodyLimitBytes,
       authRateLimit: config.authRateLimit,
       ...(redis ? { redis } : {}),
+      webRoot: fileURLToPath(new URL("./web", import.meta.url)),
     },
   );
   app.addHook("onClose", async () => {

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -12,6 +14,7 @@ import { homeRoutes } from "./routes/home.js";
 import { planningRoutes } from "./routes/planning.js";
 import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
+import { appPageFallback, serveWebApp } from "./web-app.js";
 
 export interface HttpOptions {
   readonly logLevel: string;
@@ -20,6 +23,8 @@ export interface HttpOptions {
   readonly authRateLimit: number;
   /** Shared counters when several processes serve the same users. */
   readonly redis?: Redis;
+  /** The built web app (dist/web); without it `/` is a plain page about the API. */
+  readonly webRoot?: string;
 }
 
 /** An import carries years of workouts: it may be larger than any other body. */
@@ -42,7 +47,9 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
     },
   });
   app.setValidatorCompiler(typeboxValidator);
-  installErrorHandler(app);
+  const webRoot =
+    options.webRoot && existsSync(join(options.webRoot, "index.html")) ? options.webRoot : null;
+  installErrorHandler(app, webRoot ? appPageFallback : undefined);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -81,7 +88,8 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  homeRoutes(app, deps);
+  if (webRoot) await serveWebApp(app, webRoot);
+  homeRoutes(app, deps, webRoot !== null);
   accountRoutes(app, deps, options.authRateLimit);
   planningRoutes(app, deps);
   trainingRoutes(app, deps);

@@ -1,5 +1,5 @@
 import type { TSchema } from "@sinclair/typebox";
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppError } from "../../app/errors.js";
 import { checkSchema } from "../../core/validation.js";
 
@@ -65,7 +65,11 @@ function body(kind: string, message: string, field: string | null = null): Error
 }
 
 /** Framework errors (bad JSON, huge bodies, rate limits, bugs) in the same shape as the rest. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  /** Answers a page address the server does not know (the web app's own routes); false to pass. */
+  pageFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean,
+): void {
   app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
     if (error instanceof InputProblem)
       return reply.code(400).send(body(error.kind, error.message, error.field || null));
@@ -99,9 +103,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         body("internal", "Something went wrong on our side; nothing you sent was half-written."),
       );
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    if (pageFallback?.(request, reply)) return reply;
+    return reply
       .code(404)
-      .send(body("not-found", `No route ${request.method} ${request.url.split("?")[0]}.`)),
-  );
+      .send(body("not-found", `No route ${request.method} ${request.url.split("?")[0]}.`));
+  });
 }

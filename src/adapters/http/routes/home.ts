@@ -29,10 +29,12 @@ through the API:</p>
 </html>
 `;
 
-export function homeRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(PAGE),
-  );
+export function homeRoutes(app: FastifyInstance, deps: HttpDeps, webApp: boolean): void {
+  if (!webApp) {
+    app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("text/html; charset=utf-8").send(PAGE),
+    );
+  }
 
   app.get(
     "/api/health",
