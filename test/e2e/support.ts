@@ -1,0 +1,156 @@
+/**
+ * What every journey needs: a real server on the built app (dist/) with its own data folder,
+ * Debian's Chromium driven by playwright-core on a phone-sized screen, console errors
+ * collected, and an axe-core scan that fails on serious or critical violations.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const CHROMIUM = process.env.CAPACITY_CHROMIUM ?? "/usr/bin/chromium";
+export const PHONE = { width: 390, height: 844 };
+
+export interface Server {
+  readonly base: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<Server> {
+  const entry = join(ROOT, "dist/server.js");
+  if (!existsSync(join(ROOT, "dist/web/index.html"))) {
+    throw new Error("dist/web is missing: run `npm run build` first (npm run test:e2e does)");
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "capacity-e2e-"));
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      CAPACITY_DATA_DIR: dataDir,
+      AUTH_RATE_LIMIT: "1000",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stderr?.on("data", (chunk) => {
+    output += String(chunk);
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk) => {
+      output += String(chunk);
+      const match = /running on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1].replace("localhost", "127.0.0.1"));
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return {
+    base,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await once(child, "exit");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export interface PhonePage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  readonly errors: string[];
+}
+
+export async function phone(browser: Browser, base: string): Promise<PhonePage> {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "en-GB",
+    timezoneId: "Europe/Berlin",
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { context, page, errors };
+}
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+
+/** axe-core on the page as it is; returns the serious and critical violations, described. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.slice(0, 3).join(", ")})`);
+}
+
+/** No part of the page is wider than the screen. */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const view = globalThis as unknown as {
+      innerWidth: number;
+      document: { documentElement: { scrollWidth: number } };
+    };
+    return view.document.documentElement.scrollWidth > view.innerWidth + 1;
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.CAPACITY_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
