@@ -1,13 +1,17 @@
 import { render } from "preact";
-
-function App() {
-  return (
-    <main>
-      <h1>Capacity</h1>
-      <p>Strength training for runners.</p>
-    </main>
-  );
-}
+import { App } from "./app.js";
+import "./styles.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);
+
+// The service worker keeps the app and the week's plan on the phone (src/web/sw.ts).
+if ("serviceWorker" in navigator) {
+  const register = () => {
+    navigator.serviceWorker.register("/sw.js").catch(() => {
+      // Not served (the dev server) or refused: the app works online without it.
+    });
+  };
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+}

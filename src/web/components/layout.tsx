@@ -1,0 +1,49 @@
+import type { ComponentChildren } from "preact";
+import { SyncStatus } from "./sync-status.js";
+
+const TABS = [
+  { id: "week", href: "/", label: "This week" },
+  { id: "progress", href: "/progress", label: "Progress" },
+  { id: "library", href: "/library", label: "Library" },
+  { id: "settings", href: "/settings", label: "Settings" },
+] as const;
+
+function activeTab(path: string): string {
+  if (path === "/" || path.startsWith("/gym") || path === "/checkin") return "week";
+  return TABS.find((tab) => tab.href !== "/" && path.startsWith(tab.href))?.id ?? "";
+}
+
+/** The frame of every screen: a header with what waits to sync and, once signed in, the tabs. */
+export function Layout(props: { path: string; nav: boolean; children: ComponentChildren }) {
+  const active = activeTab(props.path);
+  return (
+    <div class={`shell${props.nav ? " has-nav" : ""}`}>
+      <a class="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <span class="brand">Capacity</span>
+        <SyncStatus />
+      </header>
+      <main id="content" class="content" tabIndex={-1}>
+        {props.children}
+      </main>
+      {props.nav ? (
+        <nav class="tabbar" aria-label="Main">
+          {TABS.map((tab) => (
+            <a
+              key={tab.id}
+              href={tab.href}
+              class="tab"
+              data-testid={`nav-${tab.id}`}
+              aria-current={active === tab.id ? "page" : undefined}
+            >
+              <span class="tab-mark" aria-hidden="true" />
+              {tab.label}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
