@@ -30,7 +30,13 @@ function firstScreenBytes() {
 async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), "capacity-bench-web-"));
   const child = spawn(process.execPath, [join(ROOT, "dist/server.js")], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", CAPACITY_DATA_DIR: dataDir, AUTH_RATE_LIMIT: "1000" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      CAPACITY_DATA_DIR: dataDir,
+      AUTH_RATE_LIMIT: "1000",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -64,13 +70,24 @@ if (!existsSync(CHROMIUM)) {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const signup = await fetch(`${server.base}/api/auth/signup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@example.com", password: "benchmark password", name: "Bench" }),
+      body: JSON.stringify({
+        email: "bench@example.com",
+        password: "benchmark password",
+        name: "Bench",
+      }),
     });
     const cookie = signup.headers.get("set-cookie").split(";")[0];
     const profile = JSON.parse(readFileSync(join(ROOT, "examples/marathoner.json"), "utf8"));
@@ -82,7 +99,11 @@ if (!existsSync(CHROMIUM)) {
     const [name, value] = cookie.split("=");
     const times = [];
     for (let run = 0; run < 5; run++) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+      });
       await context.addCookies([{ name, value, url: server.base }]);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);

@@ -95,6 +95,8 @@ export async function phone(browser: Browser, base: string): Promise<PhonePage> 
     hasTouch: true,
     locale: "en-GB",
     timezoneId: "Europe/Berlin",
+    // axe-core is injected as a script; the app's CSP (script-src 'self') would block it.
+    bypassCSP: true,
   });
   const page = await context.newPage();
   const errors: string[] = [];
