@@ -6,7 +6,12 @@ import { MAX_WEEKS, type PlanRequest, planWeeks } from "../core/protocol/plan.js
 import { checkMove, checkSwap } from "../core/protocol/plan-checks.js";
 import type { Plan } from "../core/protocol/plan-types.js";
 import { err, ok, type Result } from "../core/result.js";
-import { type DayNumber, parseLocalDate, startOfWeek } from "../core/units/local-date.js";
+import {
+  type DayNumber,
+  formatLocalDate,
+  parseLocalDate,
+  startOfWeek,
+} from "../core/units/local-date.js";
 import { type AppError, invalidField, notFound } from "./errors.js";
 import type { Clock, Ids, Repos, StoredPlanChange } from "./ports.js";
 import { todayIn } from "./today.js";
@@ -193,6 +198,44 @@ export async function moveSession(
   };
   await deps.repos.planChanges.add(ownerId, change);
   return ok(change);
+}
+
+export interface MoveOption {
+  readonly date: string;
+  readonly allowed: boolean;
+  readonly rule: string | null;
+  readonly reason: string | null;
+}
+
+/** For each other day of the session's week: may the session on `from` go there, and if not, why. */
+export async function moveOptions(
+  deps: PlanDeps,
+  ownerId: string,
+  fromText: string,
+): Promise<Result<MoveOption[], AppError>> {
+  const from = parseLocalDate(fromText);
+  if (from === null)
+    return err(
+      invalidField("from", `${JSON.stringify(fromText)} is not a real date; expected YYYY-MM-DD`),
+    );
+  const request = await requestReaching(deps, ownerId, from);
+  if (!request.ok) return request;
+  const first = startOfWeek(from, request.value.profile.weekStart);
+  const options: MoveOption[] = [];
+  for (let day = first; day < first + 7; day++) {
+    if (day === from) continue;
+    const to = formatLocalDate(day);
+    const problem = checkMove(request.value, { from: fromText, to });
+    if (problem?.kind === "no-session")
+      return err({ kind: "conflict", field: "from", message: problem.message });
+    options.push({
+      date: to,
+      allowed: problem === null,
+      rule: problem?.kind === "rule" ? problem.rule : null,
+      reason: problem ? problem.message : null,
+    });
+  }
+  return ok(options);
 }
 
 export async function swapExercise(

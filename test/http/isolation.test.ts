@@ -225,6 +225,20 @@ const ROUTES: Record<string, Row> = {
       expect(first.find((e: Json) => e.id === "quarter-squat").load).toBeNull();
     },
   },
+  "GET /api/plan/move-options": {
+    url: fixed("/api/plan/move-options?from=2026-12-01"),
+    owner: 200,
+    other: 200,
+    // The owner moved Thursday's session to Sunday 6: Sunday is taken for the owner only.
+    ownerSees: (_w, body) =>
+      expect(body.items.find((i: Json) => i.date === "2026-12-06")).toMatchObject({
+        allowed: false,
+      }),
+    otherSees: (_w, body) =>
+      expect(body.items.find((i: Json) => i.date === "2026-12-06")).toMatchObject({
+        allowed: true,
+      }),
+  },
   "GET /api/plan/moves": {
     url: fixed("/api/plan/moves"),
     owner: 200,

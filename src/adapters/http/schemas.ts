@@ -59,6 +59,7 @@ export const CheckinBody = CheckinSchema;
 export { ProfileSchema as ProfileBody };
 
 export const MoveBody = Type.Object({ from: DateSchema, to: DateSchema }, strict);
+export const MoveOptionsQuery = Type.Object({ from: DateSchema }, strict);
 export const SwapBody = Type.Object(
   {
     date: DateSchema,

@@ -53,6 +53,14 @@ export interface Move {
 }
 
 /** An exercise of the catalogue as the API sends it (each way says whether it takes a load). */
+/** May the session go to this day, and if not, the rule and why (GET /api/plan/move-options). */
+export interface MoveOption {
+  readonly date: string;
+  readonly allowed: boolean;
+  readonly rule: string | null;
+  readonly reason: string | null;
+}
+
 export interface CatalogExercise extends Omit<Exercise, "ways"> {
   readonly ways: readonly (ExerciseWay & { readonly loaded: boolean })[];
   readonly loaded: boolean;
@@ -78,6 +86,8 @@ export const api = {
   plan: (from?: string, weeks = 1) =>
     request<Plan>("GET", `/api/plan?${from ? `from=${from}&` : ""}weeks=${weeks}`),
   move: (from: string, to: string) => request<Move>("POST", "/api/plan/moves", { from, to }),
+  moveOptions: async (from: string) =>
+    unwrap(await request<Items<MoveOption>>("GET", `/api/plan/move-options?from=${from}`)),
   moves: async () => unwrap(await request<Items<Move>>("GET", "/api/plan/moves")),
   undoMove: (id: string) => request<null>("DELETE", `/api/plan/moves/${encodeURIComponent(id)}`),
   workouts: async () => unwrap(await request<Items<Workout>>("GET", "/api/workouts")),

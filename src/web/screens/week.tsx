@@ -99,6 +99,22 @@ export function Week() {
   const move = async (from: string, to: string) => {
     setMoving(true);
     setMoveError(null);
+    // Ask the rules first: a day they forbid is explained at once, without a refused request.
+    const options = await api.moveOptions(from);
+    const option = options.ok
+      ? options.value.find((candidate) => candidate.date === to)
+      : undefined;
+    if (option && !option.allowed) {
+      setMoving(false);
+      setMoveError({
+        kind: "rule",
+        message: option.reason ?? "That day breaks a rule.",
+        field: "to",
+        ...(option.rule ? { rule: option.rule } : {}),
+        status: 409,
+      });
+      return;
+    }
     const result = await api.move(from, to);
     setMoving(false);
     if (!result.ok) {

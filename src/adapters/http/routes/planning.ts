@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import {
   changeView,
   listChanges,
+  moveOptions,
   moveSession,
   saveProfile,
   storedProfile,
@@ -18,6 +19,7 @@ import {
   ExercisesQuery,
   IdParams,
   MoveBody,
+  MoveOptionsQuery,
   PlanQuery,
   ProfileBody,
   SwapBody,
@@ -94,6 +96,22 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
       },
     );
   }
+
+  app.get<{ Querystring: Static<typeof MoveOptionsQuery> }>(
+    "/api/plan/move-options",
+    {
+      schema: {
+        tags: ["plan"],
+        summary: "For the session on `from`: every other day of its week, allowed or not and why",
+        querystring: MoveOptionsQuery,
+      },
+      preHandler: auth,
+    },
+    async (request, reply) => {
+      const result = await moveOptions(planDeps, userOf(request).id, request.query.from);
+      return result.ok ? { items: result.value } : sendAppError(reply, result.error);
+    },
+  );
 
   app.post<{ Body: Static<typeof MoveBody> }>(
     "/api/plan/moves",
