@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
@@ -15,7 +16,9 @@ function precacheManifest(): Plugin {
     apply: "build",
     enforce: "post",
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
+      // The public folder (the icon) is copied as is and never enters the bundle: list it too.
+      const publicFiles = readdirSync(fileURLToPath(new URL("./src/web/public", import.meta.url)));
+      const files = [...Object.keys(bundle), ...publicFiles]
         .filter((file) => file !== `${SW_NAME}.js` && !file.endsWith(".map"))
         .sort();
       const worker = bundle[`${SW_NAME}.js`];

@@ -132,7 +132,11 @@ worker.addEventListener("fetch", (event) => {
     event.respondWith(navigation(request));
     return;
   }
-  if (url.pathname.startsWith("/assets/")) event.respondWith(asset(request));
+  // Hashed assets and the other files of the build (the icon): from the cache first.
+  const built = PRECACHE.includes(url.pathname.slice(1)) && !url.pathname.endsWith(".html");
+  if (url.pathname.startsWith("/assets/") || built) {
+    event.respondWith(asset(request));
+  }
 });
 
 /** Resolves with the promise's value, or rejects after `ms` (the promise keeps running). */

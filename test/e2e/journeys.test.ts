@@ -214,6 +214,92 @@ describe("journeys on a phone", () => {
     await checkScreen(page, "progress");
   });
 
+  it("gym mode: every exercise logged offline, a reload, back online → the workout reaches the server once", async () => {
+    const { context, page } = await open();
+    await signUpAndOnboard(page);
+    // Dumbbells, so that the session holds loaded exercises with −/+ steps too.
+    const profile = (await (await page.request.get("/api/profile")).json()) as {
+      equipment: string[];
+    };
+    await page.request.put("/api/profile", {
+      data: { ...profile, equipment: [...new Set([...profile.equipment, "dumbbells", "band"])] },
+    });
+    const session = (await apiPlan(page)).weeks[0]?.sessions[0];
+    if (!session) throw new Error("no session this week");
+
+    await page.goto(`/gym/${session.date}`);
+    await byId(page, "warmup-timer").waitFor();
+    // The service worker must control the page before the signal goes.
+    await page.waitForFunction(
+      () =>
+        Boolean(
+          (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } }).navigator
+            .serviceWorker?.controller,
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await checkScreen(page, "gym-warmup");
+    await context.setOffline(true);
+    await byId(page, "warmup-skip").click();
+
+    /** Logs the exercise at `index` in its own card: 9 reps, 2 left in the tank, a load if it takes one. */
+    const logOne = async (index: number) => {
+      const card = byId(page, `exercise-card-${session.exercises[index]?.id}`);
+      await card.getByTestId("log-set").waitFor();
+      const load = card.getByTestId("load-value");
+      if ((await load.count()) > 0 && !(Number((await load.inputValue()) || "0") > 0)) {
+        for (let i = 0; i < 5; i++) await card.getByTestId("load-plus").click();
+      }
+      await card.getByTestId("reps-9").click();
+      await card.getByTestId("rir-2").click();
+      await card.getByTestId("log-set").click();
+      await card.getByTestId("log-set").waitFor({ state: "detached" });
+    };
+
+    const total = session.exercises.length;
+    await byId(page, `exercise-card-${session.exercises[0]?.id}`).waitFor();
+    await checkScreen(page, "gym-card");
+    await logOne(0);
+    await logOne(1);
+    // Lost signal and a reload: the app comes from the service worker, the sets from IndexedDB.
+    await page.reload();
+    await byId(page, "log-set").waitFor();
+    for (let index = 2; index < total; index++) await logOne(index);
+    await byId(page, "finish-workout").click();
+    await byId(page, "summary").waitFor();
+    await checkScreen(page, "gym-summary");
+    await expect
+      .poll(async () => (await byId(page, "sync-status").textContent()) ?? "")
+      .toMatch(/waiting/i);
+    expect((await (await page.request.get("/api/workouts")).json()).items).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get("/api/workouts")).json()) as { items: unknown[] }).items
+            .length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(1);
+    await expect
+      .poll(async () => (await byId(page, "sync-status").textContent()) ?? "")
+      .toMatch(/all saved/i);
+    await page.reload();
+    await byId(page, "sync-status").waitFor();
+    const items = (
+      (await (await page.request.get("/api/workouts")).json()) as {
+        items: { date: string; sets: unknown[] }[];
+      }
+    ).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]?.date).toBe(session.date);
+    expect(items[0]?.sets).toHaveLength(total);
+  });
+
   it("the library and settings pass the same checks", async () => {
     const { page } = await open();
     await signUpAndOnboard(page);

@@ -101,7 +101,10 @@ export async function phone(browser: Browser, base: string): Promise<PhonePage> 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() === "error") {
+      const where = message.location().url;
+      errors.push(where ? `${message.text()} (${where})` : message.text());
+    }
   });
   page.on("pageerror", (error) => errors.push(String(error)));
   return { context, page, errors };
