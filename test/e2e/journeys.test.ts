@@ -233,8 +233,8 @@ describe("journeys on a phone", () => {
     await page.waitForFunction(
       () =>
         Boolean(
-          (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } }).navigator
-            .serviceWorker?.controller,
+          (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } })
+            .navigator.serviceWorker?.controller,
         ),
       undefined,
       { timeout: 30_000 },

@@ -42,11 +42,17 @@ export async function request<T>(
 ): Promise<ApiResult<T>> {
   const offline: ApiResult<T> = {
     ok: false,
-    error: { kind: "network", message: "No connection. Check your signal and try again.", field: null, status: 0 },
+    error: {
+      kind: "network",
+      message: "No connection. Check your signal and try again.",
+      field: null,
+      status: 0,
+    },
   };
   // Offline, only what the service worker keeps on the phone (the plan, the profile) is worth
   // asking for; anything else would only fail, noisily.
-  const kept = method === "GET" && (path.startsWith("/api/plan") || path.startsWith("/api/profile"));
+  const kept =
+    method === "GET" && (path.startsWith("/api/plan") || path.startsWith("/api/profile"));
   if (typeof navigator !== "undefined" && navigator.onLine === false && !kept) return offline;
   let response: Response;
   try {
