@@ -58,6 +58,8 @@ export function Chart(props: {
   build: (uPlot: UPlot, colors: ChartColors) => ChartSpec;
   /** Extra attributes for tools and tests, e.g. the plotted values. */
   data?: Record<string, string>;
+  /** Nothing to plot yet: the summary says so, and no empty axes are drawn. */
+  empty?: boolean;
   children?: ComponentChildren;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -92,13 +94,15 @@ export function Chart(props: {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [props.dataKey, height]);
+  }, [props.dataKey, height, props.empty]);
 
   return (
     <figure class="card chart" data-testid={props.testId} {...(props.data ?? {})}>
       <h2 class="chart-title">{props.title}</h2>
       <figcaption class="chart-summary">{props.summary}</figcaption>
-      <div class="chart-box" ref={box} aria-hidden="true" style={{ minHeight: `${height}px` }} />
+      {props.empty ? null : (
+        <div class="chart-box" ref={box} aria-hidden="true" style={{ minHeight: `${height}px` }} />
+      )}
       {failed ? <p class="hint">The chart could not load. The numbers are below.</p> : null}
       {props.children}
     </figure>

@@ -376,6 +376,7 @@ export function Progress() {
         height={180}
         dataKey={soreness.map((c) => `${c.date}=${c.soreness}`).join(",")}
         build={sorenessChart}
+        empty={soreness.length === 0}
       />
     </section>
   );
