@@ -1079,3 +1079,23 @@ describe("export and import", () => {
     expect(restAgain).toEqual(rest);
   });
 });
+
+describe("GET /api/session (the app's start)", () => {
+  it("answers 200 with nobody, then the account, then its profile", async () => {
+    const t = await testApp();
+    try {
+      const anonymous = await json(t.app, "GET", "/api/session");
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.body).toEqual({ user: null, profile: null });
+      const cookie = await signUp(t.app, "session@example.com");
+      const fresh = await json(t.app, "GET", "/api/session", cookie);
+      expect(fresh.body).toMatchObject({ user: { email: "session@example.com" }, profile: null });
+      const profile = exampleProfile("marathoner");
+      expect((await json(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
+      const ready = await json(t.app, "GET", "/api/session", cookie);
+      expect(ready.body.profile).toEqual(profile);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

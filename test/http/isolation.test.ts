@@ -193,6 +193,17 @@ const ROUTES: Record<string, Row> = {
     otherSees: (w, body) => expect(body).toMatchObject({ id: w.other.id, email: w.other.email }),
   },
   "DELETE /api/me": { url: fixed("/api/me"), owner: 204, other: 204 },
+  // Public: answers 200 to everyone; anonymous and forged cookies get { user: null }.
+  "GET /api/session": {
+    public: true,
+    url: fixed("/api/session"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) =>
+      expect(body.user).toMatchObject({ id: w.owner.id, email: w.owner.email }),
+    otherSees: (w, body) =>
+      expect(body.user).toMatchObject({ id: w.other.id, email: w.other.email }),
+  },
   "GET /api/profile": {
     url: fixed("/api/profile"),
     owner: 200,

@@ -7,7 +7,9 @@ import {
   logOut,
   publicUser,
   signUp,
+  userForToken,
 } from "../../../app/accounts.js";
+import { storedProfile } from "../../../app/athlete-plan.js";
 import {
   accountDeps,
   clearSessionCookie,
@@ -83,6 +85,29 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     "/api/me",
     { schema: { tags: ["accounts"], summary: "The account logged in" }, preHandler: auth },
     async (request) => publicUser(userOf(request)),
+  );
+
+  // For the app's start: who is signed in and their profile, in one answer that is never an
+  // error (a 401 or 404 here would only fill the browser's console on every first visit).
+  app.get(
+    "/api/session",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary:
+          "Who is signed in (user null when nobody) and their profile (null before one is saved)",
+      },
+    },
+    async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const user = token ? await userForToken(accountDeps(deps), token) : null;
+      if (!user) return { user: null, profile: null };
+      const profile = await storedProfile(
+        { repos: deps.store, ids: deps.ids, clock: deps.clock },
+        user.id,
+      );
+      return { user: publicUser(user), profile };
+    },
   );
 
   app.delete(
