@@ -300,6 +300,14 @@ describe("journeys on a phone", () => {
     expect(items[0]?.sets).toHaveLength(total);
   });
 
+  it("a first visit lands on log-in, which passes the same checks", async () => {
+    const { page } = await open();
+    await page.goto("/");
+    await page.waitForURL("**/login");
+    await byId(page, "login-email").waitFor();
+    await checkScreen(page, "login");
+  });
+
   it("the library and settings pass the same checks", async () => {
     const { page } = await open();
     await signUpAndOnboard(page);

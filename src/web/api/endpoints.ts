@@ -80,6 +80,8 @@ export const api = {
     request<Account>("POST", "/api/auth/login", body, { allowUnauthorized: true }),
   logout: () => request<null>("POST", "/api/auth/logout", undefined, { allowUnauthorized: true }),
   me: () => request<Account>("GET", "/api/me"),
+  /** Who is signed in and their profile; 200 with nulls when nobody is (no 401 at start). */
+  session: () => request<{ user: Account | null; profile: Profile | null }>("GET", "/api/session"),
   deleteMe: () => request<null>("DELETE", "/api/me"),
   profile: () => request<Profile>("GET", "/api/profile"),
   saveProfile: (profile: Profile) => request<Profile>("PUT", "/api/profile", profile),

@@ -1,8 +1,15 @@
-import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  openDB,
+  type StoreNames,
+} from "idb";
 import type {
   FinishedWorkout,
   LoggedSet,
   OutboxItem,
+  Owner,
   SavedSession,
   WorkoutInProgress,
 } from "./types.js";
@@ -15,17 +22,28 @@ import type {
  * only when the server answered 201 or 200 (the API stores a retried id once). Network
  * errors and 5xx keep it waiting; other 4xx keep it too, marked failed with the server's
  * message: nothing is ever dropped without the athlete seeing it.
+ *
+ * Everything here belongs to an account (its id from GET /api/me): a phone may be shared, and
+ * the session cookie that goes with a POST is whoever signed in last. A pass sends only the
+ * items of the account it is given, and only after GET /api/me confirmed that the cookie is
+ * that account's; the items of other accounts wait, untouched, until their account signs in.
  */
 
 interface CapacityDB extends DBSchema {
-  progress: { key: string; value: WorkoutInProgress };
+  /** By workout id since version 2 (one per account and day); by date before. */
+  progress: { key: string; value: WorkoutInProgress; indexes: { byDate: string } };
   outbox: { key: string; value: OutboxItem; indexes: { bySeq: number } };
-  finished: { key: string; value: FinishedWorkout };
+  /** By workout id since version 2; by date before. */
+  finished: { key: string; value: FinishedWorkout; indexes: { byDate: string } };
   sessions: { key: string; value: SavedSession };
 }
 
+type Store = StoreNames<CapacityDB>;
+const STORES: readonly Store[] = ["progress", "outbox", "finished", "sessions"];
+
 export const DB_NAME = "capacity";
-const DB_VERSION = 1;
+/** 1: everything by date, no owners. 2: owners, and workouts by id. */
+const DB_VERSION = 2;
 export const CHANGE_CHANNEL = "capacity-outbox";
 const SEND_LOCK = "capacity-outbox-send";
 
@@ -40,8 +58,11 @@ export interface OutboxOptions {
   readonly now?: () => Date;
 }
 
-/** Why a send pass stopped: nothing left, no connection, a server problem, or no session. */
-export type SendStop = "done" | "network" | "server" | "auth";
+/**
+ * Why a send pass stopped: nothing left, no connection, a server problem, no session, or the
+ * session is another account's than the one the pass was for.
+ */
+export type SendStop = "done" | "network" | "server" | "auth" | "account";
 
 export interface SendResult {
   readonly sent: number;
@@ -50,8 +71,12 @@ export interface SendResult {
 }
 
 export interface SyncCounts {
+  /** The account's items waiting to be sent. */
   readonly waiting: number;
+  /** The account's items the server refused. */
   readonly failed: number;
+  /** Items of other accounts (or of no account yet), waiting for theirs to sign in. */
+  readonly others: number;
 }
 
 type Attempt =
@@ -78,7 +103,7 @@ export class Outbox {
   private readonly listeners = new Set<() => void>();
   private readonly channel: ChannelLike | null;
   private dbPromise: Promise<IDBPDatabase<CapacityDB>> | null = null;
-  private sending: Promise<SendResult> | null = null;
+  private sending: { readonly owner: string; readonly pass: Promise<SendResult> } | null = null;
 
   constructor(options: OutboxOptions = {}) {
     this.dbName = options.dbName ?? DB_NAME;
@@ -99,12 +124,19 @@ export class Outbox {
 
   private db(): Promise<IDBPDatabase<CapacityDB>> {
     this.dbPromise ??= openDB<CapacityDB>(this.dbName, DB_VERSION, {
-      upgrade(db) {
-        db.createObjectStore("progress", { keyPath: "date" });
-        const outbox = db.createObjectStore("outbox", { keyPath: "id" });
-        outbox.createIndex("bySeq", "seq");
-        db.createObjectStore("finished", { keyPath: "date" });
-        db.createObjectStore("sessions", { keyPath: "date" });
+      upgrade(db, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
+          const outbox = db.createObjectStore("outbox", { keyPath: "id" });
+          outbox.createIndex("bySeq", "seq");
+          db.createObjectStore("sessions", { keyPath: "date" });
+        }
+        if (oldVersion < 1) {
+          for (const name of ["progress", "finished"] as const) {
+            db.createObjectStore(name, { keyPath: "id" }).createIndex("byDate", "date");
+          }
+        } else if (oldVersion < 2) {
+          void byWorkoutId(db, tx);
+        }
       },
       blocking: () => {
         // A newer version of the app wants to upgrade the database: let it.
@@ -147,18 +179,21 @@ export class Outbox {
 
   // ── The workout in progress ───────────────────────────────────────────────
 
-  async progress(date: string): Promise<WorkoutInProgress | undefined> {
-    return (await this.db()).get("progress", date);
+  /** The account's workout in progress on that day (another account's is never seen). */
+  async progress(owner: string, date: string): Promise<WorkoutInProgress | undefined> {
+    const db = await this.db();
+    return latest(ownedOn(await db.getAllFromIndex("progress", "byDate", date), owner));
   }
 
-  /** The workout in progress on that day, or a new one with a fresh client id. */
+  /** The account's workout in progress on that day, or a new one with a fresh client id. */
   async start(
+    owner: string,
     date: string,
     create: () => Pick<WorkoutInProgress, "session" | "setup">,
   ): Promise<WorkoutInProgress> {
     const db = await this.db();
     const tx = db.transaction("progress", "readwrite");
-    const existing = await tx.store.get(date);
+    const existing = latest(ownedOn(await tx.store.index("byDate").getAll(date), owner));
     if (existing) {
       await tx.done;
       return existing;
@@ -166,6 +201,7 @@ export class Outbox {
     const at = this.stamp();
     const workout: WorkoutInProgress = {
       id: crypto.randomUUID(),
+      owner,
       date,
       sets: [],
       swaps: {},
@@ -182,17 +218,24 @@ export class Outbox {
 
   /** Read, change and write the workout in progress in one transaction; undefined when none. */
   async update(
+    owner: string,
     date: string,
     change: (workout: WorkoutInProgress) => WorkoutInProgress,
   ): Promise<WorkoutInProgress | undefined> {
     const db = await this.db();
     const tx = db.transaction("progress", "readwrite");
-    const existing = await tx.store.get(date);
+    const existing = latest(ownedOn(await tx.store.index("byDate").getAll(date), owner));
     if (!existing) {
       await tx.done;
       return undefined;
     }
-    const next = { ...change(existing), id: existing.id, date, updatedAt: this.stamp() };
+    const next = {
+      ...change(existing),
+      id: existing.id,
+      owner,
+      date,
+      updatedAt: this.stamp(),
+    };
     await tx.store.put(next);
     await tx.done;
     this.changed();
@@ -200,13 +243,25 @@ export class Outbox {
   }
 
   /** Records the set of one exercise (a second set of the same exercise replaces the first). */
-  async logSet(date: string, set: LoggedSet): Promise<WorkoutInProgress | undefined> {
-    return this.update(date, (workout) => ({ ...workout, sets: withSet(workout.sets, set) }));
+  async logSet(
+    owner: string,
+    date: string,
+    set: LoggedSet,
+  ): Promise<WorkoutInProgress | undefined> {
+    return this.update(owner, date, (workout) => ({
+      ...workout,
+      sets: withSet(workout.sets, set),
+    }));
   }
 
-  /** Drops a workout in progress (only on the athlete's explicit request). */
-  async discard(date: string): Promise<void> {
-    await (await this.db()).delete("progress", date);
+  /** Drops the account's workout in progress (only on the athlete's explicit request). */
+  async discard(owner: string, date: string): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction("progress", "readwrite");
+    for (const workout of ownedOn(await tx.store.index("byDate").getAll(date), owner)) {
+      await tx.store.delete(workout.id);
+    }
+    await tx.done;
     this.changed();
   }
 
@@ -214,10 +269,11 @@ export class Outbox {
    * Moves the workout in progress to the outbox, in one transaction: from now on it is a
    * finished workout waiting to be sent. Null when there is nothing logged.
    */
-  async finish(date: string): Promise<OutboxItem | null> {
+  async finish(owner: string, date: string): Promise<OutboxItem | null> {
     const db = await this.db();
     const tx = db.transaction(["progress", "outbox", "finished"], "readwrite");
-    const workout = await tx.objectStore("progress").get(date);
+    const progress = tx.objectStore("progress");
+    const workout = latest(ownedOn(await progress.index("byDate").getAll(date), owner));
     if (!workout || workout.sets.length === 0) {
       await tx.done;
       return null;
@@ -226,6 +282,7 @@ export class Outbox {
     const at = this.stamp();
     const item: OutboxItem = {
       id: workout.id,
+      owner,
       date: workout.date,
       sets: workout.sets,
       seq: (last?.value.seq ?? 0) + 1,
@@ -235,8 +292,14 @@ export class Outbox {
       lastError: null,
     };
     await tx.objectStore("outbox").put(item);
-    await tx.objectStore("finished").put({
+    const finished = tx.objectStore("finished");
+    // One summary per account and day: the newest.
+    for (const old of ownedOn(await finished.index("byDate").getAll(date), owner)) {
+      await finished.delete(old.id);
+    }
+    await finished.put({
       id: workout.id,
+      owner,
       date: workout.date,
       sets: workout.sets,
       session: workout.session,
@@ -244,29 +307,75 @@ export class Outbox {
       setup: workout.setup,
       finishedAt: at,
     });
-    await tx.objectStore("progress").delete(date);
+    await progress.delete(workout.id);
     await tx.done;
     this.changed();
     return item;
   }
 
-  async finished(date: string): Promise<FinishedWorkout | undefined> {
-    return (await this.db()).get("finished", date);
+  /** The summary of the account's workout finished on that day. */
+  async finished(owner: string, date: string): Promise<FinishedWorkout | undefined> {
+    const db = await this.db();
+    const all = ownedOn(await db.getAllFromIndex("finished", "byDate", date), owner);
+    return all.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
   }
 
   /** Forgets a finished workout's summary (the workout itself stays in the outbox until sent). */
-  async forgetFinished(date: string): Promise<void> {
-    await (await this.db()).delete("finished", date);
+  async forgetFinished(owner: string, date: string): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction("finished", "readwrite");
+    for (const done of ownedOn(await tx.store.index("byDate").getAll(date), owner)) {
+      await tx.store.delete(done.id);
+    }
+    await tx.done;
   }
 
   // ── Sessions kept for offline use ─────────────────────────────────────────
 
-  async saveSession(saved: SavedSession): Promise<void> {
+  /** Keeps the account's session of a day (a copy only: another account's replaces it). */
+  async saveSession(saved: SavedSession & { readonly owner: string }): Promise<void> {
     await (await this.db()).put("sessions", saved);
   }
 
-  async savedSession(date: string): Promise<SavedSession | undefined> {
-    return (await this.db()).get("sessions", date);
+  async savedSession(owner: string, date: string): Promise<SavedSession | undefined> {
+    const saved = await (await this.db()).get("sessions", date);
+    return saved && saved.owner === owner ? saved : undefined;
+  }
+
+  // ── Accounts ──────────────────────────────────────────────────────────────
+
+  /**
+   * Gives everything stored without an account (by a version of the app that did not record
+   * one) to `owner`: the first account that signs in after the upgrade. Returns how many.
+   */
+  async adopt(owner: string): Promise<number> {
+    const db = await this.db();
+    const tx = db.transaction(STORES, "readwrite");
+    let adopted = 0;
+    for (const name of STORES) {
+      const store = tx.objectStore(name);
+      for (const record of await store.getAll()) {
+        if (ownerOf(record) !== null) continue;
+        await store.put({ ...record, owner });
+        adopted += 1;
+      }
+    }
+    await tx.done;
+    if (adopted > 0) this.changed();
+    return adopted;
+  }
+
+  /** Whether anything is stored without an account (see `adopt`). */
+  async hasUnowned(): Promise<boolean> {
+    const db = await this.db();
+    const tx = db.transaction(STORES);
+    let found = false;
+    for (const name of STORES) {
+      if (found) break;
+      found = (await tx.objectStore(name).getAll()).some((record) => ownerOf(record) === null);
+    }
+    await tx.done;
+    return found;
   }
 
   /** Removes saved sessions and summaries older than `days` (never the outbox). */
@@ -285,23 +394,27 @@ export class Outbox {
 
   // ── The outbox ────────────────────────────────────────────────────────────
 
-  /** Every item, oldest first. */
+  /** Every item of every account, oldest first. */
   async items(): Promise<OutboxItem[]> {
-    return (await this.db()).getAllFromIndex("outbox", "bySeq");
+    return (await (await this.db()).getAllFromIndex("outbox", "bySeq")).map(withOwner);
   }
 
   async item(id: string): Promise<OutboxItem | undefined> {
-    return (await this.db()).get("outbox", id);
+    const item = await (await this.db()).get("outbox", id);
+    return item && withOwner(item);
   }
 
-  async counts(): Promise<SyncCounts> {
+  /** The account's waiting and refused items, and how many belong to others (all when null). */
+  async counts(owner: Owner): Promise<SyncCounts> {
     let waiting = 0;
     let failed = 0;
+    let others = 0;
     for (const item of await this.items()) {
-      if (item.status === "failed") failed += 1;
+      if (owner === null || item.owner !== owner) others += 1;
+      else if (item.status === "failed") failed += 1;
       else waiting += 1;
     }
-    return { waiting, failed };
+    return { waiting, failed, others };
   }
 
   /** Puts a failed item back in line (after the athlete fixed what the message said). */
@@ -317,27 +430,52 @@ export class Outbox {
   }
 
   /**
-   * Sends waiting items oldest first. Stops at the first network error, 5xx or 401 (the rest
-   * would meet the same); a refused item (other 4xx) is marked failed and the next one goes.
-   * Calls made while a pass runs join it; across tabs a Web Lock keeps one pass at a time.
+   * Sends the waiting items of `owner`, the account signed in, oldest first; other accounts'
+   * items stay as they are. First GET /api/me must say the session cookie is `owner`'s (else
+   * the pass stops: "account"); then what is stored without an account becomes `owner`'s.
+   * Stops at the first network error, 5xx or 401 (the rest would meet the same); a refused item
+   * (other 4xx) is marked failed and the next one goes. Calls for the same account made while a
+   * pass runs join it; across tabs a Web Lock keeps one pass at a time.
    */
-  send(): Promise<SendResult> {
-    if (!this.sending) {
-      const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
-      const pass = locks ? locks.request(SEND_LOCK, () => this.sendPass()) : this.sendPass();
-      this.sending = pass.finally(() => {
-        this.sending = null;
-      });
+  send(owner: string): Promise<SendResult> {
+    const running = this.sending;
+    if (running) {
+      return running.owner === owner
+        ? running.pass
+        : running.pass.catch(() => undefined).then(() => this.send(owner));
     }
-    return this.sending;
+    const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+    const pass = locks
+      ? locks.request(SEND_LOCK, () => this.sendPass(owner))
+      : this.sendPass(owner);
+    const sending = {
+      owner,
+      pass: pass.finally(() => {
+        if (this.sending === sending) this.sending = null;
+      }),
+    };
+    this.sending = sending;
+    return sending.pass;
   }
 
-  private async sendPass(): Promise<SendResult> {
+  private async sendPass(owner: string): Promise<SendResult> {
+    const first = await this.nextWaiting(owner, 0);
+    if (!first && !(await this.hasUnowned())) return { sent: 0, failed: 0, stop: "done" };
+    const who = await this.signedIn();
+    if (who.kind !== "account") {
+      if (who.kind === "auth" && first) {
+        await this.patch(first.id, { lastError: "Sign in again to send it." });
+      }
+      return { sent: 0, failed: 0, stop: who.kind };
+    }
+    if (who.id !== owner) return { sent: 0, failed: 0, stop: "account" };
+    await this.adopt(owner);
+
     let sent = 0;
     let failed = 0;
     let after = 0;
     for (;;) {
-      const item = await this.nextWaiting(after);
+      const item = await this.nextWaiting(owner, after);
       if (!item) return { sent, failed, stop: "done" };
       after = item.seq;
       const attempt = await this.post(item);
@@ -361,17 +499,47 @@ export class Outbox {
     }
   }
 
-  private async nextWaiting(afterSeq: number): Promise<OutboxItem | undefined> {
+  /** The account's next waiting item after `afterSeq`. */
+  private async nextWaiting(owner: string, afterSeq: number): Promise<OutboxItem | undefined> {
     const db = await this.db();
     let cursor = await db
       .transaction("outbox")
       .store.index("bySeq")
       .openCursor(IDBKeyRange.lowerBound(afterSeq, true));
     while (cursor) {
-      if (cursor.value.status === "waiting") return cursor.value;
+      const item = cursor.value;
+      if (item.status === "waiting" && item.owner === owner) return item;
       cursor = await cursor.continue();
     }
     return undefined;
+  }
+
+  /** Whose session cookie this browser holds (GET /api/session), or why that is not known. */
+  private async signedIn(): Promise<
+    | { readonly kind: "account"; readonly id: string }
+    | { readonly kind: "auth" | "network" | "server" }
+  > {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    try {
+      // /api/session answers 200 with user null when signed out: no error status in the console.
+      const response = await this.fetcher("/api/session", {
+        method: "GET",
+        headers: { accept: "application/json" },
+        credentials: "same-origin",
+        signal: controller.signal,
+      });
+      if (response.status === 401) return { kind: "auth" };
+      if (!response.ok) return { kind: "server" };
+      const body = (await response.json()) as { user?: { id?: unknown } | null } | null;
+      if (body?.user === null) return { kind: "auth" };
+      const id = body?.user?.id;
+      return typeof id === "string" ? { kind: "account", id } : { kind: "server" };
+    } catch {
+      return { kind: "network" };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async patch(id: string, change: Partial<OutboxItem>): Promise<void> {
@@ -408,6 +576,51 @@ export class Outbox {
       return { kind: "retry", stop: "server", message: `The server did not take it (${status}).` };
     }
     return { kind: "refused", message: await errorMessage(response) };
+  }
+}
+
+/** The owner of a stored record: null when stored before owners were recorded. */
+function ownerOf(record: { readonly owner?: Owner }): Owner {
+  return record.owner ?? null;
+}
+
+function withOwner<T extends { readonly owner: Owner }>(record: T): T {
+  return record.owner === undefined ? { ...record, owner: null } : record;
+}
+
+function ownedOn<T extends { readonly owner: Owner }>(records: readonly T[], owner: string): T[] {
+  return records.filter((record) => record.owner === owner);
+}
+
+/** The most recently changed of the account's workouts in progress on a day (there is one). */
+function latest(workouts: readonly WorkoutInProgress[]): WorkoutInProgress | undefined {
+  return [...workouts].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+/**
+ * Version 2 keeps workouts in progress and summaries by workout id, so that two accounts can
+ * each have one on the same day. Runs inside the upgrade transaction: what version 1 stored is
+ * read, its store made again by id, and written back unchanged (still without an owner).
+ */
+async function byWorkoutId(
+  db: IDBPDatabase<CapacityDB>,
+  tx: IDBPTransaction<CapacityDB, Store[], "versionchange">,
+): Promise<void> {
+  try {
+    for (const name of ["progress", "finished"] as const) {
+      const kept = await tx.objectStore(name).getAll();
+      db.deleteObjectStore(name);
+      const store = db.createObjectStore(name, { keyPath: "id" });
+      store.createIndex("byDate", "date");
+      for (const record of kept) await store.put(record);
+    }
+  } catch {
+    // Better no upgrade (the app says it cannot save) than a workout lost on the way.
+    try {
+      tx.abort();
+    } catch {
+      // Already over.
+    }
   }
 }
 

@@ -8,13 +8,19 @@ import {
   SyncLoop,
 } from "./sync.js";
 
-/** A fake clock and network state for the loop. */
-function environment(online = true) {
+/** A fake clock, network state and signed-in account for the loop. */
+function environment(online = true, account: string | null = "account-ana") {
   const timers: { run: () => void; ms: number }[] = [];
   let wake: (() => void) | null = null;
-  const env: SyncEnvironment & { online: boolean } = {
+  const env: SyncEnvironment & { online: boolean; current: string | null; asked: number } = {
     online,
+    current: account,
+    asked: 0,
     isOnline: () => env.online,
+    account: () => env.current,
+    learnAccount: () => {
+      env.asked += 1;
+    },
     setTimer: (run, ms) => {
       const timer = { run, ms };
       timers.push(timer);
@@ -36,14 +42,14 @@ function environment(online = true) {
 }
 
 function fakeOutbox(results: SendResult["stop"][]) {
-  let sends = 0;
+  const owners: string[] = [];
   const outbox = {
-    send: async (): Promise<SendResult> => {
-      sends += 1;
+    send: async (owner: string): Promise<SendResult> => {
+      owners.push(owner);
       return { sent: 0, failed: 0, stop: results.shift() ?? "done" };
     },
   } as unknown as Outbox;
-  return { outbox, sends: () => sends };
+  return { outbox, sends: () => owners.length, owners };
 }
 
 describe("the sync loop", () => {
@@ -79,6 +85,40 @@ describe("the sync loop", () => {
   it("does not hammer a signed-out server: after a 401 it waits for the next log or load", async () => {
     const { env, timers } = environment();
     const { outbox } = fakeOutbox(["auth"]);
+    await new SyncLoop(outbox, env).kick();
+    expect(timers).toHaveLength(0);
+  });
+
+  it("sends nothing while the account signed in is not known, and asks the app to learn it", async () => {
+    const { env, timers, wake } = environment(true, null);
+    const { outbox, sends, owners } = fakeOutbox([]);
+    const loop = new SyncLoop(outbox, env);
+    expect(await loop.kick()).toBeNull();
+    expect(sends()).toBe(0);
+    expect(env.asked).toBe(1);
+    expect(timers).toHaveLength(0); // no guessing, no hammering: learning it wakes the loop
+    env.current = "account-ben";
+    wake();
+    await loop.kick();
+    expect(owners.every((owner) => owner === "account-ben")).toBe(true);
+    expect(sends()).toBeGreaterThan(0);
+  });
+
+  it("sends for the account signed in at each pass", async () => {
+    const { env } = environment(true, "account-ana");
+    const { outbox, owners } = fakeOutbox([]);
+    const loop = new SyncLoop(outbox, env);
+    await loop.kick();
+    env.current = "account-ben";
+    await loop.kick();
+    env.current = null;
+    await loop.kick();
+    expect(owners).toEqual(["account-ana", "account-ben"]);
+  });
+
+  it("another account's session is no reason to retry on a timer", async () => {
+    const { env, timers } = environment();
+    const { outbox } = fakeOutbox(["account"]);
     await new SyncLoop(outbox, env).kick();
     expect(timers).toHaveLength(0);
   });

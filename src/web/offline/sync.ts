@@ -1,16 +1,25 @@
+import { confirmedAccountId, getSession, loadSession, subscribeSession } from "../state/session.js";
 import { type Outbox, type SendResult, sharedOutbox } from "./outbox.js";
 
 /**
  * The loop that empties the outbox: on load, on the `online` event, when the app comes back
- * to the foreground, after each logged set or finished workout (`kickSync`), and after a
- * failed pass with a growing pause (2 s, 4 s, 8 s … at most 2 min, with jitter).
+ * to the foreground, when the account signed in changes, after each logged set or finished
+ * workout (`kickSync`), and after a failed pass with a growing pause (2 s, 4 s, 8 s … at most
+ * 2 min, with jitter).
+ *
+ * It sends only the workouts of the account the app knows is signed in (GET /api/me answered
+ * in this visit); while that is unknown (offline at start, signing in) it sends nothing.
  */
 
 export interface SyncEnvironment {
   readonly isOnline: () => boolean;
+  /** The account signed in, as the app learnt it from the server; null while unknown. */
+  readonly account: () => string | null;
+  /** Asks the app to find out who is signed in (it wakes the loop when it knows). */
+  readonly learnAccount?: () => void;
   readonly setTimer: (run: () => void, ms: number) => unknown;
   readonly clearTimer: (timer: unknown) => void;
-  /** Calls `run` on the events worth a new try; returns the unsubscribe. */
+  /** Calls `run` on the events worth a new try (the account changing too); returns the unsubscribe. */
   readonly onWake: (run: () => void) => () => void;
   readonly random: () => number;
 }
@@ -62,9 +71,16 @@ export class SyncLoop {
 
   private async pass(): Promise<SendResult | null> {
     if (!this.env.isOnline()) return null; // the `online` event will wake us
+    const owner = this.env.account();
+    if (owner === null) {
+      // Whose cookie goes with a POST is not known: better wait than send someone's workout
+      // into another account. Learning it wakes us.
+      this.env.learnAccount?.();
+      return null;
+    }
     let result: SendResult;
     try {
-      result = await this.outbox.send();
+      result = await this.outbox.send(owner);
     } catch {
       result = { sent: 0, failed: 0, stop: "network" };
     }
@@ -72,7 +88,8 @@ export class SyncLoop {
       this.failures += 1;
       this.schedule(retryDelay(this.failures, this.env.random()));
     } else {
-      // Done, or waiting for a sign-in: the next log, load or `online` tries again.
+      // Done, or waiting for a sign-in (or for the app to learn who signed in): the next log,
+      // load, account change or `online` tries again.
       this.failures = 0;
     }
     return result;
@@ -96,17 +113,31 @@ export class SyncLoop {
 function browserEnvironment(): SyncEnvironment {
   return {
     isOnline: () => navigator.onLine !== false,
+    account: confirmedAccountId,
+    learnAccount: () => {
+      // Started without signal: now there is some, ask the server again.
+      if (getSession().status === "offline") void loadSession();
+    },
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
     onWake: (run) => {
       const onVisible = () => {
         if (document.visibilityState === "visible") run();
       };
+      let account = confirmedAccountId();
+      const onSession = () => {
+        const next = confirmedAccountId();
+        if (next === account) return;
+        account = next;
+        run();
+      };
       window.addEventListener("online", run);
       document.addEventListener("visibilitychange", onVisible);
+      const unsubscribe = subscribeSession(onSession);
       return () => {
         window.removeEventListener("online", run);
         document.removeEventListener("visibilitychange", onVisible);
+        unsubscribe();
       };
     },
     random: Math.random,

@@ -13,8 +13,16 @@ export interface GymSetup {
   readonly injuries: readonly Injury[];
 }
 
+/**
+ * The account (its id from GET /api/me) a record on the phone belongs to. Null only for what
+ * an earlier version of the app stored without one: the first account that signs in after the
+ * upgrade adopts it (`Outbox.adopt`).
+ */
+export type Owner = string | null;
+
 /** The last session and setup fetched for a day: what gym mode opens with when offline. */
 export interface SavedSession {
+  readonly owner: Owner;
   readonly date: string;
   readonly session: PlannedSession;
   readonly setup: GymSetup;
@@ -33,6 +41,8 @@ export type WarmupState =
  */
 export interface WorkoutInProgress {
   readonly id: string;
+  /** Whose workout it is: only that account sees it in gym mode. */
+  readonly owner: Owner;
   readonly date: string;
   readonly sets: readonly LoggedSet[];
   /** The session as it was when the workout started, so a reload shows the same cards. */
@@ -50,6 +60,8 @@ export type OutboxStatus = "waiting" | "failed";
 /** A finished workout on its way to POST /api/workouts. */
 export interface OutboxItem {
   readonly id: string;
+  /** Whose workout it is: it is sent only while that account is signed in. */
+  readonly owner: Owner;
   readonly date: string;
   readonly sets: readonly LoggedSet[];
   /** Order of finishing: items are sent oldest first. */
@@ -64,6 +76,7 @@ export interface OutboxItem {
 /** A finished workout as gym mode shows it in the summary (also after a reload). */
 export interface FinishedWorkout {
   readonly id: string;
+  readonly owner: Owner;
   readonly date: string;
   readonly sets: readonly LoggedSet[];
   readonly session: PlannedSession;

@@ -34,11 +34,14 @@ import type {
   WorkoutInProgress,
 } from "../offline/types.js";
 import "../offline/gym.css";
+import { knownAccountId, useSession } from "../state/session.js";
 
 /**
  * Gym mode (/gym/:date): warm-up timer, one card per exercise, a summary. Everything logged is
  * written to IndexedDB before the screen moves on; the outbox sends the finished workout when
  * there is signal. Once the session was loaded one time, all of it works without a network.
+ * Everything kept on the phone belongs to the account using the app (the one signed in last):
+ * another account's workout in progress or summary is never shown here.
  */
 
 type Screen =
@@ -58,23 +61,37 @@ type Screen =
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WEEK = { href: "/", label: "Back to this week" } as const;
+const SIGN_IN: Screen = {
+  kind: "missing",
+  title: "Please sign in",
+  message: "Sign in once with signal; after that gym mode works offline too.",
+  action: { href: "/login", label: "Sign in" },
+};
 
 export function Gym() {
   const { params } = useRoute();
   const date = params.date ?? "";
+  const session = useSession();
+  const owner = knownAccountId();
+  // Nobody known yet: wait for GET /api/me, unless it has answered (signed out, offline).
+  const signIn = owner === null && session.status !== "idle" && session.status !== "loading";
   const [screen, setScreen] = useState<Screen>({ kind: "loading" });
 
   useEffect(() => {
     let alive = true;
     setScreen({ kind: "loading" });
-    void openSession(date).then((next) => {
-      if (alive) setScreen(next);
-    });
+    if (owner === null) {
+      if (signIn) setScreen(SIGN_IN);
+    } else {
+      void openSession(owner, date).then((next) => {
+        if (alive) setScreen(next);
+      });
+    }
     kickSync();
     return () => {
       alive = false;
     };
-  }, [date]);
+  }, [date, owner, signIn]);
 
   useWakeLock(screen.kind === "ready");
 
@@ -100,9 +117,10 @@ export function Gym() {
           </a>
         </div>
       ) : null}
-      {screen.kind === "ready" ? (
+      {screen.kind === "ready" && owner !== null ? (
         <Workout
-          key={date}
+          key={`${owner} ${date}`}
+          owner={owner}
           base={screen.base}
           initial={screen.workout}
           onFinished={(finished) => setScreen({ kind: "summary", finished })}
@@ -115,7 +133,7 @@ export function Gym() {
 
 // ── Loading: the phone first, then the server ───────────────────────────────
 
-async function openSession(date: string): Promise<Screen> {
+async function openSession(owner: string, date: string): Promise<Screen> {
   if (!DATE.test(date)) {
     return {
       kind: "missing",
@@ -127,12 +145,13 @@ async function openSession(date: string): Promise<Screen> {
   const outbox = sharedOutbox();
   void outbox.prune(45).catch(() => undefined);
   const [workout, finished, saved] = await Promise.all([
-    outbox.progress(date),
-    outbox.finished(date),
-    outbox.savedSession(date),
+    outbox.progress(owner, date),
+    outbox.finished(owner, date),
+    outbox.savedSession(owner, date),
   ]).catch(() => [undefined, undefined, undefined] as const);
   if (workout) {
     const base = {
+      owner,
       date,
       session: workout.session,
       setup: workout.setup,
@@ -142,7 +161,7 @@ async function openSession(date: string): Promise<Screen> {
   }
   if (finished) return { kind: "summary", finished };
 
-  const fresh = await fetchSession(date);
+  const fresh = await fetchSession(owner, date);
   if (fresh.ok) {
     await outbox.saveSession(fresh.saved).catch(() => undefined);
     return { kind: "ready", base: fresh.saved, workout: null };
@@ -157,12 +176,7 @@ async function openSession(date: string): Promise<Screen> {
         action: WEEK,
       };
     case "signed-out":
-      return {
-        kind: "missing",
-        title: "Please sign in",
-        message: "Sign in once with signal; after that gym mode works offline too.",
-        action: { href: "/login", label: "Sign in" },
-      };
+      return SIGN_IN;
     case "no-profile":
       return {
         kind: "missing",
@@ -189,14 +203,14 @@ async function openSession(date: string): Promise<Screen> {
 }
 
 type FetchedSession =
-  | { readonly ok: true; readonly saved: SavedSession }
+  | { readonly ok: true; readonly saved: SavedSession & { readonly owner: string } }
   | {
       readonly ok: false;
       readonly reason: "no-session" | "signed-out" | "no-profile" | "offline" | "error";
       readonly message: string;
     };
 
-async function fetchSession(date: string): Promise<FetchedSession> {
+async function fetchSession(owner: string, date: string): Promise<FetchedSession> {
   const [plan, profile] = await Promise.all([
     fetchJson<Plan>(`/api/plan?from=${date}`),
     fetchJson<Profile>("/api/profile"),
@@ -218,7 +232,13 @@ async function fetchSession(date: string): Promise<FetchedSession> {
   if (!session) return { ok: false, reason: "no-session", message: "" };
   return {
     ok: true,
-    saved: { date, session, setup: setupOf(profile.value), savedAt: new Date().toISOString() },
+    saved: {
+      owner,
+      date,
+      session,
+      setup: setupOf(profile.value),
+      savedAt: new Date().toISOString(),
+    },
   };
 }
 
@@ -234,11 +254,12 @@ function setupOf(profile: Profile): GymSetup {
 // ── The workout ──────────────────────────────────────────────────────────────
 
 function Workout(props: {
+  owner: string;
   base: SavedSession;
   initial: WorkoutInProgress | null;
   onFinished: (finished: FinishedWorkout) => void;
 }) {
-  const { base } = props;
+  const { base, owner } = props;
   const { date, setup } = base;
   const outbox = sharedOutbox();
   const [workout, setWorkout] = useState<WorkoutInProgress | null>(props.initial);
@@ -276,8 +297,8 @@ function Workout(props: {
     change: (workout: WorkoutInProgress) => WorkoutInProgress,
   ): Promise<WorkoutInProgress | null> => {
     try {
-      await outbox.start(date, () => ({ session: base.session, setup }));
-      const next = await outbox.update(date, change);
+      await outbox.start(owner, date, () => ({ session: base.session, setup }));
+      const next = await outbox.update(owner, date, change);
       if (next) setWorkout(next);
       setProblem(null);
       return next ?? null;
@@ -348,8 +369,8 @@ function Workout(props: {
 
   const finish = async () => {
     try {
-      await outbox.finish(date);
-      const finished = await outbox.finished(date);
+      await outbox.finish(owner, date);
+      const finished = await outbox.finished(owner, date);
       kickSync();
       if (finished) props.onFinished(finished);
     } catch {

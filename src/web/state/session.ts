@@ -1,6 +1,7 @@
 /**
  * Who is signed in and their profile, loaded once and shared by every screen. The profile is
- * kept on the device too, so that the app still knows units and weekdays without a signal.
+ * kept on the device too, so that the app still knows units and weekdays without a signal, and
+ * so is the id of the account last signed in, so that gym mode knows whose workouts to show.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { Account, Profile } from "../api/endpoints.js";
@@ -34,6 +35,35 @@ function storeProfile(profile: Profile | null): void {
   }
 }
 
+const ACCOUNT_KEY = "capacity.account";
+let keptAccount: string | null = null;
+
+function storedAccountId(): string | null {
+  try {
+    return localStorage.getItem(ACCOUNT_KEY);
+  } catch {
+    return keptAccount;
+  }
+}
+
+function storeAccountId(id: string | null): void {
+  keptAccount = id;
+  try {
+    if (id) localStorage.setItem(ACCOUNT_KEY, id);
+    else localStorage.removeItem(ACCOUNT_KEY);
+  } catch {
+    // As for the profile: kept in memory for this visit only.
+  }
+}
+
+/** The account GET /api/me (or sign-up) answered in this visit; null until then. */
+let confirmed: string | null = null;
+
+function confirm(id: string | null): void {
+  confirmed = id;
+  storeAccountId(id);
+}
+
 let state: SessionState = { status: "idle", account: null, profile: storedProfile() };
 let pending: Promise<SessionState> | null = null;
 const listeners = new Set<() => void>();
@@ -47,28 +77,34 @@ export function getSession(): SessionState {
   return state;
 }
 
-/** GET /api/me and /api/profile together; shared by every caller until it answers. */
+/** GET /api/session: the account and its profile at once; shared by every caller until it answers. */
 export function loadSession(force = false): Promise<SessionState> {
   if (pending) return pending;
   if (!force && (state.status === "ready" || state.status === "no-profile")) {
     return Promise.resolve(state);
   }
+  // Forced after a sign-in: whoever was signed in before may not be any more.
+  if (force) confirm(null);
   set({ status: "loading" });
-  pending = Promise.all([api.me(), api.profile()])
-    .then(([me, profile]) => {
-      if (!me.ok && me.error.status === 401) {
+  pending = api
+    .session()
+    .then((answer) => {
+      if (!answer.ok) {
+        // No signal (or the server is down): keep what the phone knows.
+        set({ status: "offline" });
+        return state;
+      }
+      const { user, profile } = answer.value;
+      confirm(user?.id ?? null);
+      if (!user) {
         storeProfile(null);
         set({ status: "signed-out", account: null, profile: null });
-      } else if (!me.ok || (!profile.ok && profile.error.kind === "network")) {
-        set({ status: "offline" });
-      } else if (!profile.ok && profile.error.status === 404) {
+      } else if (!profile) {
         storeProfile(null);
-        set({ status: "no-profile", account: me.value, profile: null });
-      } else if (profile.ok) {
-        storeProfile(profile.value);
-        set({ status: "ready", account: me.value, profile: profile.value });
+        set({ status: "no-profile", account: user, profile: null });
       } else {
-        set({ status: "offline", account: me.value });
+        storeProfile(profile);
+        set({ status: "ready", account: user, profile });
       }
       return state;
     })
@@ -85,6 +121,7 @@ export function setProfile(profile: Profile): void {
 
 /** Right after sign-up: the account is known and there is no profile yet (no need to ask). */
 export function signedUp(account: Account): void {
+  confirm(account.id);
   storeProfile(null);
   set({ status: "no-profile", account, profile: null });
 }
@@ -100,8 +137,33 @@ export function canLoad(session: SessionState): boolean {
 
 /** After log-out or account deletion: nothing of the last person stays on the device. */
 export function clearSession(): void {
+  confirm(null);
   storeProfile(null);
   set({ status: "signed-out", account: null, profile: null });
+}
+
+/**
+ * The id of the account signed in, as the server said in this visit (GET /api/me, sign-up);
+ * null while that is not known (loading, offline since the start, signed out).
+ */
+export function confirmedAccountId(): string | null {
+  return confirmed;
+}
+
+/**
+ * The account this device is used by: the one confirmed in this visit, else the one signed in
+ * last (kept on the device, so that gym mode works offline); null when nobody is signed in.
+ */
+export function knownAccountId(): string | null {
+  return confirmed ?? storedAccountId();
+}
+
+/** Called whenever the session changes (who is signed in, the profile, the status). */
+export function subscribeSession(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 export function useSession(): SessionState {

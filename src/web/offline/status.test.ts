@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { syncStatusText } from "./status.js";
+
+describe("the sync status words", () => {
+  it("say All saved only when nothing of this account nor of another waits", () => {
+    expect(syncStatusText({ waiting: 0, failed: 0, others: 0 })).toBe("All saved");
+    expect(syncStatusText({ waiting: 0, failed: 0 })).toBe("All saved");
+    expect(syncStatusText({ waiting: 2, failed: 0, others: 0 })).toBe("2 workouts waiting to sync");
+  });
+
+  it("tell apart the workouts waiting for another account to sign in", () => {
+    expect(syncStatusText({ waiting: 0, failed: 0, others: 1 })).toBe(
+      "1 workout waiting for another account to sign in",
+    );
+    expect(syncStatusText({ waiting: 1, failed: 1, others: 2 })).toBe(
+      "1 workout waiting to sync · 1 workout the server did not accept · 2 workouts waiting for another account to sign in",
+    );
+  });
+});
