@@ -1,7 +1,10 @@
 // `npm run bench`: speed goals, measured here rather than asserted in tests.
 // Planner goal (issue 2): 52 weeks for 1,000 random profiles in under one second on one core.
+
+import { EQUIPMENT, INJURIES } from "../dist/core/exercise/types.js";
+import { RACE_DISTANCES, RUN_KINDS } from "../dist/core/profile/profile.js";
 import { planWeeks } from "../dist/core/protocol/plan.js";
-import { parseLocalDate } from "../dist/core/units/local-date.js";
+import { parseLocalDate, WEEKDAYS } from "../dist/core/units/local-date.js";
 
 /** mulberry32: a small seeded generator, so every run plans the same profiles. */
 function random(seed) {
@@ -15,32 +18,11 @@ function random(seed) {
   };
 }
 
-const RUNS = ["rest", "easy", "quality", "long"];
-const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const GEAR = [
-  "band",
-  "dumbbells",
-  "kettlebell",
-  "barbell",
-  "rack",
-  "bench",
-  "step",
-  "leg-press",
-  "machine",
-  "cable",
-  "bike",
-];
-const INJURIES = [
-  "achilles",
-  "plantar-fascia",
-  "knee",
-  "it-band",
-  "hamstring",
-  "hip",
-  "low-back",
-  "shin",
-];
-const DISTANCES = ["5k", "10k", "half", "marathon", "ultra"];
+// The contract's own vocabularies, so that the benchmark plans every kind of profile there is.
+const RUNS = RUN_KINDS;
+const DAYS = WEEKDAYS;
+const GEAR = EQUIPMENT.filter((item) => item !== "bodyweight");
+const DISTANCES = RACE_DISTANCES;
 
 function profileFrom(next) {
   const pick = (list) => list[Math.floor(next() * list.length)];

@@ -1,21 +1,8 @@
 /** The words the app uses for the API's vocabulary: plain, no jargon. */
-import type { Equipment, Injury, Muscle } from "../../core/exercise/types.js";
+import { EQUIPMENT, type Equipment, type Injury, type Muscle } from "../../core/exercise/types.js";
 import type { Weight } from "../../core/units/weight.js";
 
-export const EQUIPMENT_LIST: readonly Equipment[] = [
-  "bodyweight",
-  "band",
-  "dumbbells",
-  "kettlebell",
-  "barbell",
-  "rack",
-  "bench",
-  "step",
-  "leg-press",
-  "machine",
-  "cable",
-  "bike",
-];
+export const EQUIPMENT_LIST: readonly Equipment[] = EQUIPMENT;
 
 export const EQUIPMENT_WORD: Record<Equipment, string> = {
   bodyweight: "Body weight",
