@@ -1,0 +1,126 @@
+import { parse } from "csv-parse/sync";
+import type { Activity, Sport } from "../../core/running/activity.js";
+
+/**
+ * Strava's bulk export `activities.csv` (issue 5, point 3). Its header repeats column names:
+ * the first "Elapsed Time" and "Distance" are the summary (distance in km), the second ones
+ * the detailed values (distance in metres). Dates such as "Oct 4, 2026, 7:12:00 AM" are UTC.
+ */
+export interface StravaRow {
+  /** The activity file inside the archive (e.g. `activities/123.fit.gz`), or null for a manual entry. */
+  readonly file: string | null;
+  readonly activity: Activity;
+  /** 1-based line of the row, for messages. */
+  readonly line: number;
+}
+
+const SPORTS: Record<string, Sport> = {
+  run: "run",
+  "virtual run": "run",
+  "trail run": "run",
+  ride: "ride",
+  "virtual ride": "ride",
+  "e-bike ride": "ride",
+  "mountain bike ride": "ride",
+  "gravel ride": "ride",
+  walk: "walk",
+  hike: "hike",
+  swim: "swim",
+  "weight training": "strength",
+  workout: "strength",
+  crossfit: "strength",
+};
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "Oct 4, 2026, 7:12:00 AM" (UTC) → ISO 8601, or null. */
+export function stravaDate(text: string): string | null {
+  const match = /^([A-Z][a-z]{2}) (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2}) ([AP]M)$/.exec(
+    text.trim(),
+  );
+  if (!match) return null;
+  const [, mon, day, year, hour, minute, second, half] = match;
+  const month = MONTHS.indexOf(mon ?? "");
+  if (month < 0) return null;
+  const hours = (Number(hour) % 12) + (half === "PM" ? 12 : 0);
+  const ms = Date.UTC(Number(year), month, Number(day), hours, Number(minute), Number(second));
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+function number(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === "") return null;
+  const value = Number(text.replace(/,/g, ""));
+  return Number.isFinite(value) ? value : null;
+}
+
+export type StravaCsv =
+  | { readonly ok: true; readonly rows: readonly StravaRow[]; readonly problems: readonly string[] }
+  | { readonly ok: false; readonly error: string };
+
+export function parseStravaCsv(bytes: Uint8Array): StravaCsv {
+  let records: string[][];
+  try {
+    records = parse(Buffer.from(bytes), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+  } catch (error) {
+    return { ok: false, error: `activities.csv is not valid CSV: ${(error as Error).message}` };
+  }
+  const [header, ...body] = records;
+  if (!header) return { ok: false, error: "activities.csv is empty" };
+  const all = (name: string) =>
+    header.flatMap((column, index) => (column.trim() === name ? [index] : []));
+  const date = all("Activity Date")[0];
+  const type = all("Activity Type")[0];
+  if (date === undefined || type === undefined) {
+    return {
+      ok: false,
+      error: "activities.csv has no Activity Date or Activity Type column: not a Strava export",
+    };
+  }
+  const elapsed = all("Elapsed Time");
+  const distance = all("Distance");
+  const [moving] = all("Moving Time");
+  const [file] = all("Filename");
+  const [maxHr] = all("Max Heart Rate");
+  const [avgHr] = all("Average Heart Rate");
+  const [ascent] = all("Elevation Gain");
+  const rows: StravaRow[] = [];
+  const problems: string[] = [];
+  body.forEach((record, index) => {
+    const line = index + 2;
+    const start = stravaDate(record[date] ?? "");
+    if (!start) {
+      problems.push(
+        `activities.csv line ${line}: the date "${record[date] ?? ""}" is not a Strava date`,
+      );
+      return;
+    }
+    // The second Distance is in metres; the first, in km, serves when the second is empty.
+    const metres = distance[1] === undefined ? null : number(record[distance[1]]);
+    const km = distance[0] === undefined ? null : number(record[distance[0]]);
+    const elapsedS =
+      number(record[elapsed[1] ?? elapsed[0] ?? -1]) ?? number(record[elapsed[0] ?? -1]);
+    const kind = (record[type] ?? "").trim();
+    const path = file === undefined ? "" : (record[file] ?? "").trim();
+    rows.push({
+      line,
+      file: path || null,
+      activity: {
+        sport: SPORTS[kind.toLowerCase()] ?? "other",
+        start,
+        elapsedS,
+        movingS: moving === undefined ? null : number(record[moving]),
+        distanceM: metres ?? (km === null ? null : km * 1000),
+        avgHr: avgHr === undefined ? null : number(record[avgHr]),
+        maxHr: maxHr === undefined ? null : number(record[maxHr]),
+        ascentM: ascent === undefined ? null : number(record[ascent]),
+        sourceName: "Strava",
+        warnings: path ? [] : [`a manual entry in activities.csv (${kind || "no type"}): no file`],
+      },
+    });
+  });
+  return { ok: true, rows, problems };
+}
