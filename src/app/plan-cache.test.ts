@@ -11,24 +11,30 @@ const ids = {
   hashToken: (t: string) => t,
 };
 
+/** A store holding one athlete with a profile; `read` gives the user as a session lookup would. */
+async function athlete() {
+  const t = await testStore();
+  const user: User = {
+    id: "u1",
+    email: "a@example.com",
+    name: "A",
+    passwordHash: "h",
+    createdAt: 0,
+    passwordChangedAt: 0,
+    dataVersion: 0,
+  };
+  await t.store.users.create(user);
+  await t.store.profiles.put(user.id, aProfile(), 0);
+  const read = async () => (await t.store.users.byId(user.id)) as User;
+  return { t, user, read, deps: { repos: t.store, ids, clock } };
+}
+
 describe("PlanCache", () => {
   it("serves the same plan while the data version holds, and a new one once it rises", async () => {
-    const t = await testStore();
+    const { t, user, read, deps } = await athlete();
     try {
-      const user: User = {
-        id: "u1",
-        email: "a@example.com",
-        name: "A",
-        passwordHash: "h",
-        createdAt: 0,
-        passwordChangedAt: 0,
-        dataVersion: 0,
-      };
-      await t.store.users.create(user);
-      await t.store.profiles.put(user.id, aProfile(), 0);
-      const deps = { repos: t.store, ids, clock };
       const cache = new PlanCache();
-      const reader = (await t.store.users.byId(user.id)) as User;
+      const reader = await read();
       const first = await cache.plan(deps, reader, { from: "2026-11-30" });
       if (!first.ok) throw new Error("no plan");
 
@@ -44,7 +50,7 @@ describe("PlanCache", () => {
       expect(same.ok && same.value).toBe(first.value);
 
       // ...and the next request, reading the risen version with its session, gets the new plan.
-      const fresh = (await t.store.users.byId(user.id)) as User;
+      const fresh = await read();
       expect(fresh.dataVersion).toBe(reader.dataVersion + 1);
       const next = await cache.plan(deps, fresh, { from: "2026-11-30" });
       if (!next.ok) throw new Error("no plan");
@@ -57,22 +63,10 @@ describe("PlanCache", () => {
   });
 
   it("keeps plans of other queries apart", async () => {
-    const t = await testStore();
+    const { t, read, deps } = await athlete();
     try {
-      const user: User = {
-        id: "u1",
-        email: "a@example.com",
-        name: "A",
-        passwordHash: "h",
-        createdAt: 0,
-        passwordChangedAt: 0,
-        dataVersion: 0,
-      };
-      await t.store.users.create(user);
-      await t.store.profiles.put(user.id, aProfile(), 0);
-      const deps = { repos: t.store, ids, clock };
       const cache = new PlanCache();
-      const reader = (await t.store.users.byId(user.id)) as User;
+      const reader = await read();
       const one = await cache.plan(deps, reader, { from: "2026-11-30" });
       const two = await cache.plan(deps, reader, { from: "2026-11-30", weeks: 2 });
       const today = await cache.plan(deps, reader, {});
