@@ -1,0 +1,218 @@
+import { TextDecoder } from "node:util";
+import { SaxesParser } from "saxes";
+
+/**
+ * Safe, streaming XML reading for the GPX and TCX importers (issue 5, points 1, 2 and 8).
+ *
+ * - One pass with saxes, no DOM: the visitor sees elements as they open and close, and gets the
+ *   text of the leaf elements it asks for. Bytes are decoded and fed in 64 KiB chunks, so a large
+ *   file never exists twice in memory as one big string.
+ * - Entities are never expanded. saxes knows only the five predefined ones and character
+ *   references; we refuse any DOCTYPE with an internal subset (where ENTITY declarations live:
+ *   "billion laughs", external entities) or an external identifier (SYSTEM / PUBLIC), as soon as
+ *   the DOCTYPE ends. A reference to an undeclared entity is malformed XML, refused as well.
+ * - A byte-order mark and whitespace before `<?xml` are trimmed (Polar Flow writes such files;
+ *   strict XML parsers reject them).
+ * - Malformed XML throws {@link XmlRefusal}, whose message is the reason shown to the runner.
+ */
+
+/** Why an XML file was refused: its message is meant for the runner. */
+export class XmlRefusal extends Error {
+  override readonly name = "XmlRefusal";
+}
+
+export interface XmlVisitor {
+  /**
+   * An element opened. `name` is its local name (any namespace prefix removed: `ns3:hr` and
+   * `gpxtpx:hr` are both `hr`); `depth` is 1 for the root. Return true to receive the element's
+   * own text (not its children's) in {@link close}.
+   */
+  open(name: string, attributes: Readonly<Record<string, string>>, depth: number): boolean;
+  /** An element closed; `text` is its trimmed text when {@link open} asked for it, else null. */
+  close(name: string, text: string | null, depth: number): void;
+}
+
+const CHUNK_BYTES = 1 << 16;
+/** Leaf values (a time, a number, a device name) are short; longer text is cut, never buffered. */
+const MAX_TEXT_CHARS = 1024;
+
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** Parses `bytes` as XML and walks it with `visitor`. Throws {@link XmlRefusal}. */
+export function parseXml(bytes: Uint8Array, visitor: XmlVisitor): void {
+  const { decoder, offset } = decoderFor(bytes);
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let depth = 0;
+  let captureDepth = -1;
+  let text = "";
+
+  parser.on("doctype", (doctype) => {
+    if (doctype.includes("[")) {
+      throw new XmlRefusal(
+        "XML with a DOCTYPE internal subset (entity declarations) is refused: entities are never expanded",
+      );
+    }
+    if (/\b(SYSTEM|PUBLIC)\b/.test(doctype)) {
+      throw new XmlRefusal("XML that refers to an external DTD is refused");
+    }
+  });
+  parser.on("opentag", (tag) => {
+    depth += 1;
+    if (visitor.open(localName(tag.name), tag.attributes, depth)) {
+      captureDepth = depth;
+      text = "";
+    }
+  });
+  const onText = (chunk: string) => {
+    if (depth === captureDepth && text.length < MAX_TEXT_CHARS) {
+      text += chunk.slice(0, MAX_TEXT_CHARS - text.length);
+    }
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.on("closetag", (tag) => {
+    const captured = depth === captureDepth;
+    if (captured) captureDepth = -1;
+    visitor.close(localName(tag.name), captured ? text.trim() : null, depth);
+    depth -= 1;
+  });
+
+  try {
+    let started = false;
+    for (let at = offset; at < bytes.length; at += CHUNK_BYTES) {
+      const end = Math.min(at + CHUNK_BYTES, bytes.length);
+      let chunk = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+      if (!started) {
+        chunk = chunk.replace(/^[\uFEFF\s]+/, "");
+        if (chunk === "") continue;
+        started = true;
+      }
+      parser.write(chunk);
+    }
+    const rest = decoder.decode();
+    if (rest !== "") parser.write(rest);
+    if (!started) throw new XmlRefusal("the file is empty");
+    parser.close();
+  } catch (error) {
+    if (error instanceof XmlRefusal) throw error;
+    if (error instanceof Error && !(error instanceof TypeError || error instanceof RangeError)) {
+      throw new XmlRefusal(`malformed XML: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** The decoder for the file's encoding (byte-order mark, else the XML declaration, else UTF-8). */
+function decoderFor(bytes: Uint8Array): { decoder: TextDecoder; offset: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { decoder: new TextDecoder("utf-8"), offset: 3 };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { decoder: new TextDecoder("utf-16le"), offset: 2 };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { decoder: new TextDecoder("utf-16be"), offset: 2 };
+  }
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512));
+  const declared = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
+  const label = declared?.toLowerCase() ?? "utf-8";
+  // A file readable as ASCII up to here is not UTF-16, whatever it claims.
+  if (label === "utf-16" || label === "us-ascii" || label === "ascii") {
+    return { decoder: new TextDecoder("utf-8"), offset: 0 };
+  }
+  try {
+    return { decoder: new TextDecoder(label), offset: 0 };
+  } catch {
+    throw new XmlRefusal(`unsupported XML encoding "${declared}"`);
+  }
+}
+
+/**
+ * The name of the root element (with any prefix), read from the first `scanBytes` bytes after
+ * the XML declaration, comments, processing instructions and a DOCTYPE; null when the text
+ * there does not look like XML. For format detection only: nothing is parsed or expanded.
+ */
+export function xmlRootName(bytes: Uint8Array, scanBytes = 1 << 16): string | null {
+  let decoder: TextDecoder;
+  let offset: number;
+  try {
+    ({ decoder, offset } = decoderFor(bytes));
+  } catch {
+    return null;
+  }
+  const text = decoder.decode(bytes.subarray(offset, offset + scanBytes));
+  let at = /^[\uFEFF\s]*/.exec(text)?.[0].length ?? 0;
+  while (at < text.length) {
+    if (text.startsWith("<?", at)) at = after(text, "?>", at);
+    else if (text.startsWith("<!--", at)) at = after(text, "-->", at);
+    else if (text.startsWith("<!", at)) {
+      // A DOCTYPE: skip its internal subset, if any, then the closing ">".
+      const close = text.indexOf(">", at);
+      const bracket = text.indexOf("[", at);
+      const from = bracket >= 0 && (close < 0 || bracket < close) ? text.indexOf("]", bracket) : at;
+      at = from < 0 ? 0 : after(text, ">", from);
+    } else if (text.startsWith("<", at)) {
+      return /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(at, at + 256))?.[1] ?? null;
+    } else return null;
+    if (at <= 0) return null;
+    at += /^\s*/.exec(text.slice(at, at + 4096))?.[0].length ?? 0;
+  }
+  return null;
+}
+
+/** The index just past `needle` found from `from`, or 0 when absent. */
+function after(text: string, needle: string, from: number): number {
+  const found = text.indexOf(needle, from);
+  return found < 0 ? 0 : found + needle.length;
+}
+
+export interface XmlTime {
+  /** Milliseconds since the Unix epoch. */
+  readonly ms: number;
+  /** False when the text had no time zone (then read as UTC). */
+  readonly zoned: boolean;
+}
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * An xs:dateTime as written in GPX and TCX: `2019-06-15T09:42:23.000Z`, any number of fraction
+ * digits (GPSBabel writes seven), an offset such as `+02:00`, or no zone at all (read as UTC).
+ */
+export function parseXmlTime(text: string): XmlTime | null {
+  // Fast path for what nearly every device writes: 2019-06-15T09:42:23Z or ...23.000Z.
+  if ((text.length === 20 || text.length === 24) && text.charCodeAt(text.length - 1) === 90) {
+    const ms = Date.parse(text);
+    if (!Number.isNaN(ms)) return { ms, zoned: true };
+  }
+  const match = DATE_TIME.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  const mo = Number(month);
+  const d = Number(day);
+  const h = Number(hour);
+  const mi = Number(minute);
+  const s = Number(second);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
+  const fractionMs = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+  let ms = Date.UTC(Number(year), mo - 1, d, h, mi, s) + fractionMs;
+  if (zone && zone.toUpperCase() !== "Z") {
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    const offsetMin = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || "0");
+    ms -= sign * offsetMin * 60_000;
+  }
+  return Number.isFinite(ms) ? { ms, zoned: zone !== undefined } : null;
+}
+
+/** A finite number from an element's text or attribute, else null. */
+export function parseNumber(text: string | null | undefined): number | null {
+  if (text === null || text === undefined || text === "") return null;
+  const value = Number(text); // Number() ignores surrounding whitespace, and reads "  " as 0
+  if (!Number.isFinite(value) || (value === 0 && text.trim() === "")) return null;
+  return value;
+}
