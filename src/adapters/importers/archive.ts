@@ -1,0 +1,286 @@
+import yauzl from "yauzl";
+import type { Activity, FileImport } from "../../core/running/activity.js";
+import { detectFormat } from "./detect.js";
+import { importBytes } from "./import-file.js";
+import { parseStravaCsv, type StravaRow } from "./strava-csv.js";
+
+/** One entry's outcome; `source` is the entry's path inside the archive. */
+export interface ArchiveEntryResult {
+  readonly source: string;
+  readonly result: FileImport;
+}
+
+/** Zip-bomb limits (issue 5, point 8). Tests may lower them. */
+export interface ArchiveOptions {
+  /** At most this many entries (folders included), else the archive is refused. */
+  readonly maxEntries?: number;
+  /** Each entry at most this many bytes uncompressed (also the limit for a `.gz` inside). */
+  readonly maxEntryBytes?: number;
+  /** All entries together at most this many bytes uncompressed. */
+  readonly maxTotalBytes?: number;
+  /** Refuse an entry compressed more than this ratio… */
+  readonly maxRatio?: number;
+  /** …when it inflates to more than this many bytes. */
+  readonly ratioFromBytes?: number;
+}
+
+const MB = 1024 * 1024;
+export const ARCHIVE_LIMITS = {
+  maxEntries: 100_000,
+  maxEntryBytes: 200 * MB,
+  maxTotalBytes: 5 * 1024 * MB,
+  maxRatio: 100,
+  ratioFromBytes: 1 * MB,
+} as const satisfies Required<ArchiveOptions>;
+
+/** Names a file could have in an export; other unrecognised content is skipped silently. */
+const ACTIVITY_NAME = /\.(fit|gpx|tcx)(\.gz)?$/i;
+const STRAVA_CSV = "activities.csv";
+
+class EntryRefusal extends Error {}
+
+/**
+ * Imports every activity in a zip archive read from disk (issue 5, point 1): a Strava bulk
+ * export (`activities.csv` at the root plus `activities/` files) or any folder of FIT, GPX and
+ * TCX files, gzip-compressed or not. Entries are streamed one at a time with yauzl (never the
+ * whole archive in memory) and never written to disk. A failure in one entry never stops the
+ * others: it becomes that entry's result. Rejects only when the file is not a readable zip
+ * archive or holds more entries than allowed.
+ *
+ * - Folders are skipped, and so are entries whose content is no activity format and whose name
+ *   is not an activity file's (photos, other CSVs of a Strava export).
+ * - Entry names with `..` or an absolute path are refused (a result with an error).
+ * - Zip bombs: an entry over `maxEntryBytes` uncompressed, a total over `maxTotalBytes`, or an
+ *   entry over `ratioFromBytes` compressed more than `maxRatio`:1 is refused; sizes are checked
+ *   both as declared and as actually inflated.
+ * - Strava's `activities.csv`: rows without a file become activities (format `csv`, source
+ *   `activities.csv`); a row with a file gives its sport to the file's activities whose sport is
+ *   `other`; a row whose file is missing from the archive is imported from the row.
+ */
+export async function importArchive(
+  path: string,
+  options: ArchiveOptions = {},
+): Promise<ArchiveEntryResult[]> {
+  const limits = { ...ARCHIVE_LIMITS, ...options };
+  let zip: yauzl.ZipFile;
+  try {
+    // decodeStrings: false, or yauzl would stop the whole archive at the first `..` name.
+    zip = await yauzl.openPromise(path, {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+      autoClose: true,
+    });
+  } catch (error) {
+    throw new Error(`"${path}" is not a readable zip archive: ${(error as Error).message}`);
+  }
+  if (zip.entryCount > limits.maxEntries) {
+    zip.close();
+    throw new Error(
+      `"${path}" holds ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed: refused.`,
+    );
+  }
+
+  const results: ArchiveEntryResult[] = [];
+  let stravaRows: readonly StravaRow[] | null = null;
+  let totalBytes = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const name = yauzl
+        .getFileNameLowLevel(
+          entry.generalPurposeBitFlag,
+          entry.fileNameRaw,
+          entry.extraFields,
+          false,
+        )
+        .replace(/^(\.\/)+/, "");
+      if (name.endsWith("/")) continue;
+      const refuse = (error: string) =>
+        results.push({ source: name, result: { ok: false, format: null, error } });
+      const unsafe = unsafeName(name);
+      if (unsafe) {
+        refuse(unsafe);
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        checkDeclared(entry, limits, totalBytes);
+        bytes = await readEntry(zip, entry, limits, totalBytes);
+      } catch (error) {
+        refuse(
+          error instanceof EntryRefusal
+            ? error.message
+            : `The entry could not be read from the archive: ${(error as Error).message}`,
+        );
+        continue;
+      }
+      totalBytes += bytes.length;
+      const format = detectFormat(bytes);
+      if (name === STRAVA_CSV && format === "csv") {
+        const parsed = parseStravaCsv(bytes);
+        if (!parsed.ok) refuse(parsed.error);
+        else {
+          stravaRows = parsed.rows;
+          for (const problem of parsed.problems) refuse(problem);
+        }
+        continue;
+      }
+      const activityContent = format === "fit" || format === "gpx" || format === "tcx";
+      if (!activityContent && format !== "gzip" && !ACTIVITY_NAME.test(name)) continue;
+      if (format === "csv" || format === "zip") {
+        refuse(`"${name}" is ${format === "zip" ? "a zip archive" : "a CSV file"}: not imported.`);
+        continue;
+      }
+      const result = importBytes(bytes, name, { maxGunzippedBytes: limits.maxEntryBytes });
+      // A gzip-compressed entry that holds no activity format and is not named like one
+      // (e.g. a compressed log): skipped like any other unrelated file.
+      if (!result.ok && result.format === null && format === "gzip" && !ACTIVITY_NAME.test(name)) {
+        if (/not an activity file/.test(result.error)) continue;
+      }
+      results.push({ source: name, result });
+    }
+  } catch (error) {
+    results.push({
+      source: path,
+      result: {
+        ok: false,
+        format: null,
+        error: `The archive is damaged: reading stopped after ${results.length} entries: ${(error as Error).message}`,
+      },
+    });
+  } finally {
+    zip.close();
+  }
+  return stravaRows === null ? results : mergeStrava(results, stravaRows);
+}
+
+function unsafeName(name: string): string | null {
+  if (name === "") return "An entry with an empty name: refused.";
+  if (name.startsWith("/") || /^[a-zA-Z]:/.test(name)) {
+    return `The entry "${name}" has an absolute path: refused, nothing written.`;
+  }
+  if (name.split("/").includes("..")) {
+    return `The entry "${name}" points outside the archive (".."): refused, nothing written.`;
+  }
+  if (name.includes("\u0000")) return `The entry name "${name}" holds a NUL byte: refused.`;
+  return null;
+}
+
+function describe(bytes: number): string {
+  return bytes >= 1024 * MB
+    ? `${(bytes / 1024 / MB).toFixed(1)} GB`
+    : `${Math.round(bytes / MB)} MB`;
+}
+
+function ratioRefusal(inflated: number, compressed: number, limits: Required<ArchiveOptions>) {
+  if (inflated <= limits.ratioFromBytes) return null;
+  const ratio = inflated / Math.max(1, compressed);
+  if (ratio <= limits.maxRatio) return null;
+  return new EntryRefusal(
+    `The entry inflates ${Math.round(ratio)} times its compressed size (more than ${limits.maxRatio}:1): refused as a zip bomb.`,
+  );
+}
+
+/** Refuses an entry on the sizes its header declares, before inflating anything. */
+function checkDeclared(entry: yauzl.Entry, limits: Required<ArchiveOptions>, total: number): void {
+  if (entry.isEncrypted()) throw new EntryRefusal("The entry is encrypted: not imported.");
+  if (entry.uncompressedSize > limits.maxEntryBytes) {
+    throw new EntryRefusal(
+      `The entry is ${describe(entry.uncompressedSize)} uncompressed, more than the ${describe(limits.maxEntryBytes)} allowed: refused.`,
+    );
+  }
+  if (total + entry.uncompressedSize > limits.maxTotalBytes) {
+    throw new EntryRefusal(
+      `The archive's entries add up to more than ${describe(limits.maxTotalBytes)} uncompressed: refused.`,
+    );
+  }
+  const bomb = ratioRefusal(entry.uncompressedSize, entry.compressedSize, limits);
+  if (bomb) throw bomb;
+}
+
+/** Inflates one entry into memory, stopping as soon as a limit is passed (declared sizes lie). */
+async function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  limits: Required<ArchiveOptions>,
+  total: number,
+): Promise<Uint8Array> {
+  const stream = await zip.openReadStreamPromise(entry);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limits.maxEntryBytes) {
+        throw new EntryRefusal(
+          `The entry inflates to more than ${describe(limits.maxEntryBytes)}: refused.`,
+        );
+      }
+      if (total + size > limits.maxTotalBytes) {
+        throw new EntryRefusal(
+          `The archive's entries add up to more than ${describe(limits.maxTotalBytes)} uncompressed: refused.`,
+        );
+      }
+      const bomb = ratioRefusal(size, entry.compressedSize, limits);
+      if (bomb) throw bomb;
+      chunks.push(chunk);
+    }
+  } finally {
+    stream.destroy();
+  }
+  const bytes = Buffer.concat(chunks, size);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Joins Strava's activities.csv with the files it names. */
+function mergeStrava(
+  results: ArchiveEntryResult[],
+  rows: readonly StravaRow[],
+): ArchiveEntryResult[] {
+  const bySource = new Map(results.map((entry, index) => [entry.source, index]));
+  const fromRows: Activity[] = [];
+  const merged = [...results];
+  for (const row of rows) {
+    if (row.file === null) {
+      fromRows.push(row.activity);
+      continue;
+    }
+    const index = bySource.get(row.file.replace(/^(\.\/)+/, ""));
+    const found = index === undefined ? undefined : merged[index];
+    if (index === undefined || found === undefined) {
+      fromRows.push({
+        ...row.activity,
+        warnings: [
+          ...row.activity.warnings,
+          `activities.csv line ${row.line} names "${row.file}", which is not in the archive: imported from the row`,
+        ],
+      });
+      continue;
+    }
+    const { result } = found;
+    if (!result.ok || row.activity.sport === "other") continue;
+    if (!result.activities.some((activity) => activity.sport === "other")) continue;
+    merged[index] = {
+      source: found.source,
+      result: {
+        ...result,
+        activities: result.activities.map((activity) =>
+          activity.sport === "other"
+            ? {
+                ...activity,
+                sport: row.activity.sport,
+                warnings: [
+                  ...activity.warnings,
+                  `the sport (${row.activity.sport}) is taken from activities.csv line ${row.line}`,
+                ],
+              }
+            : activity,
+        ),
+      },
+    };
+  }
+  if (fromRows.length > 0) {
+    merged.push({ source: STRAVA_CSV, result: { ok: true, format: "csv", activities: fromRows } });
+  }
+  return merged;
+}
