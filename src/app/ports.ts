@@ -1,4 +1,5 @@
 import type { LoggedSet } from "../core/log/training-log.js";
+import type { Activity, ActivityFormat } from "../core/running/activity.js";
 
 /** What the use cases need from the outside world; adapters and entry points provide it. */
 export interface Clock {
@@ -78,6 +79,16 @@ export type StoredPlanChange =
       readonly createdAt: number;
     };
 
+/** An imported activity as stored: `start` stays an ISO 8601 UTC instant. */
+export interface StoredActivity extends Activity {
+  /** Unique per owner. */
+  readonly id: string;
+  readonly format: ActivityFormat;
+  /** The file path or archive entry it came from. */
+  readonly source: string;
+  readonly createdAt: number;
+}
+
 // ---- Repositories. Every method on user data takes the owner first and never reads past it. ----
 
 export interface UserRepo {
@@ -130,6 +141,21 @@ export interface PlanChangeRepo {
   delete(ownerId: string, id: string): Promise<boolean>;
 }
 
+export interface ActivityRepo {
+  /**
+   * Stores the activities not already known (see splitDuplicates): compared with the owner's
+   * stored activities and with those earlier in the batch, in one transaction. The first
+   * copy stays; the others come back as duplicates.
+   */
+  insertNew(
+    ownerId: string,
+    activities: readonly StoredActivity[],
+  ): Promise<{ inserted: StoredActivity[]; duplicates: StoredActivity[] }>;
+  /** Oldest start first; `range` keeps starts within [fromMs, toMs]. */
+  list(ownerId: string, range?: { fromMs: number; toMs: number }): Promise<StoredActivity[]>;
+  delete(ownerId: string, id: string): Promise<boolean>;
+}
+
 export interface Repos {
   readonly users: UserRepo;
   readonly sessions: SessionRepo;
@@ -137,6 +163,7 @@ export interface Repos {
   readonly workouts: WorkoutRepo;
   readonly checkins: CheckinRepo;
   readonly planChanges: PlanChangeRepo;
+  readonly activities: ActivityRepo;
 }
 
 /** The database behind the repositories. */

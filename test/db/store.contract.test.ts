@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Schema } from "../../src/adapters/db/schema.js";
 import type {
   Store,
+  StoredActivity,
   StoredCheckin,
   StoredPlanChange,
   StoredWorkout,
@@ -659,5 +660,167 @@ describe("the data version (what cached plans are checked against)", () => {
     await store.sessions.create({ id: "s1", userId: ana.id, createdAt: T0, expiresAt: T0 + HOUR });
     await store.profiles.put(ana.id, { name: "Ana" }, T0);
     expect((await store.sessions.find("s1", T0))?.user.dataVersion).toBe(1);
+  });
+});
+
+describe("activities", () => {
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  function activity(
+    id: string,
+    startMs: number,
+    overrides: Partial<StoredActivity> = {},
+  ): StoredActivity {
+    return {
+      id,
+      sport: "run",
+      start: iso(startMs),
+      elapsedS: 3600,
+      movingS: null,
+      distanceM: null,
+      avgHr: null,
+      maxHr: null,
+      ascentM: null,
+      sourceName: null,
+      format: "gpx",
+      source: `${id}.gpx`,
+      warnings: [],
+      createdAt: T0,
+      ...overrides,
+    };
+  }
+
+  async function version(id: string): Promise<number> {
+    const found = await store.users.byId(id);
+    if (!found) throw new Error("user gone");
+    return found.dataVersion;
+  }
+
+  it("gives every field back as stored, nulls and warnings included", async () => {
+    const ana = await signUp("ana");
+    const full = activity("a1", T0 + 123, {
+      sport: "ride",
+      elapsedS: 5432.5,
+      movingS: 5000.25,
+      distanceM: 42195.7,
+      avgHr: 142.5,
+      maxHr: 181,
+      ascentM: 312.4,
+      sourceName: "Garmin fenix 5",
+      format: "fit",
+      source: "export.zip/activities/123.fit",
+      warnings: ["no heart rate in lap 2", 'a "quoted" one'],
+      createdAt: T0 + 7,
+    });
+    const bare = activity("a2", T0 + 2 * 86_400_000, {
+      sport: "other",
+      elapsedS: null,
+      format: "csv",
+      source: "activities.csv#4",
+    });
+    const result = await store.activities.insertNew(ana.id, [full, bare]);
+    expect(result).toEqual({ inserted: [full, bare], duplicates: [] });
+    const listed = await store.activities.list(ana.id);
+    expect(listed).toEqual([full, bare]);
+    expect(typeof listed[0]?.createdAt).toBe("number");
+  });
+
+  it("lists by start, within a range when asked", async () => {
+    const ana = await signUp("ana");
+    const late = activity("late", T0 + 10 * HOUR);
+    const early = activity("early", T0);
+    const middle = activity("middle", T0 + 5 * HOUR);
+    await store.activities.insertNew(ana.id, [late, early, middle]);
+    expect((await store.activities.list(ana.id)).map((a) => a.id)).toEqual([
+      "early",
+      "middle",
+      "late",
+    ]);
+    const ranged = await store.activities.list(ana.id, { fromMs: T0 + HOUR, toMs: T0 + 10 * HOUR });
+    expect(ranged.map((a) => a.id)).toEqual(["middle", "late"]);
+  });
+
+  it("keeps the first copy of a duplicate, within a batch and across batches", async () => {
+    const ana = await signUp("ana");
+    const first = activity("gpx-1", T0, { format: "gpx" });
+    const sameInBatch = activity("fit-1", T0 + 30_000, { format: "fit", elapsedS: 3590 });
+    const other = activity("gpx-2", T0 + 3 * HOUR);
+    const one = await store.activities.insertNew(ana.id, [first, sameInBatch, other]);
+    expect(one).toEqual({ inserted: [first, other], duplicates: [sameInBatch] });
+
+    const again = activity("tcx-1", T0 - 60_000, { format: "tcx" });
+    const fresh = activity("tcx-2", T0 + 26 * HOUR);
+    const two = await store.activities.insertNew(ana.id, [again, fresh]);
+    expect(two).toEqual({ inserted: [fresh], duplicates: [again] });
+    expect((await store.activities.list(ana.id)).map((a) => a.id)).toEqual([
+      "gpx-1",
+      "gpx-2",
+      "tcx-2",
+    ]);
+  });
+
+  it("counts an id already stored as a duplicate rather than failing", async () => {
+    const ana = await signUp("ana");
+    await store.activities.insertNew(ana.id, [activity("a1", T0)]);
+    const moved = activity("a1", T0 + 5 * 86_400_000);
+    expect(await store.activities.insertNew(ana.id, [moved])).toEqual({
+      inserted: [],
+      duplicates: [moved],
+    });
+  });
+
+  it("never shows, matches or deletes another owner's activities", async () => {
+    const ana = await signUp("ana");
+    const ben = await signUp("ben");
+    const anas = activity("a1", T0);
+    await store.activities.insertNew(ana.id, [anas]);
+    expect(await store.activities.list(ben.id)).toEqual([]);
+    expect(await store.activities.delete(ben.id, "a1")).toBe(false);
+    // The same run in Ben's account is his own, not a duplicate of Ana's.
+    const bens = activity("b1", T0);
+    expect(await store.activities.insertNew(ben.id, [bens])).toEqual({
+      inserted: [bens],
+      duplicates: [],
+    });
+    expect(await store.activities.list(ana.id)).toEqual([anas]);
+    expect(await store.activities.delete(ana.id, "a1")).toBe(true);
+    expect(await store.activities.list(ana.id)).toEqual([]);
+    expect(await store.activities.list(ben.id)).toEqual([bens]);
+  });
+
+  it("goes with its owner's account", async () => {
+    const ana = await signUp("ana");
+    const ben = await signUp("ben");
+    await store.activities.insertNew(ana.id, [activity("a1", T0), activity("a2", T0 + HOUR * 5)]);
+    await store.activities.insertNew(ben.id, [activity("b1", T0)]);
+    expect(await store.users.delete(ana.id)).toBe(true);
+    expect(await rows("activity")).toBe(1);
+    expect(await store.activities.list(ben.id)).toHaveLength(1);
+  });
+
+  it("raises the data version when something was inserted or deleted, and only then", async () => {
+    const ana = await signUp("ana");
+    const ben = await signUp("ben");
+    await store.activities.insertNew(ana.id, [activity("a1", T0), activity("a2", T0 + 5 * HOUR)]);
+    expect(await version(ana.id)).toBe(1);
+    await store.activities.insertNew(ana.id, [activity("dup", T0 + 1000)]);
+    await store.activities.insertNew(ana.id, []);
+    expect(await store.activities.delete(ana.id, "nope")).toBe(false);
+    expect(await version(ana.id)).toBe(1);
+    expect(await store.activities.delete(ana.id, "a1")).toBe(true);
+    expect(await version(ana.id)).toBe(2);
+    expect(await version(ben.id)).toBe(0);
+  });
+
+  it("rolls back with an enclosing transaction", async () => {
+    const ana = await signUp("ana");
+    await expect(
+      store.transaction(async (repos) => {
+        await repos.activities.insertNew(ana.id, [activity("a1", T0)]);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await store.activities.list(ana.id)).toEqual([]);
+    expect(await version(ana.id)).toBe(0);
   });
 });

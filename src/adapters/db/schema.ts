@@ -6,6 +6,7 @@
  * own type parser; INTEGER on SQLite). Training days are `YYYY-MM-DD` text.
  */
 import type { Generated } from "kysely";
+import type { ActivityFormat, Sport } from "../../core/running/activity.js";
 import type { WeightUnit } from "../../core/units/weight.js";
 
 export interface UserTable {
@@ -76,6 +77,27 @@ export interface PlanChangeTable {
   created_at: number;
 }
 
+export interface ActivityTable {
+  owner_id: string;
+  id: string;
+  sport: Sport;
+  /** The activity's start, epoch ms. */
+  start_at: number;
+  elapsed_s: number | null;
+  moving_s: number | null;
+  distance_m: number | null;
+  avg_hr: number | null;
+  max_hr: number | null;
+  ascent_m: number | null;
+  source_name: string | null;
+  format: ActivityFormat;
+  /** The file path or archive entry the activity came from. */
+  source: string;
+  /** The import's warnings, a JSON array of strings. */
+  warnings: string;
+  created_at: number;
+}
+
 export interface Schema {
   user: UserTable;
   auth_session: AuthSessionTable;
@@ -84,6 +106,7 @@ export interface Schema {
   workout_set: WorkoutSetTable;
   checkin: CheckinTable;
   plan_change: PlanChangeTable;
+  activity: ActivityTable;
 }
 
 /** Every table of the schema, parents first (drop in reverse). */
@@ -95,4 +118,5 @@ export const TABLES = [
   "workout_set",
   "checkin",
   "plan_change",
+  "activity",
 ] as const satisfies readonly (keyof Schema)[];

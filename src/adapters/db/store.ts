@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import type { Repos, Store } from "../../app/ports.js";
 import type { Database } from "./database.js";
+import { activityRepo } from "./repos/activities.js";
 import { checkinRepo } from "./repos/checkins.js";
 import { planChangeRepo } from "./repos/plan-changes.js";
 import { profileRepo } from "./repos/profiles.js";
@@ -19,6 +20,7 @@ export function createRepos(db: Db): Repos {
     workouts: workoutRepo(db),
     checkins: checkinRepo(db),
     planChanges: planChangeRepo(db),
+    activities: activityRepo(db),
   };
 }
 

@@ -1,0 +1,116 @@
+import type { Insertable, Selectable } from "kysely";
+import type { ActivityRepo, StoredActivity } from "../../../app/ports.js";
+import { splitDuplicates } from "../../../core/running/duplicates.js";
+import type { ActivityTable } from "../schema.js";
+import { type Db, inTransaction, toCount, toInstant, touch } from "./shared.js";
+
+const DAY_MS = 86_400_000;
+
+function startMs(activity: StoredActivity): number {
+  const ms = Date.parse(activity.start);
+  if (!Number.isSafeInteger(ms)) {
+    throw new Error(`activity ${activity.id}: not an instant: ${JSON.stringify(activity.start)}`);
+  }
+  return ms;
+}
+
+function toRow(ownerId: string, activity: StoredActivity): Insertable<ActivityTable> {
+  return {
+    owner_id: ownerId,
+    id: activity.id,
+    sport: activity.sport,
+    start_at: startMs(activity),
+    elapsed_s: activity.elapsedS,
+    moving_s: activity.movingS,
+    distance_m: activity.distanceM,
+    avg_hr: activity.avgHr,
+    max_hr: activity.maxHr,
+    ascent_m: activity.ascentM,
+    source_name: activity.sourceName,
+    format: activity.format,
+    source: activity.source,
+    warnings: JSON.stringify(activity.warnings),
+    created_at: activity.createdAt,
+  };
+}
+
+/** Floats a driver may hand back as strings (PostgreSQL numeric types) become numbers. */
+function num(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+function toActivity(row: Selectable<ActivityTable>): StoredActivity {
+  const warnings: unknown = JSON.parse(row.warnings);
+  return {
+    id: row.id,
+    sport: row.sport,
+    start: new Date(toInstant(row.start_at)).toISOString(),
+    elapsedS: num(row.elapsed_s),
+    movingS: num(row.moving_s),
+    distanceM: num(row.distance_m),
+    avgHr: num(row.avg_hr),
+    maxHr: num(row.max_hr),
+    ascentM: num(row.ascent_m),
+    sourceName: row.source_name,
+    format: row.format,
+    source: row.source,
+    warnings: Array.isArray(warnings) ? warnings.map(String) : [],
+    createdAt: toInstant(row.created_at),
+  };
+}
+
+function selectActivities(db: Db, ownerId: string, range?: { fromMs: number; toMs: number }) {
+  let query = db.selectFrom("activity").selectAll().where("owner_id", "=", ownerId);
+  if (range) {
+    query = query.where("start_at", ">=", range.fromMs).where("start_at", "<=", range.toMs);
+  }
+  return query.orderBy("start_at").orderBy("created_at").orderBy("id");
+}
+
+export function activityRepo(db: Db): ActivityRepo {
+  return {
+    insertNew(ownerId, activities) {
+      if (activities.length === 0) return Promise.resolve({ inserted: [], duplicates: [] });
+      const starts = activities.map(startMs);
+      const range = {
+        fromMs: Math.min(...starts) - DAY_MS,
+        toMs: Math.max(...starts) + DAY_MS,
+      };
+      return inTransaction(db, async (trx) => {
+        const stored = (await selectActivities(trx, ownerId, range).execute()).map(toActivity);
+        const { fresh, duplicates } = splitDuplicates(activities, stored);
+        const inserted: StoredActivity[] = [];
+        for (const activity of fresh) {
+          // An id already taken for this owner (a retried import) is a no-op, not a unique
+          // violation that would abort the transaction on PostgreSQL: it counts as a duplicate.
+          const result = await trx
+            .insertInto("activity")
+            .values(toRow(ownerId, activity))
+            .onConflict((oc) => oc.columns(["owner_id", "id"]).doNothing())
+            .executeTakeFirst();
+          if (toCount(result.numInsertedOrUpdatedRows) > 0) inserted.push(activity);
+          else duplicates.push(activity);
+        }
+        if (inserted.length > 0) await touch(trx, ownerId);
+        return { inserted, duplicates };
+      });
+    },
+
+    async list(ownerId, range) {
+      return (await selectActivities(db, ownerId, range).execute()).map(toActivity);
+    },
+
+    delete(ownerId, id) {
+      return inTransaction(db, async (trx) => {
+        const result = await trx
+          .deleteFrom("activity")
+          .where("owner_id", "=", ownerId)
+          .where("id", "=", id)
+          .executeTakeFirst();
+        const deleted = toCount(result.numDeletedRows) > 0;
+        if (deleted) await touch(trx, ownerId);
+        return deleted;
+      });
+    },
+  };
+}
