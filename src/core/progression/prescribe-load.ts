@@ -1,4 +1,4 @@
-import type { Exercise, ExerciseWay } from "../exercise/types.js";
+import type { ExerciseWay } from "../exercise/types.js";
 import { loadEquipmentOf } from "../exercise/ways.js";
 import type { DatedSet } from "../log/history.js";
 import {
@@ -100,8 +100,4 @@ export function prescribeLoad(
     }
   }
   return { load: { value, unit: context.unit }, why, adjustedFrom: null, adjustmentReason: null };
-}
-
-export function exerciseName(exercise: Exercise): string {
-  return exercise.name;
 }

@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from "kysely";
 import type { ActivityRepo, StoredActivity } from "../../../app/ports.js";
 import { splitDuplicates } from "../../../core/running/duplicates.js";
 import type { ActivityTable } from "../schema.js";
-import { type Db, inTransaction, toCount, toInstant, touch } from "./shared.js";
+import { type Db, deleteOwned, inTransaction, toCount, toInstant, touch } from "./shared.js";
 
 const DAY_MS = 86_400_000;
 
@@ -101,16 +101,7 @@ export function activityRepo(db: Db): ActivityRepo {
     },
 
     delete(ownerId, id) {
-      return inTransaction(db, async (trx) => {
-        const result = await trx
-          .deleteFrom("activity")
-          .where("owner_id", "=", ownerId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        const deleted = toCount(result.numDeletedRows) > 0;
-        if (deleted) await touch(trx, ownerId);
-        return deleted;
-      });
+      return deleteOwned(db, "activity", ownerId, id);
     },
   };
 }

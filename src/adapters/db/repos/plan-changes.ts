@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { PlanChangeRepo, StoredPlanChange } from "../../../app/ports.js";
 import type { PlanChangeTable } from "../schema.js";
-import { type Db, inTransaction, toCount, toInstant, touch } from "./shared.js";
+import { type Db, deleteOwned, inTransaction, toInstant, touch } from "./shared.js";
 
 /** The fields of a change other than id, kind and createdAt: what the `data` column keeps. */
 function dataOf(change: StoredPlanChange): Record<string, string> {
@@ -67,16 +67,7 @@ export function planChangeRepo(db: Db): PlanChangeRepo {
     },
 
     delete(ownerId, id) {
-      return inTransaction(db, async (trx) => {
-        const result = await trx
-          .deleteFrom("plan_change")
-          .where("owner_id", "=", ownerId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        const deleted = toCount(result.numDeletedRows) > 0;
-        if (deleted) await touch(trx, ownerId);
-        return deleted;
-      });
+      return deleteOwned(db, "plan_change", ownerId, id);
     },
   };
 }

@@ -22,6 +22,28 @@ export async function touch(db: Db, ownerId: string): Promise<void> {
     .execute();
 }
 
+/**
+ * Deletes one row of an owner's training data by id, and marks the data changed when a row
+ * went. The owner is part of the where clause: another owner's id deletes nothing.
+ */
+export function deleteOwned(
+  db: Db,
+  table: "workout" | "plan_change" | "activity",
+  ownerId: string,
+  id: string,
+): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const result = await trx
+      .deleteFrom(table)
+      .where("owner_id", "=", ownerId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    const deleted = toCount(result.numDeletedRows) > 0;
+    if (deleted) await touch(trx, ownerId);
+    return deleted;
+  });
+}
+
 /** Row counts: Kysely gives bigints, PostgreSQL's count(*) may come back as a string. */
 export function toCount(value: bigint | number | string | null | undefined): number {
   if (value === null || value === undefined) return 0;

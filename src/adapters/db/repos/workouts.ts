@@ -3,7 +3,7 @@ import type { StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
 import type { LoggedSet } from "../../../core/log/training-log.js";
 import { KG_PER_LB, tidy } from "../../../core/units/weight.js";
 import type { WorkoutSetTable, WorkoutTable } from "../schema.js";
-import { type Db, inTransaction, toCount, toInstant, touch } from "./shared.js";
+import { type Db, deleteOwned, inTransaction, toCount, toInstant, touch } from "./shared.js";
 
 type SetRow = Pick<
   Selectable<WorkoutSetTable>,
@@ -189,17 +189,8 @@ export function workoutRepo(db: Db): WorkoutRepo {
     },
 
     delete(ownerId, id) {
-      return inTransaction(db, async (trx) => {
-        // The sets go by cascade.
-        const result = await trx
-          .deleteFrom("workout")
-          .where("owner_id", "=", ownerId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        const deleted = toCount(result.numDeletedRows) > 0;
-        if (deleted) await touch(trx, ownerId);
-        return deleted;
-      });
+      // The sets go by cascade.
+      return deleteOwned(db, "workout", ownerId, id);
     },
   };
 }
