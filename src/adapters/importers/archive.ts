@@ -22,16 +22,22 @@ export interface ArchiveOptions {
   readonly maxRatio?: number;
   /** …when it inflates to more than this many bytes. */
   readonly ratioFromBytes?: number;
+  /** Told the archive's entry count (folders included) once it is open: for progress. */
+  readonly onEntryCount?: (count: number) => void;
+  /** Told after each entry is dealt with (imported, refused or skipped): for progress. */
+  readonly onEntryDone?: () => void;
 }
 
+type Limits = Required<Omit<ArchiveOptions, "onEntryCount" | "onEntryDone">>;
+
 const MB = 1024 * 1024;
-export const ARCHIVE_LIMITS = {
+export const ARCHIVE_LIMITS: Limits = {
   maxEntries: 100_000,
   maxEntryBytes: 200 * MB,
   maxTotalBytes: 5 * 1024 * MB,
   maxRatio: 100,
   ratioFromBytes: 1 * MB,
-} as const satisfies Required<ArchiveOptions>;
+};
 
 /** Names a file could have in an export; other unrecognised content is skipped silently. */
 const ACTIVITY_NAME = /\.(fit|gpx|tcx)(\.gz)?$/i;
@@ -81,11 +87,13 @@ export async function importArchive(
     );
   }
 
+  options.onEntryCount?.(zip.entryCount);
   const results: ArchiveEntryResult[] = [];
   let stravaRows: readonly StravaRow[] | null = null;
   let totalBytes = 0;
   try {
     for await (const entry of zip.eachEntry()) {
+      options.onEntryDone?.();
       const name = yauzl
         .getFileNameLowLevel(
           entry.generalPurposeBitFlag,
@@ -172,7 +180,7 @@ function describe(bytes: number): string {
     : `${Math.round(bytes / MB)} MB`;
 }
 
-function ratioRefusal(inflated: number, compressed: number, limits: Required<ArchiveOptions>) {
+function ratioRefusal(inflated: number, compressed: number, limits: Limits) {
   if (inflated <= limits.ratioFromBytes) return null;
   const ratio = inflated / Math.max(1, compressed);
   if (ratio <= limits.maxRatio) return null;
@@ -182,7 +190,7 @@ function ratioRefusal(inflated: number, compressed: number, limits: Required<Arc
 }
 
 /** Refuses an entry on the sizes its header declares, before inflating anything. */
-function checkDeclared(entry: yauzl.Entry, limits: Required<ArchiveOptions>, total: number): void {
+function checkDeclared(entry: yauzl.Entry, limits: Limits, total: number): void {
   if (entry.isEncrypted()) throw new EntryRefusal("The entry is encrypted: not imported.");
   if (entry.uncompressedSize > limits.maxEntryBytes) {
     throw new EntryRefusal(
@@ -202,7 +210,7 @@ function checkDeclared(entry: yauzl.Entry, limits: Required<ArchiveOptions>, tot
 async function readEntry(
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
-  limits: Required<ArchiveOptions>,
+  limits: Limits,
   total: number,
 ): Promise<Uint8Array> {
   const stream = await zip.openReadStreamPromise(entry);

@@ -1,0 +1,138 @@
+import { open, readFile, stat } from "node:fs/promises";
+import type { FileImport } from "../../core/running/activity.js";
+import { importArchive } from "./archive.js";
+import { importBytes, MAX_GUNZIPPED_BYTES } from "./import-file.js";
+
+/** A file to import: where it is on disk, and the name to report it under. */
+export interface ImportSource {
+  readonly path: string;
+  /** The path the person gave, or the name of the uploaded file. */
+  readonly source: string;
+}
+
+/** One file's or one archive entry's outcome. */
+export interface ParsedFile {
+  readonly source: string;
+  readonly result: FileImport;
+}
+
+export interface ReadProgress {
+  /** Files and archive entries dealt with so far. */
+  readonly done: number;
+  /** Files and archive entries known so far (an archive adds its entries once opened). */
+  readonly total: number;
+}
+
+export interface ReadOptions {
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+/** A single file larger than this is refused unread (archives are limited entry by entry). */
+export const MAX_FILE_BYTES = MAX_GUNZIPPED_BYTES;
+
+const ZIP_SIGNATURES = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+];
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const head = new Uint8Array(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function isZip(head: Uint8Array): boolean {
+  return ZIP_SIGNATURES.some((signature) => signature.every((byte, i) => head[i] === byte));
+}
+
+function failed(source: string, error: string): ParsedFile {
+  return { source, result: { ok: false, format: null, error } };
+}
+
+/**
+ * Reads every source in turn: a zip archive (told by content) entry by entry, any other file
+ * whole. Never throws for a bad file: a missing, unreadable or oversized file is a failed result
+ * and the next one is read.
+ */
+export async function* readSources(
+  sources: readonly ImportSource[],
+  options: ReadOptions = {},
+): AsyncGenerator<ParsedFile> {
+  let total = sources.length;
+  let done = 0;
+  const report = () => options.onProgress?.({ done, total });
+  report();
+  for (const { path, source } of sources) {
+    let size: number;
+    let head: Uint8Array;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) {
+        yield failed(source, `"${source}" is not a file.`);
+        done++;
+        report();
+        continue;
+      }
+      size = info.size;
+      head = await readHead(path);
+    } catch (error) {
+      yield failed(source, readError(source, error));
+      done++;
+      report();
+      continue;
+    }
+    if (isZip(head)) {
+      let entries = 0;
+      let entriesDone = 0;
+      try {
+        const results = await importArchive(path, {
+          onEntryCount: (count) => {
+            entries = count;
+            total += count - 1;
+            report();
+          },
+          onEntryDone: () => {
+            entriesDone++;
+            done++;
+            report();
+          },
+        });
+        for (const result of results) yield result;
+      } catch (error) {
+        yield failed(source, (error as Error).message);
+      }
+      // Entries may be fewer than counted (a damaged archive): the archive is dealt with.
+      done += Math.max(1, entries) - entriesDone;
+      report();
+      continue;
+    }
+    if (size > MAX_FILE_BYTES) {
+      yield failed(
+        source,
+        `"${source}" is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a single activity file may be: refused.`,
+      );
+    } else {
+      try {
+        yield { source, result: importBytes(await readFile(path), source) };
+      } catch (error) {
+        yield failed(source, readError(source, error));
+      }
+    }
+    done++;
+    report();
+  }
+}
+
+function readError(source: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `"${source}" does not exist.`;
+  if (code === "EACCES" || code === "EPERM")
+    return `"${source}" cannot be read: permission denied.`;
+  if (code === "EISDIR") return `"${source}" is a folder, not a file.`;
+  return `"${source}" cannot be read: ${(error as Error).message}`;
+}

@@ -1,0 +1,204 @@
+import type { Activity, ActivityFormat, FileImport } from "../core/running/activity.js";
+import { splitDuplicates } from "../core/running/duplicates.js";
+import type { Clock, Ids, Repos, StoredActivity } from "./ports.js";
+
+/** One file's or archive entry's outcome, as the importers give it (see read-sources). */
+export interface ParsedFile {
+  readonly source: string;
+  readonly result: FileImport;
+}
+
+/** An activity in an import report: the `capacity import --json` contract of issue 5 (fields may be added). */
+export interface ReportedActivity {
+  readonly source: string;
+  readonly format: ActivityFormat;
+  readonly sport: Activity["sport"];
+  readonly start: string;
+  readonly elapsedS: number | null;
+  readonly movingS: number | null;
+  readonly distanceM: number | null;
+  readonly avgHr: number | null;
+  readonly maxHr: number | null;
+  readonly warnings: readonly string[];
+  readonly ascentM: number | null;
+  readonly sourceName: string | null;
+  /** The stored activity's id; in a dry run, null. */
+  readonly id: string | null;
+}
+
+export interface ImportReport {
+  readonly imported: ReportedActivity[];
+  readonly duplicates: ReportedActivity[];
+  readonly failed: { readonly source: string; readonly error: string }[];
+}
+
+export interface ImportCounts {
+  readonly imported: number;
+  readonly duplicates: number;
+  readonly failed: number;
+}
+
+export interface ImportDeps {
+  readonly repos: Pick<Repos, "activities">;
+  readonly ids: Pick<Ids, "uuid">;
+  readonly clock: Clock;
+}
+
+export interface ImportOptions {
+  /** Read and compare, store nothing. */
+  readonly dryRun?: boolean;
+  /** Told after every stored batch. */
+  readonly onCounts?: (counts: ImportCounts) => void;
+  /** Activities stored per transaction: fewer round trips for a 10-year archive. */
+  readonly batchSize?: number;
+}
+
+const DEFAULT_BATCH = 500;
+const DAY_MS = 86_400_000;
+
+function reported(activity: StoredActivity, id: string | null): ReportedActivity {
+  return {
+    source: activity.source,
+    format: activity.format,
+    sport: activity.sport,
+    start: activity.start,
+    elapsedS: activity.elapsedS,
+    movingS: activity.movingS,
+    distanceM: activity.distanceM,
+    avgHr: activity.avgHr,
+    maxHr: activity.maxHr,
+    warnings: activity.warnings,
+    ascentM: activity.ascentM,
+    sourceName: activity.sourceName,
+    id,
+  };
+}
+
+/**
+ * Stores the activities of parsed files for one athlete (issue 5). The duplicate rule runs
+ * against what is stored and what came earlier in this import, so a re-imported archive stores
+ * nothing twice and the first stored copy stays. Activities are written in batches, each in
+ * one transaction; when a batch cannot be written, its files are retried one by one so a
+ * file that cannot be stored fails alone and leaves nothing half-stored.
+ */
+export async function importActivities(
+  deps: ImportDeps,
+  ownerId: string,
+  parsed: AsyncIterable<ParsedFile>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], duplicates: [], failed: [] };
+  const tell = () =>
+    options.onCounts?.({
+      imported: report.imported.length,
+      duplicates: report.duplicates.length,
+      failed: report.failed.length,
+    });
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const createdAt = deps.clock.now().getTime();
+  let batch: { source: string; activities: StoredActivity[] }[] = [];
+  let pending = 0;
+  const dryRunSeen: StoredActivity[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const files = batch;
+    batch = [];
+    pending = 0;
+    if (options.dryRun) await compareOnly(deps, ownerId, files, dryRunSeen, report);
+    else await store(deps, ownerId, files, report);
+    tell();
+  };
+
+  for await (const file of parsed) {
+    if (!file.result.ok) {
+      report.failed.push({ source: file.source, error: file.result.error });
+      tell();
+      continue;
+    }
+    const { format } = file.result;
+    const activities = file.result.activities.map(
+      (activity): StoredActivity => ({
+        ...activity,
+        id: deps.ids.uuid(),
+        format,
+        source: file.source,
+        createdAt,
+      }),
+    );
+    batch.push({ source: file.source, activities });
+    pending += activities.length;
+    if (pending >= batchSize) await flush();
+  }
+  await flush();
+  return report;
+}
+
+async function store(
+  deps: ImportDeps,
+  ownerId: string,
+  files: readonly { source: string; activities: StoredActivity[] }[],
+  report: ImportReport,
+): Promise<void> {
+  try {
+    const all = files.flatMap((file) => file.activities);
+    const { inserted, duplicates } = await deps.repos.activities.insertNew(ownerId, all);
+    addInOrder(all, inserted, duplicates, report, true);
+    return;
+  } catch {
+    // Fall through: one file at a time finds the file that cannot be stored.
+  }
+  for (const file of files) {
+    try {
+      const { inserted, duplicates } = await deps.repos.activities.insertNew(
+        ownerId,
+        file.activities,
+      );
+      addInOrder(file.activities, inserted, duplicates, report, true);
+    } catch (error) {
+      report.failed.push({
+        source: file.source,
+        error: `"${file.source}" was read but could not be stored: ${(error as Error).message}`,
+      });
+    }
+  }
+}
+
+/** A dry run: the duplicate rule against what is stored and what came before, nothing written. */
+async function compareOnly(
+  deps: ImportDeps,
+  ownerId: string,
+  files: readonly { source: string; activities: StoredActivity[] }[],
+  seen: StoredActivity[],
+  report: ImportReport,
+): Promise<void> {
+  const all = files.flatMap((file) => file.activities);
+  if (all.length === 0) return;
+  const starts = all.map((activity) => Date.parse(activity.start));
+  const stored = await deps.repos.activities.list(ownerId, {
+    fromMs: Math.min(...starts) - DAY_MS,
+    toMs: Math.max(...starts) + DAY_MS,
+  });
+  const { fresh, duplicates } = splitDuplicates(all, [...stored, ...seen]);
+  seen.push(...fresh);
+  addInOrder(all, fresh, duplicates, report, false);
+}
+
+/** Reports a batch in the order the files gave it, whatever order the repository answered in. */
+function addInOrder(
+  all: readonly StoredActivity[],
+  inserted: readonly StoredActivity[],
+  duplicates: readonly StoredActivity[],
+  report: ImportReport,
+  stored: boolean,
+): void {
+  const insertedIds = new Set(inserted.map((activity) => activity.id));
+  const duplicateIds = new Set(duplicates.map((activity) => activity.id));
+  for (const activity of all) {
+    if (insertedIds.has(activity.id)) {
+      report.imported.push(reported(activity, stored ? activity.id : null));
+    } else if (duplicateIds.has(activity.id)) {
+      report.duplicates.push(reported(activity, null));
+    }
+  }
+}
