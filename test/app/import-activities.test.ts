@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  type ImportCounts,
+  importActivities,
+  type ParsedFile,
+} from "../../src/app/import-activities.js";
+import type { Repos, Store } from "../../src/app/ports.js";
+import type { Activity } from "../../src/core/running/activity.js";
+import { testStore } from "../support/database.js";
+
+const T0 = Date.parse("2026-10-04T07:00:00.000Z");
+const HOUR = 3_600_000;
+
+function run(startMs: number, overrides: Partial<Activity> = {}): Activity {
+  return {
+    sport: "run",
+    start: new Date(startMs).toISOString(),
+    elapsedS: 3600,
+    movingS: 3500,
+    distanceM: 10_000,
+    avgHr: 140,
+    maxHr: 160,
+    ascentM: 50,
+    sourceName: "Test watch",
+    warnings: [],
+    ...overrides,
+  };
+}
+
+function ok(source: string, ...activities: Activity[]): ParsedFile {
+  return { source, result: { ok: true, format: "gpx", activities } };
+}
+
+function broken(source: string): ParsedFile {
+  return { source, result: { ok: false, format: "gpx", error: `${source}: not XML` } };
+}
+
+async function* each(files: ParsedFile[]): AsyncGenerator<ParsedFile> {
+  for (const file of files) yield file;
+}
+
+let store: Store;
+let dispose: () => Promise<void>;
+let ownerId: string;
+let counter = 0;
+
+const deps = () => ({
+  repos: store,
+  ids: { uuid: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}` },
+  clock: { now: () => new Date(T0 + 100 * HOUR) },
+});
+
+beforeEach(async () => {
+  ({ store, dispose } = await testStore());
+  const user = await store.users.create({
+    id: "u1",
+    email: "ana@example.com",
+    name: "Ana",
+    passwordHash: "x",
+    createdAt: T0,
+    passwordChangedAt: T0,
+    dataVersion: 0,
+  });
+  if (user === "email-taken") throw new Error("taken");
+  ownerId = user.id;
+});
+
+afterEach(async () => {
+  await dispose();
+});
+
+describe("importActivities", () => {
+  it("stores what is new, reports the rest, in the order of the files", async () => {
+    const report = await importActivities(
+      deps(),
+      ownerId,
+      each([
+        ok("a.gpx", run(T0)),
+        broken("b.gpx"),
+        ok("c.tcx", run(T0 + 30_000)),
+        ok("d.gpx", run(T0 + 24 * HOUR), run(T0 + 48 * HOUR)),
+      ]),
+    );
+    expect(report.imported.map((a) => [a.source, a.start])).toEqual([
+      ["a.gpx", new Date(T0).toISOString()],
+      ["d.gpx", new Date(T0 + 24 * HOUR).toISOString()],
+      ["d.gpx", new Date(T0 + 48 * HOUR).toISOString()],
+    ]);
+    expect(report.duplicates.map((a) => a.source)).toEqual(["c.tcx"]);
+    expect(report.failed).toEqual([{ source: "b.gpx", error: "b.gpx: not XML" }]);
+    expect(report.imported[0]).toMatchObject({
+      format: "gpx",
+      sport: "run",
+      elapsedS: 3600,
+      movingS: 3500,
+      distanceM: 10_000,
+      avgHr: 140,
+      maxHr: 160,
+      ascentM: 50,
+      sourceName: "Test watch",
+      warnings: [],
+    });
+    expect(report.imported.every((a) => typeof a.id === "string")).toBe(true);
+    const stored = await store.activities.list(ownerId);
+    expect(stored.map((a) => a.id)).toEqual(report.imported.map((a) => a.id));
+  });
+
+  it("stores nothing twice when the same files come again", async () => {
+    const files = () => each([ok("a.gpx", run(T0)), ok("d.gpx", run(T0 + 24 * HOUR))]);
+    await importActivities(deps(), ownerId, files());
+    const again = await importActivities(deps(), ownerId, files());
+    expect(again.imported).toEqual([]);
+    expect(again.duplicates.map((a) => a.source)).toEqual(["a.gpx", "d.gpx"]);
+    expect(await store.activities.list(ownerId)).toHaveLength(2);
+  });
+
+  it("in a dry run stores nothing but tells duplicates, within the run too", async () => {
+    await importActivities(deps(), ownerId, each([ok("a.gpx", run(T0))]));
+    const report = await importActivities(
+      deps(),
+      ownerId,
+      each([
+        ok("a2.fit", run(T0 + 10_000)),
+        ok("n.gpx", run(T0 + 5 * HOUR)),
+        ok("n2.tcx", run(T0 + 5 * HOUR)),
+      ]),
+      { dryRun: true },
+    );
+    expect(report.imported.map((a) => [a.source, a.id])).toEqual([["n.gpx", null]]);
+    expect(report.duplicates.map((a) => a.source)).toEqual(["a2.fit", "n2.tcx"]);
+    expect(await store.activities.list(ownerId)).toHaveLength(1);
+  });
+
+  it("writes in batches and tells the counts after each", async () => {
+    const seen: ImportCounts[] = [];
+    const files = Array.from({ length: 5 }, (_, i) => ok(`${i}.gpx`, run(T0 + i * 24 * HOUR)));
+    const report = await importActivities(deps(), ownerId, each([...files, broken("x.gpx")]), {
+      batchSize: 2,
+      onCounts: (counts) => seen.push(counts),
+    });
+    expect(report.imported).toHaveLength(5);
+    expect(seen.at(-1)).toEqual({ imported: 5, duplicates: 0, failed: 1 });
+    expect(seen.map((c) => c.imported)).toEqual([2, 4, 4, 5]);
+  });
+
+  it("fails only the file that cannot be stored when a batch is refused", async () => {
+    const repos: Pick<Repos, "activities"> = {
+      activities: {
+        ...store.activities,
+        insertNew(owner, activities) {
+          if (activities.some((a) => a.source === "bad.gpx")) {
+            return Promise.reject(new Error("value out of range"));
+          }
+          return store.activities.insertNew(owner, activities);
+        },
+      },
+    };
+    const report = await importActivities(
+      { ...deps(), repos },
+      ownerId,
+      each([
+        ok("a.gpx", run(T0)),
+        ok("bad.gpx", run(T0 + 24 * HOUR)),
+        ok("c.gpx", run(T0 + 48 * HOUR)),
+      ]),
+    );
+    expect(report.imported.map((a) => a.source)).toEqual(["a.gpx", "c.gpx"]);
+    expect(report.failed).toEqual([
+      {
+        source: "bad.gpx",
+        error: '"bad.gpx" was read but could not be stored: value out of range',
+      },
+    ]);
+    expect((await store.activities.list(ownerId)).map((a) => a.source)).toEqual(["a.gpx", "c.gpx"]);
+  });
+});
