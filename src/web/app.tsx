@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
-import { LocationProvider, Route, Router, useLocation } from "preact-iso";
+import { LocationProvider, lazy, Route, Router, useLocation } from "preact-iso";
 import { setNavigator } from "./api/client.js";
 import { Layout } from "./components/layout.js";
 import { Auth } from "./screens/auth.js";
@@ -12,6 +12,26 @@ import { Progress } from "./screens/progress.js";
 import { Settings } from "./screens/settings.js";
 import { Week } from "./screens/week.js";
 import { loadSession, useSession } from "./state/session.js";
+
+/** The import screen is its own chunk: it is used once in a while, the week every day. */
+const Import = lazy(() =>
+  import("./screens/import.js").then(
+    (module) => module.Import,
+    () => ChunkMissing,
+  ),
+);
+
+/** The import screen could not be fetched (no signal before the service worker kept it). */
+function ChunkMissing() {
+  return (
+    <section class="screen">
+      <h1>Import your runs</h1>
+      <p class="card notice" role="alert">
+        This page could not load. Check your connection, then reload the page.
+      </p>
+    </section>
+  );
+}
 
 const AUTH_PATHS = new Set(["/signup", "/login"]);
 
@@ -65,6 +85,7 @@ export function App() {
           <Route path="/progress" component={Progress} />
           <Route path="/library" component={Library} />
           <Route path="/settings" component={Settings} />
+          <Route path="/import" component={Import} />
           <Route default component={Week} />
         </Router>
       </Shell>

@@ -25,7 +25,8 @@ export function setNavigator(next: Navigate): void {
 
 const AUTH_PAGES = new Set(["/login", "/signup"]);
 
-function onUnauthorized(): void {
+/** A 401 outside the sign-in pages: the session ended, go and sign in again. */
+export function onUnauthorized(): void {
   if (!AUTH_PAGES.has(window.location.pathname)) navigate("/login");
 }
 

@@ -1,6 +1,7 @@
 import type { Exercise, ExerciseWay } from "../../core/exercise/types.js";
 import type { Profile } from "../../core/profile/profile.js";
 import type { Plan } from "../../core/protocol/plan-types.js";
+import type { Weekday } from "../../core/units/local-date.js";
 import type { Weight } from "../../core/units/weight.js";
 import { type ApiResult, request } from "./client.js";
 
@@ -98,4 +99,115 @@ export const api = {
     request<Checkin>("POST", "/api/checkins", body),
   exercises: async () => unwrap(await request<Items<CatalogExercise>>("GET", "/api/exercises")),
   exportData: () => request<unknown>("GET", "/api/export"),
+};
+
+// ---- Issue 5: imported activities, import jobs, the proposed run week (docs/web.md) ----
+
+export type RunKind = "rest" | "easy" | "quality" | "long";
+export type RunWeek = Record<Weekday, RunKind>;
+/** How hard an imported run was, judged against the runner's other runs. */
+export type RunEffort = "easy" | "quality" | "long";
+
+/** One activity as an import report lists it (`id` null in a dry run). */
+export interface ReportedActivity {
+  readonly source: string;
+  readonly format: string | null;
+  readonly sport: string;
+  readonly start: string;
+  readonly elapsedS: number | null;
+  readonly movingS: number | null;
+  readonly distanceM: number | null;
+  readonly avgHr: number | null;
+  readonly maxHr: number | null;
+  readonly ascentM?: number | null;
+  readonly sourceName?: string | null;
+  readonly warnings: readonly string[];
+  readonly id?: string | null;
+}
+
+export interface ImportReport {
+  readonly imported: readonly ReportedActivity[];
+  readonly duplicates: readonly ReportedActivity[];
+  readonly failed: readonly { readonly source: string; readonly error: string }[];
+}
+
+/** POST /api/activities/import answers with this, GET /api/activities/imports/:id follows it. */
+export interface ImportJob {
+  readonly id: string;
+  readonly status: "running" | "done" | "failed";
+  readonly files: number;
+  readonly bytes: number;
+  readonly progress: { readonly done: number; readonly total: number | null };
+  readonly counts: {
+    readonly imported: number;
+    readonly duplicates: number;
+    readonly failed: number;
+  };
+  readonly report: ImportReport | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+}
+
+/** A stored activity (GET /api/activities); `date` is its day in the profile's time zone. */
+export interface ActivityView {
+  readonly id: string;
+  readonly sport: string;
+  readonly start: string;
+  readonly date: string;
+  readonly elapsedS: number | null;
+  readonly movingS: number | null;
+  readonly distanceM: number | null;
+  readonly avgHr: number | null;
+  readonly maxHr: number | null;
+  readonly ascentM: number | null;
+  readonly sourceName: string | null;
+  readonly format: string | null;
+  readonly source: string | null;
+  readonly warnings: readonly string[];
+  readonly createdAt: string;
+}
+
+export interface WeeklyRunning {
+  /** The first day of the week. */
+  readonly start: string;
+  readonly runs: number;
+  readonly distanceM: number;
+  readonly movingS: number;
+  /** Strength activities imported in that week. */
+  readonly strength: number;
+}
+
+export interface RunWeekProposal {
+  readonly runWeek: RunWeek;
+  readonly from: string;
+  readonly to: string;
+  readonly weeks: number;
+  readonly runs: number;
+  readonly days: readonly {
+    readonly weekday: Weekday;
+    readonly kind: RunKind;
+    readonly weeksRun: number;
+    readonly long: number;
+    readonly quality: number;
+    readonly reason: string;
+  }[];
+  readonly notes: readonly string[];
+}
+
+export interface ProposalAnswer {
+  readonly proposal: RunWeekProposal | null;
+  /** Why there is no proposal (too few runs, none lately). */
+  readonly reason: string | null;
+}
+
+export const running = {
+  importJob: (id: string) =>
+    request<ImportJob>("GET", `/api/activities/imports/${encodeURIComponent(id)}`),
+  activities: async (from: string, to: string) =>
+    unwrap(await request<Items<ActivityView>>("GET", `/api/activities?from=${from}&to=${to}`)),
+  deleteActivity: (id: string) =>
+    request<null>("DELETE", `/api/activities/${encodeURIComponent(id)}`),
+  weekly: (weeks: number) =>
+    request<{ weeks: readonly WeeklyRunning[] }>("GET", `/api/activities/weekly?weeks=${weeks}`),
+  proposal: () => request<ProposalAnswer>("GET", "/api/run-week/proposal"),
 };

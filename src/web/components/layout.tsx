@@ -4,6 +4,7 @@ import { SyncStatus } from "./sync-status.js";
 const TABS = [
   { id: "week", href: "/", label: "This week" },
   { id: "progress", href: "/progress", label: "Progress" },
+  { id: "import", href: "/import", label: "Import" },
   { id: "library", href: "/library", label: "Library" },
   { id: "settings", href: "/settings", label: "Settings" },
 ] as const;

@@ -3,6 +3,7 @@ import { estimatedOneRepMax } from "../../core/progression/e1rm.js";
 import { convertWeight } from "../../core/units/weight.js";
 import { api, type Checkin, type Workout } from "../api/endpoints.js";
 import { Chart, type ChartColors, type ChartSpec, type UPlot } from "../components/chart.js";
+import { RunningProgress } from "../components/running-progress.js";
 import { useExerciseNames } from "../state/catalog.js";
 import {
   addDays,
@@ -378,6 +379,8 @@ export function Progress() {
         build={sorenessChart}
         empty={soreness.length === 0}
       />
+
+      <RunningProgress />
     </section>
   );
 }

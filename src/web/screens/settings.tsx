@@ -149,6 +149,10 @@ export function Settings() {
               weekStart={draft.weekStart}
               onChange={(runWeek) => update({ runWeek })}
             />
+            <p class="hint">
+              Or <a href="/import">let your recorded runs propose it</a>: import them from your
+              watch or app.
+            </p>
           </div>
           <div class="card form">
             <h2>Race</h2>

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { ApiError } from "../api/client.js";
 import { api, type Move, type PlannedWeek } from "../api/endpoints.js";
+import { DayActivities, WeekRunning } from "../components/day-activities.js";
 import { SessionCard } from "../components/session-card.js";
 import {
   addDays,
@@ -13,6 +14,7 @@ import {
   WEEKDAY_NAME,
   weekdayOfDate,
 } from "../state/dates.js";
+import { dayRunning } from "../state/running.js";
 import { canLoad, useSession } from "../state/session.js";
 import { useLoad } from "../state/use-load.js";
 import { PHASE_WORD, plural, RACE_WORD, RUN_WORD, type RunWord } from "../state/words.js";
@@ -208,6 +210,7 @@ export function Week() {
 
       {week ? (
         <>
+          <WeekRunning week={week} />
           {week.notes.length > 0 ? (
             <ul class="notes">
               {week.notes.map((note) => (
@@ -216,7 +219,11 @@ export function Week() {
             </ul>
           ) : null}
           {week.sessions.length === 0 ? (
-            <p class="card notice">No strength sessions this week. Enjoy your runs.</p>
+            <p class="card notice">
+              {week.days.some((day) => dayRunning(day).importedStrength)
+                ? "Your strength work this week is done. Enjoy your runs."
+                : "No strength sessions this week. Enjoy your runs."}
+            </p>
           ) : null}
           <ol class="days">
             {week.days.map((day) => {
@@ -240,6 +247,7 @@ export function Week() {
                     </h2>
                     <span class={`run-badge run-${run}`}>{RUN_WORD[run] ?? run}</span>
                   </div>
+                  <DayActivities day={day} timeZone={profile?.timezone} />
                   {session ? (
                     <SessionCard
                       session={session}
