@@ -43,7 +43,9 @@ export function uploadErrorText(status: number, body: string): string {
   const said = serverMessage(body);
   if (status === 0) return OFFLINE;
   if (status === 413) {
-    return `That is more than the server takes in one upload${said ? ` (${said.replace(/\.$/, "")})` : ""}. Upload the files in smaller groups, or the archive's activities folder in parts.`;
+    // The server names its setting (IMPORT_LIMIT_BYTES) for whoever runs it; a runner needs the size.
+    const limit = said?.replace(/\s*\([A-Z][A-Z0-9_]+\)/g, "");
+    return `${limit ?? "That is more than the server takes in one upload."} Upload the files in smaller groups, or the archive's activities folder in parts.`;
   }
   if (status === 400) {
     return said
@@ -54,7 +56,7 @@ export function uploadErrorText(status: number, body: string): string {
     return "This server cannot take imports yet: it is older than this page. Reload the page; if it happens again, the server needs an update.";
   }
   if (status === 401) return "You were signed out. Sign in again, then upload the files again.";
-  if (status === 429) return "Too many uploads at once. Wait a minute and try again.";
+  if (status === 429) return said ?? "Too many uploads at once. Wait a minute and try again.";
   if (status >= 500) {
     return "The server ran into a problem with this upload. Try again in a moment; if it happens again, try fewer files.";
   }

@@ -102,7 +102,8 @@ export function Import() {
   const input = useRef<HTMLInputElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
-  const follow = (id: string, first: ImportJob | null) => {
+  /** `quiet`: an import remembered on the device, not asked for; if the server forgot it, so do we. */
+  const follow = (id: string, first: ImportJob | null, quiet = false) => {
     if (following.current?.id === id) return;
     following.current?.stop.abort();
     const stop = new AbortController();
@@ -120,6 +121,9 @@ export function Import() {
       if (end.ok) {
         setPhase({ step: "done", job: end.job });
         setRefresh(end.job.id);
+      } else if (quiet && end.gone) {
+        following.current = null;
+        setPhase({ step: "pick" });
       } else {
         setPhase({ step: "error", message: end.message });
       }
@@ -130,8 +134,11 @@ export function Import() {
   // picks the import up where the server is.
   const jobInQuery = query.job && JOB_ID.test(query.job) ? query.job : null;
   useEffect(() => {
-    const id = jobInQuery ?? runningJobOf(knownAccountId());
-    if (id) follow(id, null);
+    if (jobInQuery) follow(jobInQuery, null);
+    else {
+      const kept = runningJobOf(knownAccountId());
+      if (kept) follow(kept, null, true);
+    }
   }, [jobInQuery]);
 
   useEffect(

@@ -79,7 +79,11 @@ describe("following an import job", () => {
       signal: new AbortController().signal,
       onUpdate: () => {},
     });
-    expect(gone).toMatchObject({ ok: false, message: expect.stringMatching(/not found/) });
+    expect(gone).toMatchObject({
+      ok: false,
+      gone: true,
+      message: expect.stringMatching(/no longer/),
+    });
     const lost = await followImportJob("j1", {
       ...scripted([failed(502), failed(502), failed(502)]),
       maxFailures: 3,
@@ -97,8 +101,16 @@ describe("following an import job", () => {
 
 describe("a refused upload in plain words", () => {
   it("explains too large, bad request, no connection and server errors", () => {
-    const body = JSON.stringify({ error: { kind: "too-large", message: "The limit is 2 GiB." } });
-    expect(uploadErrorText(413, body)).toMatch(/more than the server takes.*2 GiB.*smaller groups/);
+    const body = JSON.stringify({
+      error: {
+        kind: "too-large",
+        message:
+          "The upload is larger than the 2 GB this server takes at once (IMPORT_LIMIT_BYTES).",
+      },
+    });
+    expect(uploadErrorText(413, body)).toBe(
+      "The upload is larger than the 2 GB this server takes at once. Upload the files in smaller groups, or the archive's activities folder in parts.",
+    );
     expect(uploadErrorText(413, "")).toMatch(/^That is more than the server takes in one upload\./);
     expect(uploadErrorText(400, "")).toBe("No file arrived. Pick a file and try again.");
     expect(

@@ -7,7 +7,7 @@ import type { ImportJob } from "../api/endpoints.js";
 
 export type JobEnd =
   | { readonly ok: true; readonly job: ImportJob }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly gone?: boolean };
 
 export interface PollOptions {
   readonly fetchJob: (id: string) => Promise<ApiResult<ImportJob>>;
@@ -52,8 +52,9 @@ export async function followImportJob(id: string, options: PollOptions): Promise
     } else if (answer.error.status === 404) {
       return {
         ok: false,
+        gone: true,
         message:
-          "This import was not found. It may belong to another account: upload the files again.",
+          "The server no longer has this import (it keeps them for an hour, and forgets them when it restarts). What it stored is in your runs; upload the files again to be sure: nothing is stored twice.",
       };
     } else if (answer.error.status === 401) {
       return { ok: false, message: "You were signed out. Sign in again to see this import." };
