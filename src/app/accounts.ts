@@ -1,5 +1,11 @@
 import { err, ok, type Result } from "../core/result.js";
 import { type AppError, invalidField } from "./errors.js";
+import {
+  isLocalOwner,
+  isLocalOwnerEmail,
+  LOCAL_OWNER_EMAIL,
+  LOCAL_OWNER_PASSWORD_HASH,
+} from "./local-owner.js";
 import type { Clock, Ids, PasswordHasher, Repos, User } from "./ports.js";
 
 export const PASSWORD_MIN = 10;
@@ -70,6 +76,18 @@ async function openSession(deps: AccountDeps, user: User): Promise<SignedIn> {
   return { user, token, expiresAt };
 }
 
+const EMAIL_TAKEN: AppError = {
+  kind: "conflict",
+  field: "email",
+  message: "An account with this e-mail already exists. Log in instead.",
+};
+
+/**
+ * Creates an account and opens its session. While the local owner account exists (runs
+ * imported with `capacity import` before anyone signed up), the sign-up takes it over instead:
+ * the same row gets the e-mail, name and password, so its activities, workouts and profile stay.
+ * Only the first sign-up can: afterwards no account is the local owner any more.
+ */
 export async function signUp(
   deps: AccountDeps,
   input: { email: string; password: string; name: string },
@@ -77,28 +95,31 @@ export async function signUp(
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email) || email.length > 254)
     return err(invalidField("email", "is not an e-mail address"));
+  if (isLocalOwnerEmail(email))
+    return err(invalidField("email", "is reserved for the local owner account: use your own"));
   const name = input.name.trim();
   if (!name) return err(invalidField("name", "is empty"));
   const problem = passwordProblem(input.password);
   if (problem) return err(problem);
   const now = deps.clock.now().getTime();
+  const passwordHash = await deps.hasher.hash(input.password);
+  const takenOver = await deps.repos.users.takeOver(
+    { email: LOCAL_OWNER_EMAIL, passwordHash: LOCAL_OWNER_PASSWORD_HASH },
+    { email, name, passwordHash, passwordChangedAt: now },
+  );
+  if (takenOver === "email-taken") return err(EMAIL_TAKEN);
+  if (takenOver) return ok(await openSession(deps, takenOver));
   const user: User = {
     id: deps.ids.uuid(),
     email,
     name,
-    passwordHash: await deps.hasher.hash(input.password),
+    passwordHash,
     createdAt: now,
     passwordChangedAt: now,
     dataVersion: 0,
   };
   const created = await deps.repos.users.create(user);
-  if (created === "email-taken") {
-    return err({
-      kind: "conflict",
-      field: "email",
-      message: "An account with this e-mail already exists. Log in instead.",
-    });
-  }
+  if (created === "email-taken") return err(EMAIL_TAKEN);
   return ok(await openSession(deps, created));
 }
 
@@ -109,8 +130,9 @@ export async function logIn(
   input: { email: string; password: string },
 ): Promise<Result<SignedIn, AppError>> {
   const user = await deps.repos.users.byEmail(normaliseEmail(input.email));
-  if (!user) {
-    // Hash anyway so that a missing account takes as long as a wrong password.
+  if (!user || isLocalOwner(user)) {
+    // Hash anyway so that a missing account takes as long as a wrong password. The local owner
+    // has no password: nobody logs into it, the first sign-up takes it over.
     await deps.hasher.hash(input.password);
     return err({ kind: "unauthorized", message: WRONG });
   }
@@ -162,6 +184,13 @@ export async function resetPassword(
 ): Promise<Result<User, AppError>> {
   const user = await deps.repos.users.byEmail(normaliseEmail(email));
   if (!user) return err({ kind: "not-found", message: `No account with the e-mail ${email}.` });
+  if (isLocalOwner(user)) {
+    return err({
+      kind: "conflict",
+      message:
+        "This is the local owner account of `capacity import`: it has no password; the first sign-up in the web app takes it over with its data.",
+    });
+  }
   const problem = passwordProblem(password);
   if (problem) return err(problem);
   await deps.repos.users.setPassword(

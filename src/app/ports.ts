@@ -100,6 +100,23 @@ export interface UserRepo {
   /** Deletes the account and, by cascade, everything it owns. */
   delete(userId: string): Promise<boolean>;
   count(): Promise<number>;
+  /** The oldest accounts first (then by id), at most `limit` of them. */
+  list(limit: number): Promise<User[]>;
+  /**
+   * Compare-and-set on one account: the account whose e-mail and password hash are still
+   * `current` gets `next` (the id, creation time, data and sessions stay). Null when no account
+   * matches `current` (someone else took it over first); "email-taken" when another account
+   * already has `next.email`.
+   */
+  takeOver(
+    current: { readonly email: string; readonly passwordHash: string },
+    next: {
+      readonly email: string;
+      readonly name: string;
+      readonly passwordHash: string;
+      readonly passwordChangedAt: number;
+    },
+  ): Promise<User | null | "email-taken">;
 }
 
 export interface SessionRepo {

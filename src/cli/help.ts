@@ -3,6 +3,7 @@ export const MAIN_HELP = `capacity: strength training for runners
 Usage:
   capacity plan --profile FILE [--log FILE] [--from YYYY-MM-DD] [--weeks N] [--json]
   capacity exercises [--muscle M] [--equipment E...] [--json]
+  capacity import PATH... [--json] [--dry-run] [--user EMAIL]
   capacity db migrate | status
   capacity user reset-password EMAIL [--password-stdin]
   capacity <command> --help
@@ -10,12 +11,15 @@ Usage:
 Commands:
   plan        Plan two strength sessions a week around your runs.
   exercises   List the exercise catalogue.
+  import      Import your runs: FIT, GPX, TCX files, zip archives, Strava or Garmin exports.
   db          Apply or list database migrations (the server's database).
   user        Operator tasks on accounts: reset a password.
 
-The server is \`npm start\`; db and user use its settings (CAPACITY_DATA_DIR, DATABASE_URL).
+The server is \`npm start\`; import, db and user use its settings (CAPACITY_DATA_DIR,
+DATABASE_URL).
 
-Exit codes: 0 done, 2 bad input (the message names the field and what is accepted).
+Exit codes: 0 done, 1 some files could not be imported (import), 2 bad input (the message
+names the field and what is accepted).
 `;
 
 export const PLAN_HELP = `capacity plan: plan two strength sessions a week around your runs
@@ -72,4 +76,46 @@ Usage:
 Sets a new password for the account and ends all of its sessions. Without --password-stdin a
 random password is made and printed once; with it, the password is read from standard input
 (at least 10 characters). Uses the server's database (DATABASE_URL or CAPACITY_DATA_DIR).
+`;
+
+export const IMPORT_HELP = `capacity import: import your runs into the local database
+
+Usage:
+  capacity import PATH... [--json] [--dry-run] [--user EMAIL]
+
+Each PATH is one of:
+  - an activity file: FIT, GPX or TCX, gzip-compressed or not (.fit.gz, .gpx.gz, .tcx.gz),
+    or Strava's activities.csv; the format is told from the content, not the name;
+  - a zip archive: a Strava bulk export, a folder of Garmin FIT files, any mix;
+  - a folder: walked with its subfolders in name order, importing every file named
+    *.fit, *.gpx, *.tcx, *.csv, *.zip or *.gz (any case); hidden files are skipped.
+An activity already stored (the same run from another file or format, or a re-import) is
+not stored twice: the first copy stays. A file that fails never stops the others.
+
+Options:
+  --user EMAIL   The account to import into. Without it: the only account; with no account
+                 yet, a local owner account is made, and the first sign-up in the web app
+                 takes it over with its runs. With several accounts --user is needed.
+  --dry-run      Read everything and say what would be imported; store nothing.
+  --json         Print {"imported":[…],"duplicates":[…],"failed":[{"source","error"}]} on
+                 standard output and nothing else. Each activity has source, format, sport,
+                 start (ISO 8601 UTC), elapsedS, movingS, distanceM, avgHr, maxHr, warnings,
+                 ascentM, sourceName and id (null in a dry run); a value the file lacks is null.
+  -h, --help     Show this help.
+
+Without --json, files that failed are listed on standard error with the reason, then a
+summary is printed; on a terminal a progress bar shows on standard error meanwhile.
+
+Uses the server's database: PostgreSQL when DATABASE_URL is set, else the SQLite file in
+CAPACITY_DATA_DIR (default ./data), migrated on the spot; on PostgreSQL run
+\`capacity db migrate\` first when migrations are pending.
+
+Exit codes: 0 nothing failed; 1 a file or path failed (the others were still imported);
+2 bad usage (no PATH, an unknown option, an unknown --user, several accounts and no --user,
+a bad setting or pending PostgreSQL migrations).
+
+Examples:
+  capacity import ~/Downloads/export_12345678.zip
+  capacity import runs/ --dry-run
+  capacity import 2026-10-04-run.fit --user ana@example.com --json
 `;

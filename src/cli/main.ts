@@ -2,20 +2,23 @@ import { pathToFileURL } from "node:url";
 import { systemClock } from "../app/ports.js";
 import { dbCommand } from "./commands/db.js";
 import { exercisesCommand } from "./commands/exercises.js";
+import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
 import { userCommand } from "./commands/user.js";
 import { MAIN_HELP } from "./help.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
+import type { ErrTerminal } from "./progress-bar.js";
 
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+const COMMANDS: Record<string, (argv: string[], io: CliIo & ErrTerminal) => Promise<number>> = {
   plan: planCommand,
   exercises: exercisesCommand,
+  import: importCommand,
   db: dbCommand,
   user: userCommand,
 };
 
 /** Runs one command line; returns the exit code. Usage problems print one line, never a stack. */
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], io: CliIo & ErrTerminal): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     if (command === "help" && rest[0] && COMMANDS[rest[0]]) return run([rest[0], "--help"], io);
@@ -40,11 +43,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export const processIo: CliIo = {
+export const processIo: CliIo & ErrTerminal = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   clock: systemClock,
   isTty: Boolean(process.stdout.isTTY),
+  errIsTty: Boolean(process.stderr.isTTY),
+  errColumns: () => process.stderr.columns || 80,
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -191,6 +191,100 @@ describe("users", () => {
   });
 });
 
+describe("users: list and take-over (the local owner of issue 5)", () => {
+  const owner = { email: "owner@local.test", passwordHash: "no-password" };
+  const next = (name: string, at = T0 + HOUR) => ({
+    email: `${name.toUpperCase()}@Example.com`,
+    name,
+    passwordHash: `hash-of-${name}`,
+    passwordChangedAt: at,
+  });
+
+  it("lists the oldest accounts first, then by id, up to the limit", async () => {
+    expect(await store.users.list(2)).toEqual([]);
+    await store.users.create(user("cat", { createdAt: T0 + 2 }));
+    await store.users.create(user("bob", { createdAt: T0 }));
+    await store.users.create(user("ann", { createdAt: T0 }));
+    expect((await store.users.list(2)).map((u) => u.name)).toEqual(["ann", "bob"]);
+    const all = await store.users.list(10);
+    expect(all.map((u) => u.name)).toEqual(["ann", "bob", "cat"]);
+    expect(all[2]).toEqual(user("cat", { createdAt: T0 + 2 }));
+  });
+
+  it("gives the matching account the new e-mail (lower-cased), name and password, keeping its id, creation, data and sessions", async () => {
+    await store.users.create(user("owner", { ...owner, id: "user-owner" }));
+    await store.profiles.put("user-owner", { kept: true }, T0);
+    await store.workouts.insert("user-owner", workout("w1", "2026-06-01", [stepUp]));
+    await store.sessions.create({
+      id: "s1",
+      userId: "user-owner",
+      createdAt: T0,
+      expiresAt: T0 + HOUR,
+    });
+    const taken = await store.users.takeOver(owner, next("ann"));
+    const expected = {
+      id: "user-owner",
+      email: "ann@example.com",
+      name: "ann",
+      passwordHash: "hash-of-ann",
+      createdAt: T0,
+      passwordChangedAt: T0 + HOUR,
+      dataVersion: 2,
+    };
+    expect(taken).toEqual(expected);
+    expect(await store.users.byEmail("ann@example.com")).toEqual(expected);
+    expect(await store.users.byEmail(owner.email)).toBeNull();
+    expect(await store.users.count()).toBe(1);
+    expect(await store.profiles.get("user-owner")).toEqual({ kept: true });
+    expect(await store.workouts.list("user-owner")).toHaveLength(1);
+    expect((await store.sessions.find("s1", T0))?.user.email).toBe("ann@example.com");
+  });
+
+  it("takes over only once: afterwards nothing matches and null comes back", async () => {
+    await store.users.create(user("owner", { ...owner, id: "user-owner" }));
+    expect(await store.users.takeOver(owner, next("ann"))).not.toBeNull();
+    expect(await store.users.takeOver(owner, next("bob"))).toBeNull();
+    expect(await store.users.byEmail("bob@example.com")).toBeNull();
+    expect((await store.users.byId("user-owner"))?.email).toBe("ann@example.com");
+  });
+
+  it("lets only one of two simultaneous take-overs through", async () => {
+    await store.users.create(user("owner", { ...owner, id: "user-owner" }));
+    const results = await Promise.all([
+      store.users.takeOver(owner, next("ann")),
+      store.users.takeOver(owner, next("bob")),
+    ]);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+    expect(await store.users.count()).toBe(1);
+  });
+
+  it("matches e-mail and password hash both: a changed hash is not taken over", async () => {
+    await store.users.create(user("owner", { ...owner, id: "user-owner" }));
+    expect(await store.users.takeOver({ ...owner, passwordHash: "other" }, next("ann"))).toBeNull();
+    expect(await store.users.takeOver({ ...owner, email: "x@local.test" }, next("ann"))).toBeNull();
+    expect((await store.users.byId("user-owner"))?.email).toBe(owner.email);
+  });
+
+  it('answers "email-taken" when another account has the new e-mail, changing nothing, also inside a transaction', async () => {
+    await store.users.create(user("owner", { ...owner, id: "user-owner" }));
+    await signUp("ann");
+    expect(await store.users.takeOver(owner, next("ann"))).toBe("email-taken");
+    expect((await store.users.byId("user-owner"))?.email).toBe(owner.email);
+    const inside = await store.transaction(async (repos) => {
+      const first = await repos.users.takeOver(owner, next("ann"));
+      const second = await repos.users.takeOver(owner, next("bob"));
+      return [first, second] as const;
+    });
+    expect(inside[0]).toBe("email-taken");
+    expect(inside[1]).toMatchObject({ id: "user-owner", email: "bob@example.com" });
+  });
+
+  it("answers null with no account to take over", async () => {
+    expect(await store.users.takeOver(owner, next("ann"))).toBeNull();
+    expect(await store.users.count()).toBe(0);
+  });
+});
+
 describe("sessions", () => {
   const session = (id: string, userId: string, expiresAt: number) => ({
     id,

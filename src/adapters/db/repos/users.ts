@@ -83,5 +83,54 @@ export function userRepo(db: Db): UserRepo {
         .executeTakeFirstOrThrow();
       return toCount(row.n);
     },
+
+    async list(limit) {
+      const rows = await db
+        .selectFrom("user")
+        .selectAll()
+        .orderBy("created_at")
+        .orderBy("id")
+        .limit(limit)
+        .execute();
+      return rows.map(toUser);
+    },
+
+    async takeOver(current, next) {
+      const email = normalizeEmail(next.email);
+      // One statement: the row must still be `current` (a second sign-up racing the first finds
+      // nothing to take over), and no other account may hold the new e-mail, checked in the
+      // statement rather than by a caught unique violation (it would abort a PostgreSQL
+      // transaction around it).
+      const updated = await db
+        .updateTable("user")
+        .set({
+          email,
+          name: next.name,
+          password_hash: next.passwordHash,
+          password_changed_at: next.passwordChangedAt,
+        })
+        .where("email", "=", normalizeEmail(current.email))
+        .where("password_hash", "=", current.passwordHash)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(selectFrom("user as other").select("other.id").where("other.email", "=", email)),
+          ),
+        )
+        .executeTakeFirst();
+      if (toCount(updated.numUpdatedRows) === 0) {
+        const holder = await db
+          .selectFrom("user")
+          .select("id")
+          .where("email", "=", email)
+          .executeTakeFirst();
+        return holder ? "email-taken" : null;
+      }
+      const row = await db
+        .selectFrom("user")
+        .selectAll()
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow();
+      return toUser(row);
+    },
   };
 }

@@ -1,0 +1,80 @@
+import { err, ok, type Result } from "../core/result.js";
+import type { AppError } from "./errors.js";
+import type { Clock, Ids, Repos, User } from "./ports.js";
+
+/**
+ * The local owner (issue 5): `capacity import` run before anyone signed up stores the runs in
+ * this account, and the first sign-up in the web app takes it over with everything it holds
+ * (see signUp). `.invalid` is a reserved top-level domain (RFC 2606), so no real address can
+ * ever be this one, and nobody can sign up with it.
+ */
+export const LOCAL_OWNER_EMAIL = "owner@local.capacity.invalid";
+export const LOCAL_OWNER_NAME = "Local owner";
+/**
+ * Not an argon2 (PHC) string, so no password verifies against it; the hasher answers false for
+ * it rather than throwing, and logIn refuses the account before asking the hasher anyway.
+ */
+export const LOCAL_OWNER_PASSWORD_HASH = "!local-owner: no password matches this";
+
+export function isLocalOwner(user: Pick<User, "email" | "passwordHash">): boolean {
+  return user.email === LOCAL_OWNER_EMAIL && user.passwordHash === LOCAL_OWNER_PASSWORD_HASH;
+}
+
+export function isLocalOwnerEmail(email: string): boolean {
+  return email.trim().toLowerCase() === LOCAL_OWNER_EMAIL;
+}
+
+export interface LocalOwnerDeps {
+  readonly repos: Pick<Repos, "users">;
+  readonly ids: Pick<Ids, "uuid">;
+  readonly clock: Clock;
+}
+
+/** The account an import goes into, and whether it is the local owner not made yet (dry run). */
+export type ImportAccount =
+  | { readonly kind: "account"; readonly user: User; readonly made: boolean }
+  | { readonly kind: "to-make" };
+
+/**
+ * The account `capacity import` writes into: the one named by `email`; without it the only
+ * account; with no account at all the local owner, made here unless `dryRun` (a dry run stores
+ * nothing, not even an account). Several accounts and no e-mail, or an unknown e-mail, are the
+ * caller's mistake.
+ */
+export async function accountForImport(
+  deps: LocalOwnerDeps,
+  email: string | null,
+  options: { readonly dryRun?: boolean } = {},
+): Promise<Result<ImportAccount, AppError>> {
+  if (email !== null) {
+    const user = await deps.repos.users.byEmail(email.trim().toLowerCase());
+    if (!user) return err({ kind: "not-found", message: `no account has the e-mail ${email}` });
+    return ok({ kind: "account", user, made: false });
+  }
+  const accounts = await deps.repos.users.list(2);
+  if (accounts.length > 1) {
+    return err({
+      kind: "conflict",
+      field: "user",
+      message: "the database holds several accounts: say which one with --user EMAIL",
+    });
+  }
+  const only = accounts[0];
+  if (only) return ok({ kind: "account", user: only, made: false });
+  if (options.dryRun) return ok({ kind: "to-make" });
+  const now = deps.clock.now().getTime();
+  const created = await deps.repos.users.create({
+    id: deps.ids.uuid(),
+    email: LOCAL_OWNER_EMAIL,
+    name: LOCAL_OWNER_NAME,
+    passwordHash: LOCAL_OWNER_PASSWORD_HASH,
+    createdAt: now,
+    passwordChangedAt: now,
+    dataVersion: 0,
+  });
+  if (created !== "email-taken") return ok({ kind: "account", user: created, made: true });
+  // Another import made it at the same moment: use that one.
+  const existing = await deps.repos.users.byEmail(LOCAL_OWNER_EMAIL);
+  if (!existing) throw new Error("the local owner account vanished while it was being made");
+  return ok({ kind: "account", user: existing, made: false });
+}

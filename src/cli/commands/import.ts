@@ -1,0 +1,276 @@
+import { readdir, realpath, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { cryptoIds } from "../../adapters/crypto.js";
+import type { Database } from "../../adapters/db/database.js";
+import { type ImportSource, readSources } from "../../adapters/importers/read-sources.js";
+import {
+  type ImportCounts,
+  type ImportReport,
+  importActivities,
+  type ParsedFile,
+} from "../../app/import-activities.js";
+import { accountForImport, isLocalOwner } from "../../app/local-owner.js";
+import type { Store, User } from "../../app/ports.js";
+import { type Config, ConfigError, readConfig } from "../../config.js";
+import {
+  databaseTarget,
+  describeTarget,
+  openStoreForServer,
+  PendingMigrations,
+} from "../../storage.js";
+import { parseFlags } from "../args.js";
+import { IMPORT_HELP } from "../help.js";
+import { type CliIo, EXIT_FAILED, EXIT_OK, UsageError } from "../io.js";
+import { type ErrTerminal, noProgressBar, type ProgressBar, progressBar } from "../progress-bar.js";
+
+/**
+ * In a folder, the files whose name says they may hold activities: the formats, gzip (`.fit.gz`
+ * and the like) and zip archives. Files named on the command line are read whatever their name.
+ */
+const IMPORTABLE = /\.(fit|gpx|tcx|csv|zip|gz)$/i;
+
+const HINT = "(see capacity import --help)";
+
+/** Where the files of the command line are: a list to read, and what could not be listed. */
+interface Collected {
+  readonly sources: ImportSource[];
+  readonly failed: { source: string; error: string }[];
+}
+
+/**
+ * `capacity import PATH... [--json] [--dry-run] [--user EMAIL]` (issue 5, point 5). Exit 0 when
+ * nothing failed, 1 when a file or path failed (the others are still imported), 2 for bad usage.
+ */
+export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Promise<number> {
+  const { values, positionals } = parseFlags(
+    "import",
+    argv,
+    {
+      json: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      user: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    true,
+  );
+  if (values.help) {
+    io.out(IMPORT_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) {
+    throw new UsageError(
+      `give at least one PATH: an activity file, a zip archive or a folder ${HINT}`,
+    );
+  }
+  const email = values.user?.trim() ?? null;
+  if (email === "") throw new UsageError(`--user needs the account's e-mail ${HINT}`);
+  const dryRun = values["dry-run"] === true;
+  const json = values.json === true;
+
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const target = describeTarget(databaseTarget(config));
+  let opened: { store: Store; database: Database };
+  try {
+    opened = await openStoreForServer(config);
+  } catch (error) {
+    if (error instanceof PendingMigrations) throw new UsageError(error.message);
+    io.err(`capacity import: cannot open the database (${target}): ${(error as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+  const { store } = opened;
+  try {
+    const account = await accountForImport(
+      { repos: store, ids: cryptoIds, clock: io.clock },
+      email,
+      { dryRun },
+    );
+    if (!account.ok) throw new UsageError(`${account.error.message} ${HINT}`);
+    const user = account.value.kind === "account" ? account.value.user : null;
+
+    const collected = await collect(positionals);
+    const bar: ProgressBar =
+      io.errIsTty === true
+        ? progressBar({
+            write: io.err,
+            columns: io.errColumns ?? (() => 80),
+            now: () => performance.now(),
+            label: dryRun ? "Checking" : "Importing",
+            unit: "files",
+          })
+        : noProgressBar;
+    let progress = { done: 0, total: collected.sources.length };
+    let counts: ImportCounts = { imported: 0, duplicates: 0, failed: collected.failed.length };
+    const draw = () =>
+      bar.update(
+        progress.done + collected.failed.length,
+        progress.total + collected.failed.length,
+        `${counts.imported} ${dryRun ? "new" : "imported"}, ${counts.duplicates} duplicate${counts.duplicates === 1 ? "" : "s"}, ${counts.failed} failed`,
+      );
+
+    let report: ImportReport;
+    try {
+      report = await importActivities(
+        // A dry run without any account compares with nothing: no account, nothing stored.
+        { repos: store, ids: cryptoIds, clock: io.clock },
+        user?.id ?? cryptoIds.uuid(),
+        parsedFiles(collected, (done, total) => {
+          progress = { done, total };
+          draw();
+        }),
+        {
+          dryRun,
+          onCounts: (next) => {
+            counts = next;
+            draw();
+          },
+        },
+      );
+    } finally {
+      bar.clear();
+    }
+
+    if (json) {
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      for (const failure of report.failed) io.err(`${failureLine(failure)}\n`);
+      const made = account.value.kind === "account" && account.value.made;
+      io.out(summary(report, user, made, dryRun, target));
+    }
+    return report.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The paths of the command line as sources, in the order given: a folder is walked recursively
+ * in sorted order, keeping the files named like activity files (hidden files and folders
+ * skipped). A path that does not exist stays in the list: the reader reports it as failed.
+ */
+async function collect(paths: readonly string[]): Promise<Collected> {
+  const sources: ImportSource[] = [];
+  const failed: { source: string; error: string }[] = [];
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    sources.push({ path, source: path });
+  };
+  for (const path of paths) {
+    let isFolder = false;
+    try {
+      isFolder = (await stat(path)).isDirectory();
+    } catch {
+      // Missing or unreadable: the reader says which.
+    }
+    if (!isFolder) {
+      add(path);
+      continue;
+    }
+    const before = { sources: sources.length, failed: failed.length };
+    await walk(path, add, failed, new Set([await realpath(path).catch(() => path)]));
+    if (sources.length === before.sources && failed.length === before.failed) {
+      failed.push({
+        source: path,
+        error: `The folder "${path}" holds no file named .fit, .gpx, .tcx, .csv, .zip or .gz.`,
+      });
+    }
+  }
+  return { sources, failed };
+}
+
+async function walk(
+  folder: string,
+  add: (path: string) => void,
+  failed: { source: string; error: string }[],
+  visited: Set<string>,
+): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (error) {
+    failed.push({
+      source: folder,
+      error: `The folder "${folder}" cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    });
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(".")) continue;
+    const path = join(folder, name);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(path);
+    } catch {
+      // A dangling link or a file gone meanwhile: named like an activity, the reader says why.
+      if (IMPORTABLE.test(name)) add(path);
+      continue;
+    }
+    if (info.isDirectory()) {
+      // A link back up the tree would never end: each real folder is walked once.
+      const real = await realpath(path).catch(() => path);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      await walk(path, add, failed, visited);
+    } else if (info.isFile() && IMPORTABLE.test(name)) {
+      add(path);
+    }
+  }
+}
+
+/** The folders that could not be listed first, then every file and archive entry read. */
+async function* parsedFiles(
+  collected: Collected,
+  onProgress: (done: number, total: number) => void,
+): AsyncGenerator<ParsedFile> {
+  for (const { source, error } of collected.failed) {
+    yield { source, result: { ok: false, format: null, error } };
+  }
+  if (collected.sources.length === 0) return;
+  yield* readSources(collected.sources, {
+    onProgress: ({ done, total }) => onProgress(done, total),
+  });
+}
+
+function failureLine({ source, error }: { source: string; error: string }): string {
+  return error.includes(source) ? `failed: ${error}` : `failed: ${source}: ${error}`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function accountName(user: User | null, made: boolean): string {
+  if (user === null) return "a local owner account (none made: dry run)";
+  if (!isLocalOwner(user)) return user.email;
+  return `${made ? "a new" : "the"} local owner account (the first sign-up in the web app takes it over with its runs)`;
+}
+
+function summary(
+  report: ImportReport,
+  user: User | null,
+  made: boolean,
+  dryRun: boolean,
+  target: string,
+): string {
+  const details: string[] = [];
+  if (report.duplicates.length) {
+    details.push(`${plural(report.duplicates.length, "duplicate", "duplicates")} already stored`);
+  }
+  if (report.failed.length) {
+    details.push(`${plural(report.failed.length, "file", "files")} failed`);
+  }
+  const counts = `${plural(report.imported.length, "activity", "activities")}${details.length ? ` (${details.join(", ")})` : ""}`;
+  const where = `${accountName(user, made)} — ${target}`;
+  return dryRun
+    ? `Dry run: would import ${counts} into ${where}. Nothing was stored.\n`
+    : `Imported ${counts} into ${where}.\n`;
+}
