@@ -14,6 +14,8 @@ describe("readConfig", () => {
       logLevel: "warn",
       sessionDays: 30,
       authRateLimit: 10,
+      importLimitBytes: 2 * 1024 * 1024 * 1024,
+      uploadDir: "/srv/capacity/data/uploads",
     });
   });
 
@@ -30,6 +32,8 @@ describe("readConfig", () => {
         SESSION_DAYS: "7",
         AUTH_RATE_LIMIT: "5",
         BODY_LIMIT_BYTES: "2048",
+        IMPORT_LIMIT_BYTES: "1048576",
+        UPLOAD_DIR: "/tmp/capacity-uploads",
       },
       "/",
     );
@@ -44,6 +48,8 @@ describe("readConfig", () => {
       sessionDays: 7,
       authRateLimit: 5,
       bodyLimitBytes: 2048,
+      importLimitBytes: 1_048_576,
+      uploadDir: "/tmp/capacity-uploads",
     });
   });
 
@@ -56,14 +62,22 @@ describe("readConfig", () => {
         TRUST_PROXY: "maybe",
         LOG_LEVEL: "loud",
         SESSION_DAYS: "0",
+        IMPORT_LIMIT_BYTES: "2GB",
       });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(5);
-    for (const key of ["PORT", "DATABASE_URL", "TRUST_PROXY", "LOG_LEVEL", "SESSION_DAYS"]) {
+    expect(problems).toHaveLength(6);
+    for (const key of [
+      "PORT",
+      "DATABASE_URL",
+      "TRUST_PROXY",
+      "LOG_LEVEL",
+      "SESSION_DAYS",
+      "IMPORT_LIMIT_BYTES",
+    ]) {
       expect(
         problems.some((problem) => problem.startsWith(key)),
         key,

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 
 /**
  * The only reader of the environment: every setting is parsed and checked here once, and a
@@ -19,6 +19,13 @@ export interface Config {
   /** Sign-up and log-in attempts per IP and minute. */
   readonly authRateLimit: number;
   readonly bodyLimitBytes: number;
+  /** The largest activity upload (POST /api/activities/import), all its files together. */
+  readonly importLimitBytes: number;
+  /**
+   * Where uploads wait while they are imported, one folder per upload, removed when its import
+   * ends. On disk rather than in memory: an upload may be gigabytes.
+   */
+  readonly uploadDir: string;
 }
 
 export class ConfigError extends Error {
@@ -29,6 +36,8 @@ export class ConfigError extends Error {
     );
   }
 }
+
+const GIB = 1024 * 1024 * 1024;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -84,6 +93,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const sessionDays = integer("SESSION_DAYS", 30, 1, 365);
   const authRateLimit = integer("AUTH_RATE_LIMIT", 10, 1, 10_000);
   const bodyLimitBytes = integer("BODY_LIMIT_BYTES", 1_048_576, 1024, 100 * 1_048_576);
+  const importLimitBytes = integer("IMPORT_LIMIT_BYTES", 2 * GIB, 1024, 1024 * GIB);
+  const uploadDir = resolve(cwd, text("UPLOAD_DIR") ?? join(dataDir, "uploads"));
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -96,5 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionDays,
     authRateLimit,
     bodyLimitBytes,
+    importLimitBytes,
+    uploadDir,
   };
 }

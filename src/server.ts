@@ -32,6 +32,8 @@ export async function startServer(
       logLevel: config.logLevel,
       trustProxy: config.trustProxy,
       bodyLimitBytes: config.bodyLimitBytes,
+      importLimitBytes: config.importLimitBytes,
+      uploadDir: config.uploadDir,
       authRateLimit: config.authRateLimit,
       ...(redis ? { redis } : {}),
       webRoot: fileURLToPath(new URL("./web", import.meta.url)),

@@ -875,6 +875,96 @@ const QUERY_CASES: Case[] = [
     url: "/api/exercises?colour=red",
     field: "colour",
   },
+  { name: "from 2026-02-30", method: "GET", url: "/api/activities?from=2026-02-30", field: "from" },
+  { name: "to as a word", method: "GET", url: "/api/activities?to=today", field: "to" },
+  {
+    name: "to before from",
+    method: "GET",
+    url: "/api/activities?from=2026-11-30&to=2026-11-01",
+    field: "to",
+  },
+  {
+    name: "an unknown activities filter",
+    method: "GET",
+    url: "/api/activities?sport=run",
+    field: "sport",
+  },
+  { name: "weeks 0", method: "GET", url: "/api/activities/weekly?weeks=0", field: "weeks" },
+  { name: "weeks 521", method: "GET", url: "/api/activities/weekly?weeks=521", field: "weeks" },
+  {
+    name: "weeks as a word",
+    method: "GET",
+    url: "/api/activities/weekly?weeks=ten",
+    field: "weeks",
+  },
+  {
+    name: "an unknown weekly parameter",
+    method: "GET",
+    url: "/api/activities/weekly?months=2",
+    field: "months",
+  },
+];
+
+/** A multipart body (POST /api/activities/import) with the given parts, raw. */
+const BOUNDARY = "----bad-input-boundary";
+const multipart = (parts: string, type = `multipart/form-data; boundary=${BOUNDARY}`): Raw => ({
+  raw: `${parts}--${BOUNDARY}--\r\n`,
+  type,
+});
+const filePart = (name: string, data: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n${data}\r\n`;
+const fieldPart = (name: string, value: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const UPLOAD = "/api/activities/import";
+
+/** The upload route reads multipart, not JSON: every way of sending no file names `file`. */
+const UPLOAD_CASES: Case[] = [
+  { name: "a JSON body", method: "POST", url: UPLOAD, body: { file: "run.gpx" }, field: "file" },
+  {
+    name: "a plain text body",
+    method: "POST",
+    url: UPLOAD,
+    body: { raw: "<gpx/>", type: "text/plain" } satisfies Raw,
+    field: "file",
+  },
+  {
+    name: "multipart with fields but no file",
+    method: "POST",
+    url: UPLOAD,
+    body: multipart(fieldPart("note", "my runs")),
+    field: "file",
+  },
+  {
+    name: "multipart with no part at all",
+    method: "POST",
+    url: UPLOAD,
+    body: multipart(""),
+    field: "file",
+  },
+  {
+    name: "a form's empty file input",
+    method: "POST",
+    url: UPLOAD,
+    body: multipart(filePart("", "")),
+    field: "file",
+  },
+  {
+    name: "multipart cut short inside a file",
+    method: "POST",
+    url: UPLOAD,
+    body: {
+      raw: filePart("run.gpx", "<gpx>").replace(/\r\n$/, ""),
+      type: `multipart/form-data; boundary=${BOUNDARY}`,
+    } satisfies Raw,
+    field: "file",
+  },
+  {
+    name: "multipart without a boundary",
+    method: "POST",
+    url: UPLOAD,
+    body: multipart(filePart("run.gpx", "<gpx/>"), "multipart/form-data"),
+    field: "file",
+  },
 ];
 
 async function send(testCase: Case) {
@@ -915,6 +1005,7 @@ describe.each([
   ["workouts", WORKOUT_CASES],
   ["check-ins", CHECKIN_CASES],
   ["import", IMPORT_CASES],
+  ["activity upload", UPLOAD_CASES],
   ["query strings and parameters", QUERY_CASES],
 ])("bad input: %s", (_group, cases) => {
   it.each(cases.map((c) => [`${c.method} ${c.url}: ${c.name}`, c] as const))(
@@ -928,8 +1019,10 @@ describe.each([
 describe("the cases break one thing each", () => {
   it("covers every route that takes a body", () => {
     const served = appRoutes(t.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));
-    // Log-out reads no body.
-    const expected = served.filter((route) => route !== "POST /api/auth/logout");
+    // Log-out reads no body; the activity upload is multipart, with its own cases.
+    const expected = served.filter(
+      (route) => route !== "POST /api/auth/logout" && route !== `POST ${UPLOAD}`,
+    );
     const covered = BODY_ROUTES.map((r) => `${r.method} ${r.url.replace(":workout", ":id")}`);
     expect(covered.sort()).toEqual(expected.sort());
   });
@@ -990,8 +1083,18 @@ describe("the cases break one thing each", () => {
     for (const url of [
       "/api/plan?weeks=104&from=2026-11-30",
       "/api/exercises?muscle=calves&equipment=band",
+      "/api/activities?from=2026-11-01&to=2026-11-30",
+      "/api/activities/weekly?weeks=520",
     ]) {
       expect((await json(t.app, "GET", url, fresh)).status, url).toBe(200);
     }
+    // And the upload's: a file part.
+    const gpx =
+      '<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg><trkpt lat="48" lon="2"><time>2026-11-20T07:00:00Z</time></trkpt><trkpt lat="48.01" lon="2"><time>2026-11-20T07:10:00Z</time></trkpt></trkseg></trk></gpx>';
+    const upload = multipart(filePart("run.gpx", gpx));
+    const accepted = await json(t.app, "POST", UPLOAD, fresh, upload.raw, {
+      "content-type": upload.type,
+    });
+    expect(accepted.status, accepted.text).toBe(202);
   });
 });

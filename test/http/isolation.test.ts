@@ -43,6 +43,9 @@ interface World {
   readonly checkinId: string;
   readonly moveId: string;
   readonly swapId: string;
+  /** An imported activity, and the import job that brought it. */
+  readonly activityId: string;
+  readonly jobId: string;
   /** Strings only the owner's data holds: none may reach anyone else. */
   readonly markers: readonly string[];
 }
@@ -66,7 +69,37 @@ async function created(url: string, cookie: string, body: unknown): Promise<stri
   return response.body.id;
 }
 
-/** An owner with a profile, a workout, a check-in, a move and a swap; another user with only a profile. */
+/** A multipart upload of one file (POST /api/activities/import). */
+function upload(name: string, data: string): { payload: Buffer; type: string } {
+  const boundary = `----isolation-${randomUUID()}`;
+  const payload = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/gpx+xml\r\n\r\n${data}\r\n--${boundary}--\r\n`,
+  );
+  return { payload, type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A 20-minute GPX run. */
+function gpxRun(start: string): string {
+  const t0 = Date.parse(start);
+  const points = Array.from({ length: 121 }, (_, i) => {
+    const time = new Date(t0 + i * 10_000).toISOString();
+    return `<trkpt lat="${(48 + i * 0.0003).toFixed(4)}" lon="2.0000"><time>${time}</time></trkpt>`;
+  }).join("");
+  return `<?xml version="1.0"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>${points}</trkseg></trk></gpx>`;
+}
+
+/** Follows an import job to its end. */
+async function importDone(cookie: string, id: string): Promise<Json> {
+  for (let i = 0; i < 1000; i++) {
+    const job = await json(t.app, "GET", `/api/activities/imports/${id}`, cookie);
+    expect(job.status, job.text).toBe(200);
+    if (job.body.status !== "running") return job.body;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`import ${id} did not end`);
+}
+
+/** An owner with a profile, a workout, a check-in, a move, a swap and an imported run; another user with only a profile. */
 async function world(): Promise<World> {
   const tag = randomUUID().slice(0, 8);
   const owner = await account("owner", `Olive Owner ${tag}`, `Olivia Ownerprofile ${tag}`);
@@ -86,6 +119,14 @@ async function world(): Promise<World> {
     exercise: "romanian-deadlift",
     with: "single-leg-romanian-deadlift",
   });
+  const source = `owner-run-${tag}.gpx`;
+  const file = upload(source, gpxRun("2026-11-24T06:30:00Z"));
+  const started = await json(t.app, "POST", "/api/activities/import", owner.cookie, file.payload, {
+    "content-type": file.type,
+  });
+  expect(started.status, started.text).toBe(202);
+  const job = await importDone(owner.cookie, started.body.id);
+  expect(job.counts, job.error).toEqual({ imported: 1, duplicates: 0, failed: 0 });
   return {
     owner,
     other,
@@ -93,7 +134,12 @@ async function world(): Promise<World> {
     checkinId,
     moveId,
     swapId,
+    activityId: job.report.imported[0].id,
+    jobId: job.id,
     markers: [
+      source,
+      job.id,
+      job.report.imported[0].id,
       owner.email,
       owner.id,
       `Olive Owner ${tag}`,
@@ -113,12 +159,16 @@ function cookieOf(w: World, caller: Caller): string | null {
   return null;
 }
 
-/** The owner's data as the owner reads it (the export, less its time stamp). */
+/** The owner's data as the owner reads it (the export, less its time stamp, and the activities). */
 async function ownerSnapshot(w: World): Promise<Json> {
   const exported = await json(t.app, "GET", "/api/export", w.owner.cookie);
   expect(exported.status, "the owner can still read their data").toBe(200);
   const { exportedAt: _ignored, ...rest } = exported.body;
-  return rest;
+  const activities = await json(t.app, "GET", "/api/activities", w.owner.cookie);
+  expect(activities.status, "the owner can still read their activities").toBe(200);
+  const job = await json(t.app, "GET", `/api/activities/imports/${w.jobId}`, w.owner.cookie);
+  expect(job.status, "the owner can still read their import").toBe(200);
+  return { ...rest, activities: activities.body.items, importJob: job.body };
 }
 
 interface Row {
@@ -126,6 +176,8 @@ interface Row {
   readonly public?: boolean;
   readonly url: (w: World) => string;
   readonly body?: (w: World, caller: Caller) => unknown;
+  /** A body that is not JSON: sent as is with its content type. */
+  readonly raw?: () => { payload: Buffer; type: string };
   readonly owner: number;
   /** The other user's status: their own data (2xx) or 404 for the owner's ids. */
   readonly other: number;
@@ -367,10 +419,72 @@ const ROUTES: Record<string, Row> = {
     ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.checkinId]),
     otherSees: empty,
   },
+  "POST /api/activities/import": {
+    url: fixed("/api/activities/import"),
+    raw: () => upload("another-run.gpx", gpxRun("2026-11-26T17:00:00Z")),
+    owner: 202,
+    other: 202,
+    ownerSees: (w, body) => {
+      expect(body).toMatchObject({ status: "running", files: 1 });
+      expect(body.id).not.toBe(w.jobId);
+    },
+    otherSees: (w, body) => expect(body.id).not.toBe(w.jobId),
+  },
+  "GET /api/activities/imports/:id": {
+    url: (w) => `/api/activities/imports/${w.jobId}`,
+    owner: 200,
+    other: 404,
+    ownerSees: (w, body) => {
+      expect(body).toMatchObject({ id: w.jobId, status: "done" });
+      expect(body.report.imported.map((a: Json) => a.id)).toEqual([w.activityId]);
+    },
+  },
+  "GET /api/activities": {
+    url: fixed("/api/activities?from=2026-11-01&to=2026-11-30"),
+    owner: 200,
+    other: 200,
+    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.activityId]),
+    otherSees: empty,
+  },
+  "GET /api/activities/weekly": {
+    url: fixed("/api/activities/weekly?weeks=2"),
+    owner: 200,
+    other: 200,
+    ownerSees: (_w, body) =>
+      expect(body.weeks.map((x: Json) => [x.start, x.runs])).toEqual([
+        ["2026-11-23", 1],
+        ["2026-11-30", 0],
+      ]),
+    otherSees: (_w, body) =>
+      expect(body.weeks.map((x: Json) => [x.start, x.runs])).toEqual([
+        ["2026-11-23", 0],
+        ["2026-11-30", 0],
+      ]),
+  },
+  "DELETE /api/activities/:id": {
+    url: (w) => `/api/activities/${w.activityId}`,
+    owner: 204,
+    other: 404,
+  },
+  "GET /api/run-week/proposal": {
+    url: fixed("/api/run-week/proposal"),
+    owner: 200,
+    other: 200,
+    // One run is no habit: neither gets a proposal, each with the reason about their own runs.
+    ownerSees: (_w, body) => expect(body).toEqual({ proposal: null, reason: expect.any(String) }),
+    otherSees: (_w, body) =>
+      expect(body).toEqual({ proposal: null, reason: expect.stringContaining("No runs") }),
+  },
 };
 
 async function call(w: World, route: string, row: Row, caller: Caller) {
   const method = route.split(" ")[0] as "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  const raw = row.raw?.();
+  if (raw) {
+    return json(t.app, method, row.url(w), cookieOf(w, caller), raw.payload, {
+      "content-type": raw.type,
+    });
+  }
   return json(t.app, method, row.url(w), cookieOf(w, caller), row.body?.(w, caller));
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
@@ -7,9 +8,11 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
+import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
 import { installErrorHandler, typeboxValidator } from "./problems.js";
 import { accountRoutes } from "./routes/accounts.js";
+import { activityRoutes, sweepStaleUploads } from "./routes/activities.js";
 import { homeRoutes } from "./routes/home.js";
 import { planningRoutes } from "./routes/planning.js";
 import { trainingRoutes } from "./routes/training.js";
@@ -25,7 +28,13 @@ export interface HttpOptions {
   readonly redis?: Redis;
   /** The built web app (dist/web); without it `/` is a plain page about the API. */
   readonly webRoot?: string;
+  /** The largest activity upload, all its files together (default 2 GiB). */
+  readonly importLimitBytes?: number;
+  /** Where uploads wait while imported (default a folder in the system's temp folder). */
+  readonly uploadDir?: string;
 }
+
+const DEFAULT_IMPORT_LIMIT = 2 * 1024 * 1024 * 1024;
 
 /** An import carries years of workouts: it may be larger than any other body. */
 const IMPORT_BODY_LIMIT = 50 * 1_048_576;
@@ -94,5 +103,22 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   planningRoutes(app, deps);
   trainingRoutes(app, deps);
   transferRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
+
+  // Activity imports run after their upload is answered; the server stops them between two
+  // files when it closes, and they remove their uploaded files either way.
+  const jobs = new ImportJobs({
+    clock: deps.clock,
+    ids: deps.ids,
+    onUnexpected: (error, jobId) => app.log.error({ err: error, jobId }, "import job failed"),
+  });
+  const uploadDir = options.uploadDir ?? join(tmpdir(), "capacity-uploads");
+  void sweepStaleUploads(uploadDir, Date.now());
+  activityRoutes(app, deps, {
+    importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT,
+    uploadDir,
+    jobs,
+  });
+  // preClose: before the onClose hooks close the database the jobs write to.
+  app.addHook("preClose", () => jobs.close());
   return app;
 }

@@ -25,6 +25,14 @@ export class InputProblem extends Error {
   }
 }
 
+/**
+ * An upload over its limit: 413 `too-large`. The connection is closed after the answer, so the
+ * client is not left sending gigabytes that will be thrown away.
+ */
+export class TooLargeProblem extends Error {
+  readonly statusCode = 413;
+}
+
 const STATUS: Record<AppError["kind"], number> = {
   invalid: 400,
   unauthorized: 401,
@@ -64,6 +72,9 @@ function body(kind: string, message: string, field: string | null = null): Error
   return { error: { kind, message, field } };
 }
 
+/** The API's error body, for routes that answer an error themselves. */
+export const problemBody = body;
+
 /** Framework errors (bad JSON, huge bodies, rate limits, bugs) in the same shape as the rest. */
 export function installErrorHandler(
   app: FastifyInstance,
@@ -73,6 +84,8 @@ export function installErrorHandler(
   app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
     if (error instanceof InputProblem)
       return reply.code(400).send(body(error.kind, error.message, error.field || null));
+    if (error instanceof TooLargeProblem)
+      return reply.code(413).header("connection", "close").send(body("too-large", error.message));
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
@@ -83,6 +96,18 @@ export function installErrorHandler(
         return reply
           .code(400)
           .send(body("too-large", "The body is larger than this server accepts."));
+      // Multipart uploads (@fastify/multipart), should a route not catch them itself.
+      case "FST_REQ_FILE_TOO_LARGE":
+      case "FST_FILES_LIMIT":
+      case "FST_PARTS_LIMIT":
+        return reply
+          .code(413)
+          .header("connection", "close")
+          .send(body("too-large", "The upload is larger than this server accepts."));
+      case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+        return reply
+          .code(400)
+          .send(body("invalid", "Send the files as multipart/form-data.", "file"));
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
         return reply
           .code(400)

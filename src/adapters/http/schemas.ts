@@ -154,3 +154,19 @@ export const ExportDocumentSchema = Type.Object(
 );
 
 export { LoadSchema };
+
+// ---- Issue 5: imported activities ----
+
+export const ActivitiesQuery = Type.Object(
+  { from: Type.Optional(DateSchema), to: Type.Optional(DateSchema) },
+  strict,
+);
+
+export const WeeklyQuery = Type.Object(
+  {
+    weeks: Type.Optional(
+      Type.String({ pattern: "^\\d{1,4}$", description: "a whole number from 1 to 520" }),
+    ),
+  },
+  strict,
+);

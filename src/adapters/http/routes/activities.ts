@@ -1,0 +1,355 @@
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import multipart from "@fastify/multipart";
+import type { Static } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { storedProfile } from "../../../app/athlete-plan.js";
+import { notFound } from "../../../app/errors.js";
+import { importActivities } from "../../../app/import-activities.js";
+import type { ImportJobs } from "../../../app/import-jobs.js";
+import type { StoredActivity } from "../../../app/ports.js";
+import { runWeekProposal, weeklyRunningFor } from "../../../app/running.js";
+import { activityDay } from "../../../app/today.js";
+import { formatLocalDate, parseLocalDate } from "../../../core/units/local-date.js";
+import { type ImportSource, readSources } from "../../importers/read-sources.js";
+import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
+import { InputProblem, problemBody, sendAppError, TooLargeProblem } from "../problems.js";
+import { ActivitiesQuery, IdParams, WeeklyQuery } from "../schemas.js";
+
+export interface ActivityRouteOptions {
+  /** The largest upload: the request body, and all its files together. */
+  readonly importLimitBytes: number;
+  /** Where uploads wait while imported: one new folder per upload inside it. */
+  readonly uploadDir: string;
+  readonly jobs: ImportJobs;
+}
+
+/** Files in one upload (a folder of watch files is many; an archive is one). */
+export const MAX_UPLOAD_FILES = 10_000;
+const DEFAULT_CHART_WEEKS = 12;
+const DAY_MS = 86_400_000;
+/** Upload folders older than this are left over from a server that was killed: removed at start. */
+const STALE_UPLOAD_MS = DAY_MS;
+const UPLOAD_PREFIX = "import-";
+
+/** An activity as `GET /api/activities` lists it: `date` is its local day in the profile's zone. */
+export function activityView(activity: StoredActivity, timezone: string) {
+  return {
+    id: activity.id,
+    sport: activity.sport,
+    start: activity.start,
+    date: formatLocalDate(activityDay(activity.start, timezone)),
+    elapsedS: activity.elapsedS,
+    movingS: activity.movingS,
+    distanceM: activity.distanceM,
+    avgHr: activity.avgHr,
+    maxHr: activity.maxHr,
+    ascentM: activity.ascentM,
+    sourceName: activity.sourceName,
+    format: activity.format,
+    source: activity.source,
+    warnings: activity.warnings,
+    createdAt: new Date(activity.createdAt).toISOString(),
+  };
+}
+
+/** 2 GB, 64 MB, 512 KB: a size in words (binary units, as IMPORT_LIMIT_BYTES is set). */
+export function sizeInWords(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, "GB"],
+    [1024 ** 2, "MB"],
+    [1024, "KB"],
+  ];
+  for (const [unit, name] of units) {
+    if (bytes >= unit) return `${Number((bytes / unit).toFixed(1))} ${name}`;
+  }
+  return `${bytes} bytes`;
+}
+
+/**
+ * The name an uploaded file is reported under. Only a label: files are written under names
+ * the server makes, whatever the client calls them.
+ */
+function reportName(filename: string | undefined, index: number): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const cleaned = (filename ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return cleaned === "" ? `upload ${index}` : cleaned.slice(0, 255);
+}
+
+/** Removes upload folders a killed server left behind (other processes' recent ones stay). */
+export async function sweepStaleUploads(uploadDir: string, now: number): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(uploadDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(UPLOAD_PREFIX)) continue;
+    const path = join(uploadDir, name);
+    try {
+      if (now - (await stat(path)).mtimeMs > STALE_UPLOAD_MS) {
+        await rm(path, { recursive: true, force: true });
+      }
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+}
+
+/** The multipart error codes of @fastify/multipart and busboy that mean "too much". */
+const TOO_MUCH = new Set(["FST_REQ_FILE_TOO_LARGE", "FST_FILES_LIMIT", "FST_PARTS_LIMIT"]);
+
+export function activityRoutes(
+  app: FastifyInstance,
+  deps: HttpDeps,
+  options: ActivityRouteOptions,
+): void {
+  const auth = requireUser(deps);
+  const planDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
+  const importDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
+  const { importLimitBytes: limit, uploadDir, jobs } = options;
+  const tooLargeMessage = `The upload is larger than the ${sizeInWords(limit)} this server takes at once (IMPORT_LIMIT_BYTES).`;
+
+  /** Before a byte of the upload is read: room for another import, and a declared size that fits. */
+  const admit = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!jobs.canStart(userOf(request).id)) {
+      return reply
+        .code(429)
+        .send(
+          problemBody(
+            "rate-limited",
+            `${jobs.maxRunning} imports of yours are still running: wait for one to finish, then upload again.`,
+          ),
+        );
+    }
+    const declared = Number(request.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) throw new TooLargeProblem(tooLargeMessage);
+  };
+
+  // The upload route has a scope of its own: multipart is read there and nowhere else, and
+  // no body parser of the rest of the API (JSON within BODY_LIMIT_BYTES) buffers an upload.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    // Any other content type reaches the handler unread, which refuses it.
+    scope.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
+    await scope.register(multipart, {
+      limits: {
+        // The total is counted across files below; one file over it is caught there too.
+        fileSize: limit + 1,
+        files: MAX_UPLOAD_FILES,
+        parts: MAX_UPLOAD_FILES + 100,
+        fields: 100,
+        fieldSize: 4096,
+        headerPairs: 100,
+      },
+    });
+
+    scope.post(
+      "/api/activities/import",
+      {
+        schema: {
+          tags: ["activities"],
+          summary: "Upload activity files or archives (multipart, field `file`): starts an import",
+          description: `multipart/form-data with one or more file parts named \`file\`: FIT, GPX or TCX files (also gzipped), or zip archives such as a Strava or Garmin export. At most IMPORT_LIMIT_BYTES in all (413 \`too-large\`). Answers 202 with the import job, and Location: /api/activities/imports/{id} to follow it.`,
+          consumes: ["multipart/form-data"],
+        },
+        preHandler: [auth, admit],
+      },
+      async (request, reply) => {
+        const owner = userOf(request).id;
+        if (!request.isMultipart()) {
+          throw new InputProblem(
+            "file",
+            "Send the files as multipart/form-data, each in a part named file.",
+          );
+        }
+        await mkdir(uploadDir, { recursive: true, mode: 0o700 });
+        const folder = await mkdtemp(join(uploadDir, UPLOAD_PREFIX));
+        const sources: ImportSource[] = [];
+        let bytes = 0;
+        try {
+          for await (const part of request.parts()) {
+            if (part.type !== "file") continue;
+            const index = sources.length + 1;
+            // The name on disk is ours: the client's name is only ever a label in the report.
+            const path = join(folder, String(index).padStart(5, "0"));
+            let partBytes = 0;
+            const count = new Transform({
+              transform(chunk: Buffer, _encoding, callback) {
+                bytes += chunk.length;
+                partBytes += chunk.length;
+                if (bytes > limit) callback(new TooLargeProblem(tooLargeMessage));
+                else callback(null, chunk);
+              },
+            });
+            await pipeline(part.file, count, createWriteStream(path, { flags: "wx", mode: 0o600 }));
+            if (part.file.truncated) throw new TooLargeProblem(tooLargeMessage);
+            // A form's empty file input sends a part without a name or a byte: no file.
+            if (partBytes === 0 && (part.filename ?? "") === "") {
+              await rm(path, { force: true });
+              continue;
+            }
+            sources.push({ path, source: reportName(part.filename, index) });
+          }
+        } catch (error) {
+          await rm(folder, { recursive: true, force: true });
+          throw uploadProblem(error, tooLargeMessage);
+        }
+        if (sources.length === 0) {
+          await rm(folder, { recursive: true, force: true });
+          throw new InputProblem(
+            "file",
+            "No file arrived: send one or more files as multipart/form-data parts named file.",
+          );
+        }
+        const job = jobs.start(
+          owner,
+          { files: sources.length, bytes },
+          (reporter) =>
+            importActivities(
+              importDeps,
+              owner,
+              reporter.pace(
+                readSources(sources, {
+                  onProgress: (progress) => reporter.progress(progress.done, progress.total),
+                }),
+              ),
+              { onCounts: (counts) => reporter.counts(counts) },
+            ),
+          () => rm(folder, { recursive: true, force: true }),
+        );
+        return reply.code(202).header("location", `/api/activities/imports/${job.id}`).send(job);
+      },
+    );
+  });
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    "/api/activities/imports/:id",
+    {
+      schema: {
+        tags: ["activities"],
+        summary: "An import job of mine: progress, counts, and the report once done",
+        params: IdParams,
+      },
+      preHandler: auth,
+    },
+    async (request, reply) => {
+      const job = jobs.get(userOf(request).id, request.params.id);
+      return job ?? sendAppError(reply, notFound("Import"));
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ActivitiesQuery> }>(
+    "/api/activities",
+    {
+      schema: {
+        tags: ["activities"],
+        summary: "My imported activities, oldest first; from/to are days in my time zone",
+        querystring: ActivitiesQuery,
+      },
+      preHandler: auth,
+    },
+    async (request) => {
+      const owner = userOf(request).id;
+      const from = request.query.from === undefined ? null : day(request.query.from, "from");
+      const to = request.query.to === undefined ? null : day(request.query.to, "to");
+      if (from !== null && to !== null && to < from) {
+        throw new InputProblem("to", `${request.query.to} is before from (${request.query.from})`);
+      }
+      const profile = await storedProfile(planDeps, owner);
+      const timezone = profile?.timezone ?? "UTC";
+      // Local days run up to 14 hours ahead of UTC and 12 behind: read a day more each side,
+      // then keep the days asked for.
+      const stored = await deps.store.activities.list(owner, {
+        fromMs: from === null ? Number.MIN_SAFE_INTEGER : (from - 1) * DAY_MS,
+        toMs: to === null ? Number.MAX_SAFE_INTEGER : (to + 2) * DAY_MS,
+      });
+      const items = [];
+      for (const activity of stored) {
+        const local = activityDay(activity.start, timezone);
+        if ((from === null || local >= from) && (to === null || local <= to)) {
+          items.push(activityView(activity, timezone));
+        }
+      }
+      return { items };
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof WeeklyQuery> }>(
+    "/api/activities/weekly",
+    {
+      schema: {
+        tags: ["activities"],
+        summary: "Weekly running distance and time, and imported strength, oldest week first",
+        querystring: WeeklyQuery,
+      },
+      preHandler: auth,
+    },
+    async (request, reply) => {
+      const weeks = whole(request.query.weeks, "weeks") ?? DEFAULT_CHART_WEEKS;
+      const result = await weeklyRunningFor(planDeps, userOf(request).id, weeks);
+      return result.ok ? { weeks: result.value } : sendAppError(reply, result.error);
+    },
+  );
+
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    "/api/activities/:id",
+    {
+      schema: { tags: ["activities"], summary: "Delete an imported activity", params: IdParams },
+      preHandler: auth,
+    },
+    async (request, reply) => {
+      const deleted = await deps.store.activities.delete(userOf(request).id, request.params.id);
+      return deleted ? reply.code(204).send() : sendAppError(reply, notFound("Activity"));
+    },
+  );
+
+  app.get(
+    "/api/run-week/proposal",
+    {
+      schema: {
+        tags: ["activities"],
+        summary:
+          "The run week my imported runs suggest (accept it with PUT /api/profile), or why there is none",
+      },
+      preHandler: auth,
+    },
+    async (request) => runWeekProposal(planDeps, userOf(request).id),
+  );
+}
+
+function day(text: string, field: string): number {
+  const parsed = parseLocalDate(text);
+  if (parsed === null)
+    throw new InputProblem(
+      field,
+      `${JSON.stringify(text)} is not a real date; expected YYYY-MM-DD`,
+    );
+  return parsed;
+}
+
+/** What went wrong while an upload was read, as the API answers it. */
+function uploadProblem(error: unknown, tooLargeMessage: string): Error {
+  if (error instanceof TooLargeProblem || error instanceof InputProblem) return error;
+  const code = (error as { code?: string }).code;
+  if (code !== undefined && TOO_MUCH.has(code)) {
+    return new TooLargeProblem(
+      code === "FST_REQ_FILE_TOO_LARGE"
+        ? tooLargeMessage
+        : `An upload may hold at most ${MAX_UPLOAD_FILES} files: upload them in groups, or as one zip archive.`,
+    );
+  }
+  // The server's own trouble (a full disk: ENOSPC) is a 500, not the client's fault.
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) return error as Error;
+  if (error instanceof Error) {
+    return new InputProblem(
+      "file",
+      `The upload could not be read as multipart/form-data: ${(error as Error).message}`,
+    );
+  }
+  return error as Error;
+}
