@@ -6,6 +6,7 @@ import { MAX_WEEKS, type PlanRequest, planWeeks } from "../core/protocol/plan.js
 import { checkMove, checkSwap } from "../core/protocol/plan-checks.js";
 import type { Plan } from "../core/protocol/plan-types.js";
 import { err, ok, type Result } from "../core/result.js";
+import type { DatedActivity } from "../core/running/activity.js";
 import {
   type DayNumber,
   formatLocalDate,
@@ -14,7 +15,7 @@ import {
 } from "../core/units/local-date.js";
 import { type AppError, invalidField, notFound } from "./errors.js";
 import type { Clock, Ids, Repos, StoredPlanChange } from "./ports.js";
-import { todayIn } from "./today.js";
+import { activityDay, todayIn } from "./today.js";
 
 export interface PlanDeps {
   readonly repos: Repos;
@@ -144,7 +145,54 @@ export async function athletePlanWithZone(
   }
   const request = await planRequest(deps, ownerId, from, weeks);
   if (!request.ok) return request;
-  return ok({ plan: planWeeks(request.value), timezone: request.value.profile.timezone ?? "UTC" });
+  const withRuns = await withActivities(deps, ownerId, request.value);
+  return ok({ plan: planWeeks(withRuns), timezone: request.value.profile.timezone ?? "UTC" });
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The stored activities whose local day (in `timezone`) falls in [first, end), each with that
+ * day. The query reads a day more on each side, since local days run up to 14 hours ahead
+ * of UTC and 12 behind, then keeps the days asked for.
+ */
+export async function datedActivities(
+  deps: Pick<PlanDeps, "repos">,
+  ownerId: string,
+  timezone: string,
+  range: { readonly first: DayNumber; readonly end: DayNumber },
+): Promise<DatedActivity[]> {
+  const stored = await deps.repos.activities.list(ownerId, {
+    fromMs: (range.first - 1) * MS_PER_DAY,
+    toMs: (range.end + 1) * MS_PER_DAY,
+  });
+  const dated: DatedActivity[] = [];
+  for (const activity of stored) {
+    const day = activityDay(activity.start, timezone);
+    if (day >= range.first && day < range.end) dated.push({ id: activity.id, day, activity });
+  }
+  return dated;
+}
+
+/** Weeks before the plan read for classifying its runs (the reference of classify.ts). */
+const REFERENCE_WEEKS = 8;
+
+/**
+ * Adds the stored activities the plan reads: those of its weeks, and of the 8 weeks before
+ * them, against which each run is classified.
+ */
+async function withActivities(
+  deps: PlanDeps,
+  ownerId: string,
+  request: PlanRequest,
+): Promise<PlanRequest> {
+  const first = startOfWeek(request.from, request.profile.weekStart) - REFERENCE_WEEKS * 7;
+  const end = startOfWeek(request.from, request.profile.weekStart) + request.weeks * 7;
+  const activities = await datedActivities(deps, ownerId, request.profile.timezone ?? "UTC", {
+    first,
+    end,
+  });
+  return activities.length ? { ...request, activities } : request;
 }
 
 /**
@@ -162,9 +210,10 @@ async function requestReaching(
   const today = startOfWeek(base.value.from, weekStart);
   const target = startOfWeek(date, weekStart);
   const weeks = Math.floor((target - today) / 7) + 1;
-  if (weeks < 1) return ok({ ...base.value, from: target, weeks: 1 });
   if (weeks > MAX_WEEKS) return err(invalidField("date", `is more than ${MAX_WEEKS} weeks ahead`));
-  return ok({ ...base.value, weeks });
+  // Moves and swaps are checked against the plan the athlete sees, imported runs included.
+  const request = weeks < 1 ? { ...base.value, from: target, weeks: 1 } : { ...base.value, weeks };
+  return ok(await withActivities(deps, ownerId, request));
 }
 
 export async function moveSession(

@@ -26,3 +26,13 @@ export function todayIn(timezone: string, clock: Clock): DayNumber {
   if (day === null) throw new Error(`Intl gave an unexpected date: ${text}`);
   return day;
 }
+
+/** The athlete's calendar day of an instant (an activity's ISO 8601 UTC start) in their time zone. */
+export function activityDay(startIso: string, timezone: string): DayNumber {
+  const instant = new Date(startIso);
+  if (Number.isNaN(instant.getTime())) throw new Error(`not an instant: ${startIso}`);
+  const text = formatterFor(timezone).format(instant);
+  const day = parseLocalDate(text);
+  if (day === null) throw new Error(`Intl gave an unexpected date: ${text}`);
+  return day;
+}

@@ -1,4 +1,10 @@
-import type { Plan, PlannedSession, Prescription } from "../core/protocol/plan-types.js";
+import type {
+  Plan,
+  PlannedActivity,
+  PlannedDay,
+  PlannedSession,
+  Prescription,
+} from "../core/protocol/plan-types.js";
 import { formatWeight } from "../core/units/weight.js";
 
 const RUN_WORDS: Record<string, string> = {
@@ -28,6 +34,25 @@ function loadText(exercise: Prescription): string {
     ["barbell", "dumbbells", "kettlebell", "leg-press", "machine", "cable"].includes(item),
   );
   return loaded ? "choose a load" : "no weight to set";
+}
+
+function activityText(activity: PlannedActivity): string {
+  const seconds = activity.movingS ?? activity.elapsedS;
+  const minutes = seconds === null ? "" : `${Math.round(seconds / 60)} min`;
+  const km = activity.distanceM ? `${(activity.distanceM / 1000).toFixed(1)} km` : "";
+  const amount = [km, minutes].filter(Boolean).join(" in ");
+  if (activity.sport !== "run") return `${activity.sport}${amount ? ` ${amount}` : ""}`;
+  return `ran${amount ? ` ${amount}` : ""}${activity.effort ? ` (${activity.effort})` : ""}`;
+}
+
+/** What the imported activities add to a day's line; nothing on a day without any. */
+function importedText(day: PlannedDay): string {
+  if (!day.activities.length) return "";
+  const parts: string[] = [];
+  if (day.plannedRun !== day.run)
+    parts.push(`planned: ${RUN_WORDS[day.plannedRun] ?? day.plannedRun}`);
+  parts.push(...day.activities.map(activityText));
+  return `${day.importedStrength ? "  ◇ STRENGTH (imported)" : ""}  · ${parts.join("; ")}`;
 }
 
 const DOSE_PREFIX = "One set of 8 to 10, stopping with 1 or 2 reps left in the tank. ";
@@ -68,7 +93,7 @@ export function renderPlan(plan: Plan, name: string): string {
     for (const day of week.days) {
       const strength = day.session ? "  ◆ STRENGTH" : "";
       lines.push(
-        `  ${shortDay(day.date).padEnd(12)} ${RUN_WORDS[day.run]?.padEnd(12) ?? day.run}${strength}`,
+        `  ${shortDay(day.date).padEnd(12)} ${RUN_WORDS[day.run]?.padEnd(12) ?? day.run}${strength}${importedText(day)}`,
       );
     }
     for (const session of week.sessions) {

@@ -1,5 +1,8 @@
 import type { Equipment, Muscle } from "../exercise/types.js";
 import type { FeedbackKind } from "../feedback/soreness.js";
+import type { Sport } from "../running/activity.js";
+import type { RunEffort } from "../running/classify.js";
+import type { RunningTotals } from "../running/weekly.js";
 import type { Weekday } from "../units/local-date.js";
 import type { Weight } from "../units/weight.js";
 import type { Phase } from "./phases.js";
@@ -23,14 +26,42 @@ export interface PlannedWeek {
   readonly sessions: readonly PlannedSession[];
   /** Every day of the week with its run and whether a session is on it (added to the contract). */
   readonly days: readonly PlannedDay[];
+  /** The imported runs of the week (issue 5; zeros without any). */
+  readonly running: RunningTotals;
 }
 
 export interface PlannedDay {
   readonly date: string;
   readonly weekday: Weekday;
+  /** What the rules read: the hardest imported run of the day when there is one, else `plannedRun`. */
   readonly run: DayRun;
+  /** The profile's run week for this day (or `race` on race day), whatever really happened (issue 5). */
+  readonly plannedRun: DayRun;
   readonly phase: Phase;
+  /** A planned or logged session (a PlannedSession) is on this day. */
   readonly session: boolean;
+  /** Imported activities of this day, earliest first (issue 5). */
+  readonly activities: readonly PlannedActivity[];
+  /**
+   * An imported strength activity on a day without a logged workout: it counts toward the
+   * week's two and the 48-hour rule, but has no PlannedSession (issue 5).
+   */
+  readonly importedStrength: boolean;
+}
+
+/** An imported activity as the plan shows it. */
+export interface PlannedActivity {
+  /** The stored id; null when not stored. */
+  readonly id: string | null;
+  readonly sport: Sport;
+  /** ISO 8601 UTC instant. */
+  readonly start: string;
+  readonly movingS: number | null;
+  readonly elapsedS: number | null;
+  readonly distanceM: number | null;
+  readonly avgHr: number | null;
+  /** How hard a run was against the runner's other runs; null for other sports. */
+  readonly effort: RunEffort | null;
 }
 
 export interface PlannedSession {

@@ -6,6 +6,7 @@ import type { TrainingLog } from "../log/training-log.js";
 import type { Profile } from "../profile/profile.js";
 import { availableEquipment, preferredDays } from "../profile/validate-profile.js";
 import { timeOffFactor } from "../progression/time-off.js";
+import type { DatedActivity } from "../running/activity.js";
 import {
   type DayNumber,
   formatLocalDate,
@@ -17,6 +18,7 @@ import {
   weekdayOf,
   yearOf,
 } from "../units/local-date.js";
+import { type ActualDay, actualDays, NO_RUNNING } from "./actual-days.js";
 import { applyMoves, applySwaps, type PlanChanges } from "./changes.js";
 import { sessionBudget, warmupActivity } from "./dose.js";
 import { buildMenu, type Menu } from "./menu.js";
@@ -38,7 +40,7 @@ import {
   placeSessionsCached,
   reasonsFor,
 } from "./placement.js";
-import type { Plan, PlannedSession, PlannedWeek } from "./plan-types.js";
+import type { Plan, PlannedActivity, PlannedSession, PlannedWeek } from "./plan-types.js";
 import { type Closure, RULES, type RuleId } from "./rules.js";
 import { buildSession, type SessionFrame } from "./session.js";
 
@@ -55,7 +57,14 @@ export interface PlanRequest {
   readonly weeks: number;
   /** The athlete's own changes to the plan, kept by the server and applied on every plan. */
   readonly changes?: PlanChanges;
+  /**
+   * Imported activities (issue 5): those of the plan's weeks, and of the 8 weeks before them so
+   * that each run is classified against the runner's other runs.
+   */
+  readonly activities?: readonly DatedActivity[];
 }
+
+const NO_ACTIVITIES: readonly PlannedActivity[] = Object.freeze([]);
 
 const DISTANCE_WORDS = {
   "5k": "5k",
@@ -121,13 +130,22 @@ function placeWhy(
 export interface PlanContext {
   readonly request: PlanRequest;
   readonly race: RaceDay | null;
+  /** What the rules read: the hardest imported run of a day, else the run week. */
   readonly runOn: (day: DayNumber) => DayRun;
+  /** The run week (with the race day), whatever really happened. */
+  readonly plannedOn: (day: DayNumber) => DayRun;
+  /** What the imported activities say of each day that has any. */
+  readonly actual: ReadonlyMap<DayNumber, ActualDay>;
   readonly athlete: Athlete;
   readonly preferred: ReadonlySet<Weekday>;
   readonly frame: SessionFrame;
   readonly review: SorenessReview;
   readonly menu: Menu;
   readonly loggedDays: readonly DayNumber[];
+  /** Days with imported strength work and no logged workout: they count like logged sessions. */
+  readonly importedStrength: readonly DayNumber[];
+  /** Logged and imported strength days together, in order: what placement works around. */
+  readonly strengthDays: readonly DayNumber[];
   readonly lastLogged: DayNumber | null;
   readonly daysOff: number;
 }
@@ -137,8 +155,15 @@ export function preparePlan(request: PlanRequest): PlanContext {
   const race = raceOf(profile);
   // Indexed by day number modulo 7 (0 is a Thursday): this lookup is on the hottest path.
   const byDay = [3, 4, 5, 6, 0, 1, 2].map((index) => profile.runWeek[WEEKDAYS[index] as Weekday]);
-  const runOn = (day: DayNumber): DayRun =>
+  const plannedOn = (day: DayNumber): DayRun =>
     race && day === race.day ? "race" : (byDay[((day % 7) + 7) % 7] as DayRun);
+  const actual = actualDays(request.activities ?? []);
+  // Without activities the rules read the run week itself: the hot path stays one lookup.
+  const runOn =
+    actual.size === 0
+      ? plannedOn
+      : (day: DayNumber): DayRun =>
+          race && day === race.day ? "race" : (actual.get(day)?.effort ?? plannedOn(day));
   const equipment = availableEquipment(profile);
   const athlete = { equipment, injuries: new Set<Injury>(profile.injuries ?? []) };
   const budget = sessionBudget(profile.sessionMinutes, yearOf(from) - profile.birthYear);
@@ -150,6 +175,14 @@ export function preparePlan(request: PlanRequest): PlanContext {
   const history = buildHistory(log);
   const review = reviewSoreness(history);
   const loggedDays = history.sessions.map((session) => session.day);
+  const logged = new Set(loggedDays);
+  const importedStrength = [...actual]
+    .filter(([day, info]) => info.strength && !logged.has(day))
+    .map(([day]) => day)
+    .sort((a, b) => a - b);
+  const strengthDays = importedStrength.length
+    ? [...loggedDays, ...importedStrength].sort((a, b) => a - b)
+    : loggedDays;
   const lastLogged = loggedDays.filter((day) => day < from).at(-1) ?? null;
   const daysOff = lastLogged === null ? 0 : from - lastLogged;
   const menu = buildMenu({
@@ -166,12 +199,16 @@ export function preparePlan(request: PlanRequest): PlanContext {
     request,
     race,
     runOn,
+    plannedOn,
+    actual,
     athlete,
     preferred: preferredDays(profile),
     frame,
     review,
     menu,
     loggedDays,
+    importedStrength,
+    strengthDays,
     lastLogged,
     daysOff,
   };
@@ -183,18 +220,24 @@ export interface WeekPlacement {
   readonly start: DayNumber;
   readonly days: readonly PlacementDay[];
   readonly input: PlacementInput;
+  /** Logged and imported strength days of the week: placement works around both. */
   readonly fixed: readonly DayNumber[];
+  /** The logged ones: they become sessions marked done. */
+  readonly logged: readonly DayNumber[];
+  /** The imported ones: they count, but are no PlannedSession. */
+  readonly imported: readonly DayNumber[];
   readonly placement: Placement;
   readonly notes: readonly string[];
 }
 
 /** Places the sessions week after week; each week sees where the previous one ended. */
 export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
-  const { request, race, runOn, loggedDays } = context;
+  const { request, race, runOn, strengthDays } = context;
   const firstStart = startOfWeek(request.from, request.profile.weekStart);
-  let previous: DayNumber | null = loggedDays.filter((day) => day < firstStart).at(-1) ?? null;
+  let previous: DayNumber | null = strengthDays.filter((day) => day < firstStart).at(-1) ?? null;
   let raceWeekUsed = race
-    ? loggedDays.filter((day) => day < firstStart && day >= race.day - 7 && day <= race.day).length
+    ? strengthDays.filter((day) => day < firstStart && day >= race.day - 7 && day <= race.day)
+        .length
     : 0;
   let delayAfter = context.review.delayAfter;
   const cache: PlacementCache = new Map();
@@ -212,7 +255,10 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
         raceWeek: phase === "race-week",
       });
     }
-    const fixed = loggedDays.filter((day) => day >= start && day < start + 7);
+    const inWeek = (day: DayNumber) => day >= start && day < start + 7;
+    const fixed = strengthDays.filter(inWeek);
+    const logged = context.importedStrength.length ? context.loggedDays.filter(inWeek) : fixed;
+    const imported = context.importedStrength.filter(inWeek);
     const input: PlacementInput = {
       days,
       runOn,
@@ -243,7 +289,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     placement = moved.placement;
     notes.push(...moved.notes);
 
-    yield { index, start, days, input, fixed, placement, notes };
+    yield { index, start, days, input, fixed, logged, imported, placement, notes };
     const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
     if (sessionDays.length) previous = sessionDays.at(-1) as DayNumber;
     raceWeekUsed += sessionDays.filter((day) => days[day - start]?.raceWeek).length;
@@ -256,12 +302,12 @@ export function planWeeks(request: PlanRequest): Plan {
   const { race, frame, menu } = context;
   const weeks: PlannedWeek[] = [];
   for (const week of walkWeeks(context)) {
-    const { days, input, fixed, placement, index } = week;
+    const { days, input, logged, imported, placement, index } = week;
     const notes = [...week.notes];
-    const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
+    const sessionDays = [...placement.days, ...logged].sort((a, b) => a - b);
     const sessions: PlannedSession[] = sessionDays.map((day) => {
       const info = days[day - week.start] as PlacementDay;
-      const done = fixed.includes(day);
+      const done = logged.includes(day);
       const why = done
         ? `${weekdayName(day)}: done, it is in your log.`
         : placeWhy(day, input, placement.relaxed);
@@ -273,7 +319,8 @@ export function planWeeks(request: PlanRequest): Plan {
       return swapped.session;
     });
 
-    notes.push(...weekNotes(days, placement.relaxed, sessions.length, race));
+    if (imported.length) notes.push(importedNote(imported));
+    notes.push(...weekNotes(days, placement.relaxed, sessions.length + imported.length, race));
     if (index === 0) notes.push(...menu.notes);
     if (index === 0 && context.daysOff >= 14 && context.lastLogged !== null) {
       notes.push(
@@ -288,16 +335,48 @@ export function planWeeks(request: PlanRequest): Plan {
       relaxed: placement.relaxed,
       notes,
       sessions,
-      days: days.map((day) => ({
-        date: formatLocalDate(day.day),
-        weekday: weekdayOf(day.day),
-        run: day.run,
-        phase: day.phase,
-        session: sessionDays.includes(day.day),
-      })),
+      days: days.map((day) => {
+        const actual = context.actual.get(day.day);
+        return {
+          date: formatLocalDate(day.day),
+          weekday: weekdayOf(day.day),
+          run: day.run,
+          plannedRun: actual ? context.plannedOn(day.day) : day.run,
+          phase: day.phase,
+          session: sessionDays.includes(day.day),
+          activities: actual?.activities ?? NO_ACTIVITIES,
+          importedStrength: actual ? imported.includes(day.day) : false,
+        };
+      }),
+      running: weekRunning(context.actual, week.start),
     });
   }
   return { weeks, feedback: context.review.feedback, adjustments: menu.adjustments };
+}
+
+function weekRunning(actual: ReadonlyMap<DayNumber, ActualDay>, start: DayNumber) {
+  if (actual.size === 0) return NO_RUNNING;
+  let runs = 0;
+  let distanceM = 0;
+  let movingS = 0;
+  for (let day = start; day < start + 7; day++) {
+    const running = actual.get(day)?.running;
+    if (!running) continue;
+    runs += running.runs;
+    distanceM += running.distanceM;
+    movingS += running.movingS;
+  }
+  return { runs, distanceM, movingS };
+}
+
+/** Imported strength work counts toward the two; the athlete should see that it did. */
+function importedNote(days: readonly DayNumber[]): string {
+  const names = days.map((day) => weekdayName(day));
+  const list =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return names.length === 1
+    ? `Your strength session of ${list} (imported from your watch) counts toward this week's two.`
+    : `Your strength sessions of ${list} (imported from your watch) count toward this week's two.`;
 }
 
 function weekNotes(

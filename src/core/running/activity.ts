@@ -1,3 +1,5 @@
+import type { DayNumber } from "../units/local-date.js";
+
 /**
  * A recorded activity, whatever file or service it came from (issue 5): what the planner and
  * the charts need to know about a run, a ride or past strength work.
@@ -29,3 +31,14 @@ export interface Activity {
 export type FileImport =
   | { readonly ok: true; readonly format: ActivityFormat; readonly activities: readonly Activity[] }
   | { readonly ok: false; readonly format: ActivityFormat | null; readonly error: string };
+
+/**
+ * An activity with the athlete's local calendar day of its start. The caller works the day out
+ * with the profile's time zone: the core never reads time zones.
+ */
+export interface DatedActivity {
+  /** The stored id; null for an activity not stored (a dry run, a test). */
+  readonly id: string | null;
+  readonly day: DayNumber;
+  readonly activity: Activity;
+}
