@@ -45,7 +45,7 @@ export function uploadErrorText(status: number, body: string): string {
   if (status === 413) {
     // The server names its setting (IMPORT_LIMIT_BYTES) for whoever runs it; a runner needs the size.
     const limit = said?.replace(/\s*\([A-Z][A-Z0-9_]+\)/g, "");
-    return `${limit ?? "That is more than the server takes in one upload."} Upload the files in smaller groups, or the archive's activities folder in parts.`;
+    return `${limit ?? "That is more than the server takes in one upload."} Upload fewer files at a time, or split a large archive into smaller ones.`;
   }
   if (status === 400) {
     return said

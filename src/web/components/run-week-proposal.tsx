@@ -14,6 +14,14 @@ function sameWeek(a: RunWeek, b: RunWeek | undefined): boolean {
   return b !== undefined && (Object.keys(a) as Weekday[]).every((day) => a[day] === b[day]);
 }
 
+/** The core's reasons are clauses ("ran 5 of 5 Tuesdays"); on their own they read as sentences. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const first = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(first) ? first : `${first}.`;
+}
+
 function Badge(props: { kind: RunKind }) {
   return <span class={`run-badge run-${props.kind}`}>{RUN_WORD[props.kind]}</span>;
 }
@@ -64,7 +72,9 @@ export function RunWeekProposal(props: { refresh: string }) {
       ) : null}
       {answer.data && !proposal ? (
         <p data-testid="proposal-reason">
-          {answer.data.reason ?? "There are not enough recent runs to propose a run week yet."}
+          {answer.data.reason
+            ? sentence(answer.data.reason)
+            : "There are not enough recent runs to propose a run week yet."}
         </p>
       ) : null}
       {proposal ? (
@@ -90,7 +100,7 @@ export function RunWeekProposal(props: { refresh: string }) {
                     <h3 class="proposal-day-name">{WEEKDAY_NAME[weekday]}</h3>
                     <Badge kind={kind} />
                   </div>
-                  {day?.reason ? <p class="proposal-reason">{day.reason}</p> : null}
+                  {day?.reason ? <p class="proposal-reason">{sentence(day.reason)}</p> : null}
                   {now !== undefined ? (
                     <p class="proposal-now">
                       {changed ? (
@@ -109,7 +119,7 @@ export function RunWeekProposal(props: { refresh: string }) {
           {proposal.notes.length > 0 ? (
             <ul class="notes" data-testid="proposal-notes">
               {proposal.notes.map((note) => (
-                <li key={note}>{note}</li>
+                <li key={note}>{sentence(note)}</li>
               ))}
             </ul>
           ) : null}

@@ -109,7 +109,7 @@ describe("a refused upload in plain words", () => {
       },
     });
     expect(uploadErrorText(413, body)).toBe(
-      "The upload is larger than the 2 GB this server takes at once. Upload the files in smaller groups, or the archive's activities folder in parts.",
+      "The upload is larger than the 2 GB this server takes at once. Upload fewer files at a time, or split a large archive into smaller ones.",
     );
     expect(uploadErrorText(413, "")).toMatch(/^That is more than the server takes in one upload\./);
     expect(uploadErrorText(400, "")).toBe("No file arrived. Pick a file and try again.");
