@@ -145,14 +145,22 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 }
 
 /** No part of the page is wider than the screen. */
+/**
+ * True when the page is wider than the screen: it scrolls sideways, or, on a phone, content
+ * wider than the screen widened the layout itself (the page is zoomed out instead of scrolling).
+ */
 export async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
+  const screen = page.viewportSize()?.width ?? Number.POSITIVE_INFINITY;
+  return page.evaluate((screenWidth) => {
     const view = globalThis as unknown as {
       innerWidth: number;
       document: { documentElement: { scrollWidth: number } };
     };
-    return view.document.documentElement.scrollWidth > view.innerWidth + 1;
-  });
+    return (
+      view.document.documentElement.scrollWidth > view.innerWidth + 1 ||
+      view.innerWidth > screenWidth + 1
+    );
+  }, screen);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

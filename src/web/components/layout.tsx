@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { SyncStatus } from "./sync-status.js";
 
 const TABS = [
-  { id: "week", href: "/", label: "This week" },
+  { id: "week", href: "/", label: "Week" },
   { id: "progress", href: "/progress", label: "Progress" },
   { id: "import", href: "/import", label: "Import" },
   { id: "library", href: "/library", label: "Library" },
