@@ -2,6 +2,7 @@ import type { DatedActivity } from "../running/activity.js";
 import { classifyRuns, hardest, type RunEffort } from "../running/classify.js";
 import { addRun, type RunningTotals } from "../running/weekly.js";
 import type { DayNumber } from "../units/local-date.js";
+import type { DayRun } from "./placement.js";
 import type { PlannedActivity } from "./plan-types.js";
 
 /** What the imported activities say happened on one day (issue 5, "the plan sees what really happened"). */
@@ -54,4 +55,40 @@ export function actualDays(
     });
   }
   return days;
+}
+
+/** The run kinds a run done on another day can stand in for. */
+const MOVABLE = ["long", "quality"] as const;
+
+/**
+ * The planned long and quality days that a week's imports have already made up for
+ * (protocol section 9): when a week (from `weekStartOf`) holds at least as many days whose
+ * hardest imported run is long as the run week plans long days, its planned long days without
+ * an imported run no longer count as long; the same for quality. The rules read them as easy.
+ * Days with an imported run read that run anyway; a week holding fewer keeps its planned days.
+ */
+export function releasedDays(
+  actual: ReadonlyMap<DayNumber, ActualDay>,
+  plannedOn: (day: DayNumber) => DayRun,
+  weekStartOf: (day: DayNumber) => DayNumber,
+): ReadonlySet<DayNumber> {
+  const released = new Set<DayNumber>();
+  const starts = new Set<DayNumber>();
+  for (const [day, info] of actual) if (info.effort !== null) starts.add(weekStartOf(day));
+  for (const start of starts) {
+    for (const kind of MOVABLE) {
+      let done = 0;
+      let planned = 0;
+      const open: DayNumber[] = [];
+      for (let day = start; day < start + 7; day++) {
+        const effort = actual.get(day)?.effort ?? null;
+        if (effort === kind) done++;
+        if (plannedOn(day) !== kind) continue;
+        planned++;
+        if (effort === null) open.push(day);
+      }
+      if (open.length && done >= planned) for (const day of open) released.add(day);
+    }
+  }
+  return released;
 }

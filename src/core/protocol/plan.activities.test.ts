@@ -13,7 +13,7 @@ import { aLog, aProfile, aSession, aSet, day, kg, runWeek } from "../../../test/
 import type { Profile, RunKind } from "../profile/profile.js";
 import type { Activity, DatedActivity } from "../running/activity.js";
 import { formatLocalDate, WEEKDAYS } from "../units/local-date.js";
-import { type PlanRequest, planWeeks } from "./plan.js";
+import { type PlanRequest, planWeeks, preparePlan, walkWeeks } from "./plan.js";
 import { checkMove } from "./plan-checks.js";
 import type { Plan, PlannedDay, PlannedWeek } from "./plan-types.js";
 
@@ -69,6 +69,14 @@ const week = (plan: Plan): PlannedWeek => {
   return first;
 };
 const dates = (plan: Plan) => week(plan).sessions.map((s) => s.date);
+/** Why each day of the first week is closed to strength (rule 2, the season), by date. */
+const closures = (req: PlanRequest): Record<string, string | null> => {
+  const [first] = walkWeeks(preparePlan(req));
+  if (!first) throw new Error("no week");
+  return Object.fromEntries(
+    first.days.map((d) => [formatLocalDate(d.day), d.closed?.reason ?? null]),
+  );
+};
 const dayOf = (plan: Plan, date: string): PlannedDay => {
   const found = week(plan).days.find((d) => d.date === date);
   if (!found) throw new Error(`no day ${date}`);
@@ -109,6 +117,98 @@ describe("imported runs: the rules read what really happened", () => {
     expect(moved?.kind === "rule" && moved.message).toContain("the day before your long run");
   });
 
+  it("a long run done Saturday instead of Sunday, nothing on Sunday: Sunday is no longer long", () => {
+    // The long run of the week is done: the planned Sunday without a run of its own is read
+    // as easy. Fri → Sat long: rule 2; Saturday is no longer the day before a long run.
+    // Same points as the case above with an easy Sunday: Tue + Sun, the widest.
+    const real = [
+      ranOn("2026-12-01", "quality"),
+      ranOn("2026-12-02", "easy"),
+      ranOn("2026-12-03", "easy"),
+      ranOn("2026-12-05", "long"),
+    ];
+    const req = request(SUNDAY_LONG, [...history(SUNDAY_LONG), ...real]);
+    expect(closures(req)).toEqual({
+      "2026-11-30": null,
+      "2026-12-01": null,
+      "2026-12-02": null,
+      "2026-12-03": null,
+      "2026-12-04": "the day before your long run",
+      "2026-12-05": null,
+      "2026-12-06": null,
+    });
+    const result = planWeeks(req);
+    expect(dayOf(result, "2026-12-05")).toMatchObject({ run: "long", plannedRun: "easy" });
+    expect(dayOf(result, "2026-12-06")).toMatchObject({
+      run: "easy",
+      plannedRun: "long",
+      activities: [],
+    });
+    expect(dates(result)).toEqual(["2026-12-01", "2026-12-06"]);
+    expect(checkMove(req, { from: "2026-12-06", to: "2026-12-05" })).toBeNull();
+    expect(checkMove(req, { from: "2026-12-06", to: "2026-12-04" })).toMatchObject({
+      kind: "rule",
+      rule: "not-before-long-or-race",
+    });
+  });
+
+  it("a week without its long run yet keeps the planned long day (no record is not rest)", () => {
+    // Only the Tuesday and Wednesday runs are in: Sunday stays long, Saturday stays closed.
+    const real = [ranOn("2026-12-01", "quality"), ranOn("2026-12-02", "easy")];
+    const req = request(SUNDAY_LONG, [...history(SUNDAY_LONG), ...real]);
+    expect(closures(req)["2026-12-05"]).toBe("the day before your long run");
+    expect(closures(req)["2026-12-04"]).toBeNull();
+    expect(dayOf(planWeeks(req), "2026-12-06")).toMatchObject({ run: "long", plannedRun: "long" });
+    expect(dates(planWeeks(req))).toEqual(dates(planWeeks(request(SUNDAY_LONG, []))));
+  });
+
+  it("only the week that holds the early long run changes; the next week is as planned", () => {
+    const real = [ranOn("2026-12-05", "long")];
+    const req = { ...request(SUNDAY_LONG, [...history(SUNDAY_LONG), ...real]), weeks: 2 };
+    const without = planWeeks({ ...request(SUNDAY_LONG, []), weeks: 2 });
+    const result = planWeeks(req);
+    expect(dayOf(result, "2026-12-06")).toMatchObject({ run: "easy", plannedRun: "long" });
+    const next = result.weeks[1];
+    expect(next?.days.find((d) => d.date === "2026-12-13")).toMatchObject({
+      run: "long",
+      plannedRun: "long",
+    });
+    expect(next?.days.map((d) => d.run)).toEqual(without.weeks[1]?.days.map((d) => d.run));
+    expect(next?.sessions.map((s) => s.date)).toEqual(
+      without.weeks[1]?.sessions.map((s) => s.date),
+    );
+    const second = [...walkWeeks(preparePlan(req))][1];
+    expect(second?.days.find((d) => formatLocalDate(d.day) === "2026-12-12")?.closed?.reason).toBe(
+      "the day before your long run",
+    );
+  });
+
+  it("weeks follow weekStart: a long run on the Saturday before a Sunday week does not count", () => {
+    // Weeks start on Sunday: Sat 5 Dec is in the week of 29 Nov, Sun 6 Dec opens the next one.
+    const profile = aProfile({ ...SUNDAY_LONG, weekStart: "sun" });
+    const real = [ranOn("2026-12-05", "long")];
+    const result = planWeeks({
+      ...request(profile, [...history(profile), ...real]),
+      from: day("2026-12-06"),
+    });
+    expect(dayOf(result, "2026-12-06")).toMatchObject({ run: "long", plannedRun: "long" });
+  });
+
+  it("a quality run done Wednesday instead of Tuesday, nothing on Tuesday: Tuesday is easy", () => {
+    // One quality day planned (Tue), one done (Wed): Tuesday without a run reads as easy, and
+    // it is now the day before a quality run (rule 4), Monday no longer.
+    const real = [ranOn("2026-12-02", "quality")];
+    const result = planWeeks(request(SUNDAY_LONG, [...history(SUNDAY_LONG), ...real]));
+    expect(dayOf(result, "2026-12-01")).toMatchObject({
+      run: "easy",
+      plannedRun: "quality",
+      activities: [],
+    });
+    expect(dayOf(result, "2026-12-02")).toMatchObject({ run: "quality", plannedRun: "easy" });
+    expect(dates(result)).not.toContain("2026-12-01");
+    expect(week(result).relaxed).toEqual([]);
+  });
+
   it("a quality run done on a planned easy day makes the day before it the day before quality", () => {
     // Ana's week as planned: Tue + Thu. This week the Wednesday run was intervals:
     // Tue → Wed quality: rule 4 now forbids Tue.
@@ -116,6 +216,8 @@ describe("imported runs: the rules read what really happened", () => {
     const result = planWeeks(request(ANA, [...history(ANA), ...real]));
     expect(dayOf(result, "2026-12-02")).toMatchObject({ run: "quality", plannedRun: "easy" });
     expect(dayOf(result, "2026-12-01")).toMatchObject({ run: "easy", plannedRun: "quality" });
+    // One quality run of the two planned: Thursday, without a run yet, stays quality.
+    expect(dayOf(result, "2026-12-03")).toMatchObject({ run: "quality", plannedRun: "quality" });
     expect(dates(result)).not.toContain("2026-12-01");
     expect(week(result).relaxed).toEqual([]);
   });

@@ -18,7 +18,7 @@ import {
   weekdayOf,
   yearOf,
 } from "../units/local-date.js";
-import { type ActualDay, actualDays, NO_RUNNING } from "./actual-days.js";
+import { type ActualDay, actualDays, NO_RUNNING, releasedDays } from "./actual-days.js";
 import { applyMoves, applySwaps, type PlanChanges } from "./changes.js";
 import { sessionBudget, warmupActivity } from "./dose.js";
 import { buildMenu, type Menu } from "./menu.js";
@@ -65,6 +65,7 @@ export interface PlanRequest {
 }
 
 const NO_ACTIVITIES: readonly PlannedActivity[] = Object.freeze([]);
+const NO_DAYS: ReadonlySet<DayNumber> = new Set();
 
 const DISTANCE_WORDS = {
   "5k": "5k",
@@ -130,7 +131,10 @@ function placeWhy(
 export interface PlanContext {
   readonly request: PlanRequest;
   readonly race: RaceDay | null;
-  /** What the rules read: the hardest imported run of a day, else the run week. */
+  /**
+   * What the rules read: the hardest imported run of a day; else easy on a planned long or
+   * quality day that runs done on other days of its week made up for; else the run week.
+   */
   readonly runOn: (day: DayNumber) => DayRun;
   /** The run week (with the race day), whatever really happened. */
   readonly plannedOn: (day: DayNumber) => DayRun;
@@ -158,12 +162,19 @@ export function preparePlan(request: PlanRequest): PlanContext {
   const plannedOn = (day: DayNumber): DayRun =>
     race && day === race.day ? "race" : (byDay[((day % 7) + 7) % 7] as DayRun);
   const actual = actualDays(request.activities ?? []);
+  // Planned long and quality days that a run done on another day of their week made up for.
+  const released =
+    actual.size === 0
+      ? NO_DAYS
+      : releasedDays(actual, plannedOn, (day) => startOfWeek(day, profile.weekStart));
   // Without activities the rules read the run week itself: the hot path stays one lookup.
   const runOn =
     actual.size === 0
       ? plannedOn
       : (day: DayNumber): DayRun =>
-          race && day === race.day ? "race" : (actual.get(day)?.effort ?? plannedOn(day));
+          race && day === race.day
+            ? "race"
+            : (actual.get(day)?.effort ?? (released.has(day) ? "easy" : plannedOn(day)));
   const equipment = availableEquipment(profile);
   const athlete = { equipment, injuries: new Set<Injury>(profile.injuries ?? []) };
   const budget = sessionBudget(profile.sessionMinutes, yearOf(from) - profile.birthYear);
@@ -341,7 +352,7 @@ export function planWeeks(request: PlanRequest): Plan {
           date: formatLocalDate(day.day),
           weekday: weekdayOf(day.day),
           run: day.run,
-          plannedRun: actual ? context.plannedOn(day.day) : day.run,
+          plannedRun: context.actual.size ? context.plannedOn(day.day) : day.run,
           phase: day.phase,
           session: sessionDays.includes(day.day),
           activities: actual?.activities ?? NO_ACTIVITIES,
