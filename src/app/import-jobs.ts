@@ -44,6 +44,21 @@ export interface JobReporter {
   pace<T>(items: AsyncIterable<T>): AsyncIterable<T>;
 }
 
+/** One of an owner's import slots, taken while its upload is read (see ImportJobs.reserve). */
+export interface ImportSlot {
+  /**
+   * Starts the import in this slot (see ImportJobs): `work` runs without being waited for;
+   * `cleanUp` runs once it has ended, whichever way. Once only.
+   */
+  start(
+    upload: { readonly files: number; readonly bytes: number },
+    work: (reporter: JobReporter) => Promise<ImportReport>,
+    cleanUp: () => Promise<void>,
+  ): ImportJob;
+  /** Gives the slot back: the upload failed before a job started. Nothing once started; twice is once. */
+  release(): void;
+}
+
 export interface ImportJobsOptions {
   readonly clock: Clock;
   readonly ids: Pick<Ids, "uuid">;
@@ -83,6 +98,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ImportJobs {
   private readonly entries = new Map<string, Entry>();
+  /** Slots taken by uploads still being read (see reserve). */
+  private readonly reserved = new Set<{ readonly ownerId: string }>();
   private readonly keepMs: number;
   private readonly keepPerOwner: number;
   private readonly keepTotal: number;
@@ -96,25 +113,60 @@ export class ImportJobs {
     this.maxRunningPerOwner = options.maxRunningPerOwner ?? 3;
   }
 
-  /** Whether the owner may start another import now (checked before an upload is read). */
-  canStart(ownerId: string): boolean {
-    if (this.closed) return false;
-    let running = 0;
-    for (const entry of this.entries.values()) {
-      if (entry.ownerId === ownerId && entry.finishedAt === null) running++;
-    }
-    return running < this.maxRunningPerOwner;
+  /**
+   * Takes one of the owner's import slots before a byte of the upload is read, or answers null
+   * when all are taken (imports running and uploads still being read, together) or the server
+   * is stopping. The slot is the job's once `start` is called, and free again when the job
+   * ends; an upload that fails gives it back with `release`.
+   */
+  reserve(ownerId: string): ImportSlot | null {
+    if (this.closed) return null;
+    if (this.taken(ownerId) >= this.maxRunningPerOwner) return null;
+    const reservation = { ownerId };
+    this.reserved.add(reservation);
+    let state: "reserved" | "started" | "released" = "reserved";
+    return {
+      start: (upload, work, cleanUp) => {
+        if (state !== "reserved") throw new Error(`this import slot was already ${state}`);
+        state = "started";
+        try {
+          // The job takes the slot over: counted as running from here until it ends.
+          return this.start(ownerId, upload, work, cleanUp);
+        } finally {
+          this.reserved.delete(reservation);
+        }
+      },
+      release: () => {
+        if (state !== "reserved") return;
+        state = "released";
+        this.reserved.delete(reservation);
+      },
+    };
   }
 
   get maxRunning(): number {
     return this.maxRunningPerOwner;
   }
 
+  /** The owner's slots in use: jobs not ended yet, and uploads reserved and still being read. */
+  private taken(ownerId: string): number {
+    let count = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.ownerId === ownerId && entry.finishedAt === null) count++;
+    }
+    for (const reservation of this.reserved) {
+      if (reservation.ownerId === ownerId) count++;
+    }
+    return count;
+  }
+
   /**
    * Starts `work` without waiting for it and answers the running job. `cleanUp` runs once the
-   * work has ended, whichever way (the upload's files are removed there).
+   * work has ended, whichever way (the upload's files are removed there). A job started once
+   * the server is stopping (its upload was being read when close() came) is stopped at once:
+   * it cleans up and ends failed, like the others.
    */
-  start(
+  private start(
     ownerId: string,
     upload: { readonly files: number; readonly bytes: number },
     work: (reporter: JobReporter) => Promise<ImportReport>,
@@ -122,6 +174,7 @@ export class ImportJobs {
   ): ImportJob {
     this.forgetOld();
     const controller = new AbortController();
+    if (this.closed) controller.abort();
     const entry: Entry = {
       ownerId,
       controller,

@@ -11,10 +11,16 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as yazl from "yazl";
+import { cryptoIds } from "../../src/adapters/crypto.js";
 import { openDatabase } from "../../src/adapters/db/database.js";
 import { migrateToLatest } from "../../src/adapters/db/migrator.js";
 import { createStore } from "../../src/adapters/db/store.js";
-import { LOCAL_OWNER_EMAIL, LOCAL_OWNER_PASSWORD_HASH } from "../../src/app/local-owner.js";
+import {
+  accountForImport,
+  importAccountOnDemand,
+  LOCAL_OWNER_EMAIL,
+  LOCAL_OWNER_PASSWORD_HASH,
+} from "../../src/app/local-owner.js";
 import type { Store, StoredActivity, User } from "../../src/app/ports.js";
 import { run } from "../../src/cli/main.js";
 import { progressBar, renderProgress } from "../../src/cli/progress-bar.js";
@@ -366,6 +372,76 @@ describe("capacity import, for a person", () => {
     expect(reset.stderr).toMatch(/local owner account .* has no password/);
     expect((await accounts())[0]?.passwordHash).toBe(LOCAL_OWNER_PASSWORD_HASH);
   }, 60_000);
+
+  it("makes no account when nothing is stored: every file failed, or the folder held none; the first run stored makes it", async () => {
+    const broken = write("broken.gpx", BROKEN_GPX);
+    mkdirSync(join(work, "empty"));
+    const failed = await capacity(["import", broken, "empty"]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(
+      /^Imported 0 activities \(2 files failed\): nothing to store, so no account was made — SQLite .*capacity\.sqlite\.\n$/,
+    );
+    const json = await importJson([broken]);
+    expect(json.code).toBe(1);
+    expect(json.report).toEqual({
+      imported: [],
+      duplicates: [],
+      failed: [{ source: broken, error: expect.stringMatching(/malformed XML/) }],
+    });
+    expect(await accounts()).toEqual([]);
+
+    const good = write("good.gpx", gpx("2026-10-01T07:00:00Z"));
+    const stored = await capacity(["import", broken, good]);
+    expect(stored.code).toBe(1);
+    expect(stored.stdout).toMatch(
+      /^Imported 1 activity \(1 file failed\) into a new local owner account/,
+    );
+    expect((await accounts()).map((u) => u.email)).toEqual([LOCAL_OWNER_EMAIL]);
+    expect(await storedActivities()).toHaveLength(1);
+  }, 60_000);
+
+  it("the account made on demand: none for an empty batch; an account made meanwhile is used rather than a local owner", async () => {
+    await withStore(async (store) => {
+      const deps = { repos: store, ids: cryptoIds, clock: { now: () => new Date() } };
+      const account = await accountForImport(deps, null, { later: true });
+      expect(account).toEqual({ ok: true, value: { kind: "to-make" } });
+      if (!account.ok) return;
+      const into = importAccountOnDemand(deps, account.value);
+      expect(await into.activities.insertNew("", [])).toEqual({ inserted: [], duplicates: [] });
+      expect(await into.activities.list("")).toEqual([]);
+      expect(await store.users.count()).toBe(0);
+      // A sign-up in the web app while the files were read: it is the only account now.
+      const ana = await store.users.create({
+        id: "user-ana",
+        email: "ana@example.com",
+        name: "Ana",
+        passwordHash: "hash",
+        createdAt: Date.now(),
+        passwordChangedAt: Date.now(),
+        dataVersion: 0,
+      });
+      const run: StoredActivity = {
+        id: "a1",
+        sport: "run",
+        start: "2026-10-01T07:00:00.000Z",
+        elapsedS: 1800,
+        movingS: 1800,
+        distanceM: 5000,
+        avgHr: null,
+        maxHr: null,
+        ascentM: null,
+        sourceName: null,
+        format: "gpx",
+        source: "a.gpx",
+        warnings: [],
+        createdAt: Date.now(),
+      };
+      expect((await into.activities.insertNew("", [run])).inserted).toEqual([run]);
+      expect(into.current()).toEqual({ user: ana, made: false });
+      expect((await store.users.list(10)).map((u) => u.email)).toEqual(["ana@example.com"]);
+      expect(await store.activities.list("user-ana")).toEqual([run]);
+    });
+  });
 
   it("--user EMAIL imports into that account, in any case", async () => {
     await makeAccount("ana@example.com");

@@ -853,6 +853,37 @@ describe("activities", () => {
     ]);
   });
 
+  it("stores once the same run sent by simultaneous imports for one owner (each its own copy and id)", async () => {
+    const ana = await signUp("ana");
+    const ben = await signUp("ben");
+    // Several rounds: on PostgreSQL an unserialised read-then-insert lets two copies through
+    // in most of them.
+    for (let round = 0; round < 5; round++) {
+      const start = T0 + round * 3 * 86_400_000;
+      const copies = (owner: string) =>
+        ["fit", "gpx", "tcx", "fit", "gpx"].map((format, i) =>
+          activity(`${owner}-${round}-${i}`, start + i * 1000, {
+            format: format as StoredActivity["format"],
+          }),
+        );
+      const results = await Promise.all([
+        ...copies("ana").map((copy) => store.activities.insertNew(ana.id, [copy])),
+        // Another owner's imports go on meanwhile, untouched by Ana's.
+        ...copies("ben")
+          .slice(0, 2)
+          .map((copy) => store.activities.insertNew(ben.id, [copy])),
+      ]);
+      const anas = results.slice(0, 5);
+      expect(anas.flatMap((r) => r.inserted).length, `round ${round}`).toBe(1);
+      expect(anas.flatMap((r) => r.duplicates).length, `round ${round}`).toBe(4);
+      expect(results.slice(5).flatMap((r) => r.inserted).length, `round ${round}`).toBe(1);
+    }
+    expect(await store.activities.list(ana.id)).toHaveLength(5);
+    expect(await store.activities.list(ben.id)).toHaveLength(5);
+    // Raised once per stored run; the copies that stored nothing left it alone.
+    expect(await version(ana.id)).toBe(5);
+  });
+
   it("counts an id already stored as a duplicate rather than failing", async () => {
     const ana = await signUp("ana");
     await store.activities.insertNew(ana.id, [activity("a1", T0)]);

@@ -6,9 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
@@ -36,8 +37,43 @@ interface Harness {
   dispose(): Promise<void>;
 }
 
+/** A log call the app made for a request: its level and message. */
+interface Logged {
+  readonly level: string;
+  readonly message: string;
+  readonly err: unknown;
+}
+
+const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"];
+
+/**
+ * Records every log call made through a request's logger, whatever the level set (the app logs
+ * nothing in tests): the request's and the reply's logger become a recording wrapper.
+ */
+function recordLogs(app: FastifyInstance, logs: Logged[]): void {
+  app.addHook("onRequest", async (request, reply) => {
+    const original = request.log;
+    const wrapper = new Proxy(original, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof property !== "string" || !LEVELS.includes(property)) return value;
+        return (first: unknown, second?: unknown) => {
+          const message = typeof first === "string" ? first : String(second ?? "");
+          const err = typeof first === "object" && first !== null ? (first as Json).err : undefined;
+          logs.push({ level: property, message, err });
+          return (value as (...args: unknown[]) => void).call(target, first, second);
+        };
+      },
+    });
+    request.log = wrapper;
+    reply.log = wrapper;
+  });
+}
+
 /** The app over a fresh database with its own upload folder (to see that uploads are removed). */
-async function harness(options: { importLimitBytes?: number } = {}): Promise<Harness> {
+async function harness(
+  options: { importLimitBytes?: number; logs?: Logged[] } = {},
+): Promise<Harness> {
   const store = await testStore();
   const clock = testClock();
   const uploadDir = await mkdtemp(join(tmpdir(), "capacity-upload-test-"));
@@ -54,6 +90,7 @@ async function harness(options: { importLimitBytes?: number } = {}): Promise<Har
         : { importLimitBytes: options.importLimitBytes }),
     },
   );
+  if (options.logs) recordLogs(app, options.logs);
   await app.ready();
   let disposed = false;
   return {
@@ -175,6 +212,44 @@ async function finished(app: FastifyInstance, cookie: string, id: string): Promi
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`import ${id} still running`);
+}
+
+/** Waits until `condition` holds (a few seconds at most). */
+async function until(condition: () => boolean, what = "the condition"): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`waited in vain for ${what}`);
+}
+
+/**
+ * An upload sent without a length whose body is held open after its first part's headers:
+ * the server reads it until then and waits. `finish` sends the rest.
+ */
+function heldUpload(app: FastifyInstance, cookie: string, parts: readonly Part[]) {
+  const body = form(parts);
+  const stream = new PassThrough();
+  stream.write(body.chunks[0]);
+  const response = app
+    .inject({
+      method: "POST",
+      url: "/api/activities/import",
+      headers: { "content-type": body.type, cookie },
+      payload: stream,
+    })
+    .then((answer) => ({
+      status: answer.statusCode,
+      text: answer.body,
+      body: answer.body ? (JSON.parse(answer.body) as Json) : null,
+    }));
+  return {
+    response,
+    finish() {
+      for (const chunk of body.chunks.slice(1)) stream.write(chunk);
+      stream.end();
+    },
+  };
 }
 
 /** Uploads and follows the job to its end; the upload must be accepted. */
@@ -368,6 +443,8 @@ describe("POST /api/activities/import", () => {
   it("answers 400 invalid `file` when no file arrives, and stores nothing", async () => {
     const cookie = await signUp(h.app);
     const before = await databaseRows(h.store.db);
+    // Sent together: the three multipart ones take the account's three import slots while
+    // they are read; the others are refused before that.
     const noFile = [
       upload(h.app, cookie, [{ field: "note", value: "hello" }]),
       upload(h.app, cookie, []),
@@ -564,6 +641,135 @@ describe("import jobs", () => {
       expect(leftovers(own)).toEqual([]);
       // Stopped between two files: not all 30 were stored.
       expect((await own.store.store.activities.list(me.id)).length).toBeLessThan(30);
+    } finally {
+      await own.dispose();
+    }
+  });
+});
+
+describe("imports running at once", () => {
+  const file = (i: number): Part[] => [
+    {
+      name: `run-${i}.gpx`,
+      data: gpx({ start: new Date(Date.UTC(2026, 7, 1 + i, 7)).toISOString(), minutes: 5 }),
+    },
+  ];
+
+  it("are three per account even when the uploads arrive together: a fourth is refused (429) before it is read", async () => {
+    const own = await harness();
+    try {
+      const cookie = await signUp(own.app);
+      const other = await signUp(own.app);
+      const held = [0, 1, 2].map((i) => heldUpload(own.app, cookie, file(i)));
+      // All three are being read: none has become a job yet.
+      await until(() => leftovers(own).length === 3, "three uploads being read");
+      const fourth = await upload(own.app, cookie, file(3), { stream: true });
+      expect(fourth.status, fourth.text).toBe(429);
+      expect(fourth.body.error).toEqual({
+        kind: "rate-limited",
+        message: expect.stringContaining("3 imports"),
+        field: null,
+      });
+      expect(leftovers(own)).toHaveLength(3);
+      // Another account is not held up by them.
+      const theirs = await upload(own.app, other, file(4));
+      expect(theirs.status, theirs.text).toBe(202);
+
+      for (const upload of held) upload.finish();
+      const answers = await Promise.all(held.map((upload) => upload.response));
+      expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202]);
+      // Each slot is given back when its job ends.
+      for (const answer of answers) await finished(own.app, cookie, answer.body.id);
+      await finished(own.app, other, theirs.body.id);
+      const again = await Promise.all([5, 6, 7].map((i) => upload(own.app, cookie, file(i))));
+      expect(again.map((answer) => answer.status)).toEqual([202, 202, 202]);
+      for (const answer of again) await finished(own.app, cookie, answer.body.id);
+      expect(await activities(own, cookie)).toHaveLength(6);
+      expect(leftovers(own)).toEqual([]);
+    } finally {
+      await own.dispose();
+    }
+  });
+
+  it("give the slot of an upload that failed back at once", async () => {
+    const small = await harness({ importLimitBytes: 64 * 1024 });
+    try {
+      const cookie = await signUp(small.app);
+      const failures = [
+        upload(small.app, cookie, [{ field: "note", value: "no file" }]),
+        upload(small.app, cookie, [{ name: "huge.fit", data: Buffer.alloc(70_000, "x") }], {
+          stream: true,
+        }),
+        json(small.app, "POST", "/api/activities/import", cookie, { file: "run.gpx" }),
+        upload(small.app, cookie, [{ name: "", data: "" }], { stream: true }),
+      ];
+      expect((await Promise.all(failures)).map((answer) => answer.status)).toEqual([
+        400, 413, 400, 400,
+      ]);
+      const held = [0, 1, 2].map((i) => heldUpload(small.app, cookie, file(i)));
+      await until(() => leftovers(small).length === 3, "three uploads being read");
+      for (const upload of held) upload.finish();
+      const answers = await Promise.all(held.map((upload) => upload.response));
+      expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202]);
+      for (const answer of answers) await finished(small.app, cookie, answer.body.id);
+    } finally {
+      await small.dispose();
+    }
+  });
+});
+
+describe("a client that goes away in the middle of its upload", () => {
+  it("is logged as the client's abort, not as an error; its partial files are removed and its slot given back", async () => {
+    const logs: Logged[] = [];
+    const own = await harness({ logs });
+    try {
+      const cookie = await signUp(own.app);
+      const address = await own.app.listen({ port: 0, host: "127.0.0.1" });
+      const port = Number(new URL(address).port);
+      for (let i = 0; i < 4; i++) {
+        const body = form([{ name: "big.fit", data: Buffer.alloc(300_000, "x") }]);
+        const whole = Buffer.concat(body.chunks);
+        const socket = connect(port, "127.0.0.1");
+        socket.on("error", () => {});
+        await new Promise((resolve) => socket.once("connect", resolve));
+        socket.write(
+          `POST /api/activities/import HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\nContent-Type: ${body.type}\r\nContent-Length: ${whole.length}\r\n\r\n`,
+        );
+        socket.write(whole.subarray(0, 100_000));
+        await until(() => leftovers(own).length === 1, "the upload being read");
+        const before = logs.length;
+        socket.destroy();
+        // The route has dealt with it once it says so, in whichever words.
+        await until(
+          () =>
+            logs
+              .slice(before)
+              .some((entry) => entry.level === "error" || /abort/i.test(entry.message)),
+          "the abort dealt with",
+        );
+        await until(() => leftovers(own).length === 0, "the partial upload removed");
+      }
+      const loud = logs.filter((entry) => ["fatal", "error", "warn"].includes(entry.level));
+      expect(loud.map((entry) => `${entry.level}: ${entry.message} ${String(entry.err)}`)).toEqual(
+        [],
+      );
+      const aborts = logs.filter((entry) => /abort/i.test(entry.message));
+      expect(aborts).toHaveLength(4);
+      expect(aborts.every((entry) => entry.level === "info")).toBe(true);
+      // Four aborted uploads took no slot of the three with them.
+      const answers = await Promise.all(
+        [0, 1, 2].map((i) =>
+          upload(own.app, cookie, [
+            {
+              name: `after-${i}.gpx`,
+              data: gpx({ start: new Date(Date.UTC(2026, 7, 10 + i, 7)).toISOString() }),
+            },
+          ]),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202]);
+      for (const answer of answers) await finished(own.app, cookie, answer.body.id);
+      expect(leftovers(own)).toEqual([]);
     } finally {
       await own.dispose();
     }

@@ -10,7 +10,7 @@ import {
   importActivities,
   type ParsedFile,
 } from "../../app/import-activities.js";
-import { accountForImport, isLocalOwner } from "../../app/local-owner.js";
+import { accountForImport, importAccountOnDemand, isLocalOwner } from "../../app/local-owner.js";
 import type { Store, User } from "../../app/ports.js";
 import { type Config, ConfigError, readConfig } from "../../config.js";
 import {
@@ -86,13 +86,11 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
   }
   const { store } = opened;
   try {
-    const account = await accountForImport(
-      { repos: store, ids: cryptoIds, clock: io.clock },
-      email,
-      { dryRun },
-    );
+    const accountDeps = { repos: store, ids: cryptoIds, clock: io.clock };
+    // With no account yet, the local owner is made only once there is a run to store.
+    const account = await accountForImport(accountDeps, email, { dryRun, later: true });
     if (!account.ok) throw new UsageError(`${account.error.message} ${HINT}`);
-    const user = account.value.kind === "account" ? account.value.user : null;
+    const into = importAccountOnDemand(accountDeps, account.value);
 
     const collected = await collect(positionals);
     const bar: ProgressBar =
@@ -117,9 +115,10 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
     let report: ImportReport;
     try {
       report = await importActivities(
-        // A dry run without any account compares with nothing: no account, nothing stored.
-        { repos: store, ids: cryptoIds, clock: io.clock },
-        user?.id ?? cryptoIds.uuid(),
+        // Stored into the account, made on the first run stored; a dry run without any
+        // account compares with nothing and makes none.
+        { repos: { activities: into.activities }, ids: cryptoIds, clock: io.clock },
+        into.current().user?.id ?? "",
         parsedFiles(collected, (done, total) => {
           progress = { done, total };
           draw();
@@ -140,7 +139,7 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
       io.out(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       for (const failure of report.failed) io.err(`${failureLine(failure)}\n`);
-      const made = account.value.kind === "account" && account.value.made;
+      const { user, made } = into.current();
       io.out(summary(report, user, made, dryRun, target));
     }
     return report.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
@@ -269,6 +268,9 @@ function summary(
     details.push(`${plural(report.failed.length, "file", "files")} failed`);
   }
   const counts = `${plural(report.imported.length, "activity", "activities")}${details.length ? ` (${details.join(", ")})` : ""}`;
+  if (user === null && !dryRun) {
+    return `Imported ${counts}: nothing to store, so no account was made — ${target}.\n`;
+  }
   const where = `${accountName(user, made)} — ${target}`;
   return dryRun
     ? `Dry run: would import ${counts} into ${where}. Nothing was stored.\n`

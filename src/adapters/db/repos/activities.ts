@@ -67,6 +67,26 @@ function selectActivities(db: Db, ownerId: string, range?: { fromMs: number; toM
   return query.orderBy("start_at").orderBy("created_at").orderBy("id");
 }
 
+/**
+ * Makes the owner's imports wait for each other: the duplicate rule reads what is stored, then
+ * inserts what is new, and two imports of the same file reading at once would both find it
+ * new. Writing the owner's row first (changing nothing: data_version keeps its value, and is
+ * raised by touch() only once something was inserted) queues them: on PostgreSQL the row lock
+ * (FOR NO KEY UPDATE, which inserts of other rows' foreign keys do not wait for) is held until
+ * the commit, and the next import's reads, each with a fresh snapshot under READ COMMITTED,
+ * see what the first stored. On SQLite it takes the database's write lock at the start of the
+ * transaction, so an import in another process waits (busy_timeout) rather than failing on a
+ * stale read; in one process Kysely already runs SQLite transactions one after the other.
+ * Plain SQL of both dialects: SQLite has no SELECT ... FOR UPDATE.
+ */
+async function queueOwnersImports(trx: Db, ownerId: string): Promise<void> {
+  await trx
+    .updateTable("user")
+    .set((eb) => ({ data_version: eb.ref("data_version") }))
+    .where("id", "=", ownerId)
+    .execute();
+}
+
 export function activityRepo(db: Db): ActivityRepo {
   return {
     insertNew(ownerId, activities) {
@@ -77,6 +97,7 @@ export function activityRepo(db: Db): ActivityRepo {
         toMs: Math.max(...starts) + DAY_MS,
       };
       return inTransaction(db, async (trx) => {
+        await queueOwnersImports(trx, ownerId);
         const stored = (await selectActivities(trx, ownerId, range).execute()).map(toActivity);
         const { fresh, duplicates } = splitDuplicates(activities, stored);
         const inserted: StoredActivity[] = [];

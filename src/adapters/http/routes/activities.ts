@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { storedProfile } from "../../../app/athlete-plan.js";
 import { notFound } from "../../../app/errors.js";
 import { importActivities } from "../../../app/import-activities.js";
-import type { ImportJobs } from "../../../app/import-jobs.js";
+import type { ImportJobs, ImportSlot } from "../../../app/import-jobs.js";
 import type { StoredActivity } from "../../../app/ports.js";
 import { runWeekProposal, weeklyRunningFor } from "../../../app/running.js";
 import { activityDay } from "../../../app/today.js";
@@ -34,6 +34,7 @@ const DAY_MS = 86_400_000;
 /** Upload folders older than this are left over from a server that was killed: removed at start. */
 const STALE_UPLOAD_MS = DAY_MS;
 const UPLOAD_PREFIX = "import-";
+const NOT_MULTIPART = "Send the files as multipart/form-data, each in a part named file.";
 
 /** An activity as `GET /api/activities` lists it: `date` is its local day in the profile's zone. */
 export function activityView(activity: StoredActivity, timezone: string) {
@@ -114,20 +115,32 @@ export function activityRoutes(
   const { importLimitBytes: limit, uploadDir, jobs } = options;
   const tooLargeMessage = `The upload is larger than the ${sizeInWords(limit)} this server takes at once (IMPORT_LIMIT_BYTES).`;
 
-  /** Before a byte of the upload is read: room for another import, and a declared size that fits. */
+  /**
+   * The import slot each admitted upload holds while it is read: taken in admit, before a byte
+   * of the upload is read, so uploads arriving together count against the limit too; the job
+   * takes it over, or the handler gives it back when the upload fails.
+   */
+  const slots = new WeakMap<FastifyRequest, ImportSlot>();
+
+  /** Before a byte of the upload is read: a declared size that fits, and room for another import. */
   const admit = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!jobs.canStart(userOf(request).id)) {
+    const declared = Number(request.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) throw new TooLargeProblem(tooLargeMessage);
+    // Not an upload at all: refused without taking a slot.
+    if (!request.isMultipart()) throw new InputProblem("file", NOT_MULTIPART);
+    const slot = jobs.reserve(userOf(request).id);
+    if (slot === null) {
       return reply
         .code(429)
         .send(
           problemBody(
             "rate-limited",
-            `${jobs.maxRunning} imports of yours are still running: wait for one to finish, then upload again.`,
+            `${jobs.maxRunning} imports of yours are already under way (being uploaded or imported): wait for one to finish, then upload again.`,
           ),
         );
     }
-    const declared = Number(request.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > limit) throw new TooLargeProblem(tooLargeMessage);
+    // Nothing can fail between here and the handler, which gives the slot back or to a job.
+    slots.set(request, slot);
   };
 
   // The upload route has a scope of its own: multipart is read there and nowhere else, and
@@ -160,72 +173,88 @@ export function activityRoutes(
         preHandler: [auth, admit],
       },
       async (request, reply) => {
-        const owner = userOf(request).id;
-        if (!request.isMultipart()) {
-          throw new InputProblem(
-            "file",
-            "Send the files as multipart/form-data, each in a part named file.",
-          );
-        }
-        await mkdir(uploadDir, { recursive: true, mode: 0o700 });
-        const folder = await mkdtemp(join(uploadDir, UPLOAD_PREFIX));
-        const sources: ImportSource[] = [];
-        let bytes = 0;
+        const slot = slots.get(request);
+        if (slot === undefined) throw new Error("an upload reached its handler without a slot");
+        slots.delete(request);
         try {
-          for await (const part of request.parts()) {
-            if (part.type !== "file") continue;
-            const index = sources.length + 1;
-            // The name on disk is ours: the client's name is only ever a label in the report.
-            const path = join(folder, String(index).padStart(5, "0"));
-            let partBytes = 0;
-            const count = new Transform({
-              transform(chunk: Buffer, _encoding, callback) {
-                bytes += chunk.length;
-                partBytes += chunk.length;
-                if (bytes > limit) callback(new TooLargeProblem(tooLargeMessage));
-                else callback(null, chunk);
-              },
-            });
-            await pipeline(part.file, count, createWriteStream(path, { flags: "wx", mode: 0o600 }));
-            if (part.file.truncated) throw new TooLargeProblem(tooLargeMessage);
-            // A form's empty file input sends a part without a name or a byte: no file.
-            if (partBytes === 0 && (part.filename ?? "") === "") {
-              await rm(path, { force: true });
-              continue;
-            }
-            sources.push({ path, source: reportName(part.filename, index) });
-          }
-        } catch (error) {
-          await rm(folder, { recursive: true, force: true });
-          throw uploadProblem(error, tooLargeMessage);
+          return await receive(request, reply, slot);
+        } finally {
+          // Given back unless a job took it (release does nothing then).
+          slot.release();
         }
-        if (sources.length === 0) {
-          await rm(folder, { recursive: true, force: true });
-          throw new InputProblem(
-            "file",
-            "No file arrived: send one or more files as multipart/form-data parts named file.",
-          );
-        }
-        const job = jobs.start(
-          owner,
-          { files: sources.length, bytes },
-          (reporter) =>
-            importActivities(
-              importDeps,
-              owner,
-              reporter.pace(
-                readSources(sources, {
-                  onProgress: (progress) => reporter.progress(progress.done, progress.total),
-                }),
-              ),
-              { onCounts: (counts) => reporter.counts(counts) },
-            ),
-          () => rm(folder, { recursive: true, force: true }),
-        );
-        return reply.code(202).header("location", `/api/activities/imports/${job.id}`).send(job);
       },
     );
   });
+
+  /** Reads the upload into a folder of its own, then starts its job in the upload's slot. */
+  const receive = async (request: FastifyRequest, reply: FastifyReply, slot: ImportSlot) => {
+    const owner = userOf(request).id;
+    await mkdir(uploadDir, { recursive: true, mode: 0o700 });
+    const folder = await mkdtemp(join(uploadDir, UPLOAD_PREFIX));
+    const sources: ImportSource[] = [];
+    let bytes = 0;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type !== "file") continue;
+        const index = sources.length + 1;
+        // The name on disk is ours: the client's name is only ever a label in the report.
+        const path = join(folder, String(index).padStart(5, "0"));
+        let partBytes = 0;
+        const count = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            bytes += chunk.length;
+            partBytes += chunk.length;
+            if (bytes > limit) callback(new TooLargeProblem(tooLargeMessage));
+            else callback(null, chunk);
+          },
+        });
+        await pipeline(part.file, count, createWriteStream(path, { flags: "wx", mode: 0o600 }));
+        if (part.file.truncated) throw new TooLargeProblem(tooLargeMessage);
+        // A form's empty file input sends a part without a name or a byte: no file.
+        if (partBytes === 0 && (part.filename ?? "") === "") {
+          await rm(path, { force: true });
+          continue;
+        }
+        sources.push({ path, source: reportName(part.filename, index) });
+      }
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      const ours = error instanceof TooLargeProblem || error instanceof InputProblem;
+      if (!ours && clientWentAway(request)) {
+        // The client's doing (a closed tab, a lost connection), not the server's fault: nobody
+        // is left to answer, and nothing was stored.
+        request.log.info(
+          { files: sources.length, bytes, reason: (error as Error)?.message },
+          "upload aborted by the client: its partial files were removed",
+        );
+        return;
+      }
+      throw uploadProblem(error, tooLargeMessage);
+    }
+    if (sources.length === 0) {
+      await rm(folder, { recursive: true, force: true });
+      throw new InputProblem(
+        "file",
+        "No file arrived: send one or more files as multipart/form-data parts named file.",
+      );
+    }
+    const job = slot.start(
+      { files: sources.length, bytes },
+      (reporter) =>
+        importActivities(
+          importDeps,
+          owner,
+          reporter.pace(
+            readSources(sources, {
+              onProgress: (progress) => reporter.progress(progress.done, progress.total),
+            }),
+          ),
+          { onCounts: (counts) => reporter.counts(counts) },
+        ),
+      () => rm(folder, { recursive: true, force: true }),
+    );
+    return reply.code(202).header("location", `/api/activities/imports/${job.id}`).send(job);
+  };
 
   app.get<{ Params: Static<typeof IdParams> }>(
     "/api/activities/imports/:id",
@@ -330,6 +359,15 @@ function day(text: string, field: string): number {
       `${JSON.stringify(text)} is not a real date; expected YYYY-MM-DD`,
     );
   return parsed;
+}
+
+/**
+ * Whether the client closed the connection before its upload was read to the end: Node ends
+ * the request with "aborted" (ECONNRESET), the multipart reader with a premature close.
+ */
+function clientWentAway(request: FastifyRequest): boolean {
+  const raw = request.raw;
+  return raw.socket?.destroyed === true || (raw.destroyed && !raw.complete);
 }
 
 /** What went wrong while an upload was read, as the API answers it. */
