@@ -1,7 +1,7 @@
 import yauzl from "yauzl";
 import type { Activity, FileImport } from "../../core/running/activity.js";
 import { detectFormat } from "./detect.js";
-import { importBytes } from "./import-file.js";
+import { type ImportBytesOptions, importBytes } from "./import-file.js";
 import { parseStravaCsv, type StravaRow } from "./strava-csv.js";
 
 /** One entry's outcome; `source` is the entry's path inside the archive. */
@@ -26,6 +26,23 @@ export interface ArchiveOptions {
   readonly onEntryCount?: (count: number) => void;
   /** Told after each entry is dealt with (imported, refused or skipped): for progress. */
   readonly onEntryDone?: () => void;
+}
+
+/** How {@link readArchive} parses entries, and how far it may read ahead of the results. */
+export interface ArchiveReading {
+  /**
+   * Parses one entry's bytes (default: `importBytes` in this thread). It may run elsewhere
+   * (read-sources' worker threads): it is handed the bytes and never used with them again.
+   */
+  readonly parse?: (
+    bytes: Uint8Array,
+    source: string,
+    options: ImportBytesOptions,
+  ) => Promise<FileImport> | FileImport;
+  /** Entries read but whose results are not given out yet, at most (default 8)… */
+  readonly maxPending?: number;
+  /** …and their bytes at most (default 64 MB; a larger entry is read alone). */
+  readonly maxPendingBytes?: number;
 }
 
 type Limits = Required<Omit<ArchiveOptions, "onEntryCount" | "onEntryDone">>;
@@ -67,7 +84,36 @@ export async function importArchive(
   path: string,
   options: ArchiveOptions = {},
 ): Promise<ArchiveEntryResult[]> {
+  const results: ArchiveEntryResult[] = [];
+  for await (const result of readArchive(path, options)) results.push(result);
+  return results;
+}
+
+/** An entry read, its results to come (none when skipped, several for activities.csv). */
+interface Pending {
+  readonly bytes: number;
+  readonly results: Promise<readonly ArchiveEntryResult[]>;
+  settled: boolean;
+}
+
+/**
+ * {@link importArchive} as a stream: the same results in the same order, given out as they are
+ * ready. Entries are read one after the other in this thread while earlier ones are parsed
+ * (by `reading.parse`, on worker threads in read-sources), at most `maxPending` entries and
+ * `maxPendingBytes` ahead. A result that a later `activities.csv` could still change (an
+ * activity whose sport is `other`) is held to the end, and so is everything after it, to keep
+ * the order. Throws, before giving anything, when the file is not a readable zip archive or
+ * holds more entries than allowed.
+ */
+export async function* readArchive(
+  path: string,
+  options: ArchiveOptions = {},
+  reading: ArchiveReading = {},
+): AsyncGenerator<ArchiveEntryResult> {
   const limits = { ...ARCHIVE_LIMITS, ...options };
+  const parse = reading.parse ?? importBytes;
+  const maxPending = Math.max(1, reading.maxPending ?? 8);
+  const maxPendingBytes = reading.maxPendingBytes ?? 64 * MB;
   let zip: yauzl.ZipFile;
   try {
     // decodeStrings: false, or yauzl would stop the whole archive at the first `..` name.
@@ -88,78 +134,165 @@ export async function importArchive(
   }
 
   options.onEntryCount?.(zip.entryCount);
-  const results: ArchiveEntryResult[] = [];
+  const pending: Pending[] = [];
+  let pendingBytes = 0;
+  /** Results given out or held so far. */
+  let counted = 0;
+  /** Results activities.csv may still change, and all after them, in order, until the end. */
+  const held: ArchiveEntryResult[] = [];
+  /** Sources of the results already given out. */
+  const given = new Set<string>();
   let stravaRows: readonly StravaRow[] | null = null;
   let totalBytes = 0;
-  try {
-    for await (const entry of zip.eachEntry()) {
-      options.onEntryDone?.();
-      const name = yauzl
-        .getFileNameLowLevel(
-          entry.generalPurposeBitFlag,
-          entry.fileNameRaw,
-          entry.extraFields,
-          false,
-        )
-        .replace(/^(\.\/)+/, "");
-      if (name.endsWith("/")) continue;
-      const refuse = (error: string) =>
-        results.push({ source: name, result: { ok: false, format: null, error } });
-      const unsafe = unsafeName(name);
-      if (unsafe) {
-        refuse(unsafe);
-        continue;
-      }
-      let bytes: Uint8Array;
-      try {
-        checkDeclared(entry, limits, totalBytes);
-        bytes = await readEntry(zip, entry, limits, totalBytes);
-      } catch (error) {
-        refuse(
-          error instanceof EntryRefusal
-            ? error.message
-            : `The entry could not be read from the archive: ${(error as Error).message}`,
-        );
-        continue;
-      }
-      totalBytes += bytes.length;
-      const format = detectFormat(bytes);
-      if (name === STRAVA_CSV && format === "csv") {
-        const parsed = parseStravaCsv(bytes);
-        if (!parsed.ok) refuse(parsed.error);
-        else {
-          stravaRows = parsed.rows;
-          for (const problem of parsed.problems) refuse(problem);
-        }
-        continue;
-      }
-      const activityContent = format === "fit" || format === "gpx" || format === "tcx";
-      if (!activityContent && format !== "gzip" && !ACTIVITY_NAME.test(name)) continue;
-      if (format === "csv" || format === "zip") {
-        refuse(`"${name}" is ${format === "zip" ? "a zip archive" : "a CSV file"}: not imported.`);
-        continue;
-      }
-      const result = importBytes(bytes, name, { maxGunzippedBytes: limits.maxEntryBytes });
-      // A gzip-compressed entry that holds no activity format and is not named like one
-      // (e.g. a compressed log): skipped like any other unrelated file.
-      if (!result.ok && result.format === null && format === "gzip" && !ACTIVITY_NAME.test(name)) {
-        if (/not an activity file/.test(result.error)) continue;
-      }
-      results.push({ source: name, result });
-    }
-  } catch (error) {
-    results.push({
-      source: path,
-      result: {
-        ok: false,
-        format: null,
-        error: `The archive is damaged: reading stopped after ${results.length} entries: ${(error as Error).message}`,
+
+  const add = (results: Promise<readonly ArchiveEntryResult[]>, bytes = 0) => {
+    const entry: Pending = { bytes, results, settled: false };
+    results.then(
+      () => {
+        entry.settled = true;
       },
-    });
+      () => {
+        entry.settled = true;
+      },
+    );
+    pending.push(entry);
+    pendingBytes += bytes;
+  };
+  const now = (results: readonly ArchiveEntryResult[]) => add(Promise.resolve(results));
+  const refusal = (name: string, error: string): ArchiveEntryResult => ({
+    source: name,
+    result: { ok: false, format: null, error },
+  });
+  /** The oldest pending entry's results: given out, or held. */
+  async function* release(): AsyncGenerator<ArchiveEntryResult> {
+    const entry = pending.shift() as Pending;
+    pendingBytes -= entry.bytes;
+    const results = await entry.results;
+    options.onEntryDone?.();
+    for (const result of results) {
+      counted++;
+      if (held.length > 0 || mayTakeSport(result)) held.push(result);
+      else {
+        given.add(result.source);
+        yield result;
+      }
+    }
+  }
+
+  try {
+    try {
+      for await (const entry of zip.eachEntry()) {
+        const name = yauzl
+          .getFileNameLowLevel(
+            entry.generalPurposeBitFlag,
+            entry.fileNameRaw,
+            entry.extraFields,
+            false,
+          )
+          .replace(/^(\.\/)+/, "");
+        if (name.endsWith("/")) {
+          now([]);
+        } else {
+          await readOne(entry, name);
+        }
+        while (pending[0]?.settled) yield* release();
+        while (
+          pending.length > 0 &&
+          (pending.length >= maxPending || pendingBytes >= maxPendingBytes)
+        ) {
+          yield* release();
+        }
+      }
+      while (pending.length > 0) yield* release();
+    } catch (error) {
+      // What was read before the damage comes first, as it would have.
+      while (pending.length > 0) yield* release();
+      const damaged = refusal(
+        path,
+        `The archive is damaged: reading stopped after ${counted} entries: ${(error as Error).message}`,
+      );
+      if (held.length > 0) held.push(damaged);
+      else {
+        given.add(path);
+        yield damaged;
+      }
+    }
   } finally {
     zip.close();
   }
-  return stravaRows === null ? results : mergeStrava(results, stravaRows);
+  yield* stravaRows === null ? held : mergeStrava(held, stravaRows, given);
+
+  async function readOne(entry: yauzl.Entry, name: string): Promise<void> {
+    const unsafe = unsafeName(name);
+    if (unsafe) {
+      now([refusal(name, unsafe)]);
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      checkDeclared(entry, limits, totalBytes);
+      bytes = await readEntry(zip, entry, limits, totalBytes);
+    } catch (error) {
+      now([
+        refusal(
+          name,
+          error instanceof EntryRefusal
+            ? error.message
+            : `The entry could not be read from the archive: ${(error as Error).message}`,
+        ),
+      ]);
+      return;
+    }
+    totalBytes += bytes.length;
+    const format = detectFormat(bytes);
+    if (name === STRAVA_CSV && format === "csv") {
+      const parsed = parseStravaCsv(bytes);
+      if (!parsed.ok) now([refusal(name, parsed.error)]);
+      else {
+        stravaRows = parsed.rows;
+        now(parsed.problems.map((problem) => refusal(name, problem)));
+      }
+      return;
+    }
+    const activityContent = format === "fit" || format === "gpx" || format === "tcx";
+    if (!activityContent && format !== "gzip" && !ACTIVITY_NAME.test(name)) {
+      now([]);
+      return;
+    }
+    if (format === "csv" || format === "zip") {
+      now([
+        refusal(
+          name,
+          `"${name}" is ${format === "zip" ? "a zip archive" : "a CSV file"}: not imported.`,
+        ),
+      ]);
+      return;
+    }
+    const size = bytes.length;
+    const parsed = Promise.resolve(parse(bytes, name, { maxGunzippedBytes: limits.maxEntryBytes }));
+    add(
+      parsed.then((result): ArchiveEntryResult[] => {
+        // A gzip-compressed entry that holds no activity format and is not named like one
+        // (e.g. a compressed log): skipped like any other unrelated file.
+        if (
+          !result.ok &&
+          result.format === null &&
+          format === "gzip" &&
+          !ACTIVITY_NAME.test(name) &&
+          /not an activity file/.test(result.error)
+        ) {
+          return [];
+        }
+        return [{ source: name, result }];
+      }),
+      size,
+    );
+  }
+}
+
+/** Whether activities.csv could give this result's activities a sport (see mergeStrava). */
+function mayTakeSport({ result }: ArchiveEntryResult): boolean {
+  return result.ok && result.activities.some((activity) => activity.sport === "other");
 }
 
 function unsafeName(name: string): string | null {
@@ -240,10 +373,14 @@ async function readEntry(
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Joins Strava's activities.csv with the files it names. */
+/**
+ * Joins Strava's activities.csv with the files it names: `results` are those held to the end,
+ * `given` the sources of those already given out (activities.csv cannot change them).
+ */
 function mergeStrava(
   results: ArchiveEntryResult[],
   rows: readonly StravaRow[],
+  given: ReadonlySet<string>,
 ): ArchiveEntryResult[] {
   const bySource = new Map(results.map((entry, index) => [entry.source, index]));
   const fromRows: Activity[] = [];
@@ -253,7 +390,10 @@ function mergeStrava(
       fromRows.push(row.activity);
       continue;
     }
-    const index = bySource.get(row.file.replace(/^(\.\/)+/, ""));
+    const file = row.file.replace(/^(\.\/)+/, "");
+    const index = bySource.get(file);
+    // Given out already: a failure, or no activity whose sport is other; nothing to change.
+    if (index === undefined && given.has(file)) continue;
     const found = index === undefined ? undefined : merged[index];
     if (index === undefined || found === undefined) {
       fromRows.push({

@@ -1,7 +1,8 @@
 import { open, readFile, stat } from "node:fs/promises";
 import type { FileImport } from "../../core/running/activity.js";
-import { importArchive } from "./archive.js";
-import { importBytes, MAX_GUNZIPPED_BYTES } from "./import-file.js";
+import { readArchive } from "./archive.js";
+import { MAX_GUNZIPPED_BYTES } from "./import-file.js";
+import { createParsePool } from "./parse-pool.js";
 
 /** A file to import: where it is on disk, and the name to report it under. */
 export interface ImportSource {
@@ -54,10 +55,26 @@ function failed(source: string, error: string): ParsedFile {
   return { source, result: { ok: false, format: null, error } };
 }
 
+/** Plain files read ahead of the results given out, at most (their parsing runs meanwhile)… */
+const MAX_PENDING = 8;
+/** …and their bytes at most. */
+const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+
+interface Pending {
+  readonly bytes: number;
+  readonly parsed: Promise<ParsedFile>;
+  settled: boolean;
+}
+
 /**
  * Reads every source in turn: a zip archive (told by content) entry by entry, any other file
  * whole. Never throws for a bad file: a missing, unreadable or oversized file is a failed result
  * and the next one is read.
+ *
+ * Parsing runs on worker threads (parse-pool.ts), several files at once, while this thread reads
+ * the next files and archive entries (at most a few, and 64 MB, ahead); the results still come
+ * one per file or entry, in the order of the sources and of the entries in each archive. The
+ * workers end when the reading does (or the caller stops iterating).
  */
 export async function* readSources(
   sources: readonly ImportSource[],
@@ -66,65 +83,107 @@ export async function* readSources(
   let total = sources.length;
   let done = 0;
   const report = () => options.onProgress?.({ done, total });
-  report();
-  for (const { path, source } of sources) {
-    let size: number;
-    let head: Uint8Array;
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) {
-        yield failed(source, `"${source}" is not a file.`);
-        done++;
+  const pool = createParsePool();
+  const pending: Pending[] = [];
+  let pendingBytes = 0;
+  const add = (parsed: Promise<ParsedFile>, bytes = 0) => {
+    const entry: Pending = { bytes, parsed, settled: false };
+    parsed.then(() => {
+      entry.settled = true;
+    });
+    pending.push(entry);
+    pendingBytes += bytes;
+  };
+  /** The oldest plain file's result: given out, then counted as done. */
+  async function* release(): AsyncGenerator<ParsedFile> {
+    const entry = pending.shift() as Pending;
+    pendingBytes -= entry.bytes;
+    yield await entry.parsed;
+    done++;
+    report();
+  }
+
+  try {
+    report();
+    for (const { path, source } of sources) {
+      while (pending[0]?.settled) yield* release();
+      while (
+        pending.length > 0 &&
+        (pending.length >= MAX_PENDING || pendingBytes >= MAX_PENDING_BYTES)
+      ) {
+        yield* release();
+      }
+      let size: number;
+      let head: Uint8Array;
+      try {
+        const info = await stat(path);
+        if (!info.isFile()) {
+          add(Promise.resolve(failed(source, `"${source}" is not a file.`)));
+          continue;
+        }
+        size = info.size;
+        head = await readHead(path);
+      } catch (error) {
+        add(Promise.resolve(failed(source, readError(source, error))));
+        continue;
+      }
+      if (isZip(head)) {
+        // The files before it come first.
+        while (pending.length > 0) yield* release();
+        let entries = 0;
+        let entriesDone = 0;
+        try {
+          const results = readArchive(
+            path,
+            {
+              onEntryCount: (count) => {
+                entries = count;
+                total += count - 1;
+                report();
+              },
+              onEntryDone: () => {
+                entriesDone++;
+                done++;
+                report();
+              },
+            },
+            { parse: pool.parse },
+          );
+          for await (const result of results) yield result;
+        } catch (error) {
+          yield failed(source, (error as Error).message);
+        }
+        // Entries may be fewer than counted (a damaged archive): the archive is dealt with.
+        done += Math.max(1, entries) - entriesDone;
         report();
         continue;
       }
-      size = info.size;
-      head = await readHead(path);
-    } catch (error) {
-      yield failed(source, readError(source, error));
-      done++;
-      report();
-      continue;
-    }
-    if (isZip(head)) {
-      let entries = 0;
-      let entriesDone = 0;
-      try {
-        const results = await importArchive(path, {
-          onEntryCount: (count) => {
-            entries = count;
-            total += count - 1;
-            report();
-          },
-          onEntryDone: () => {
-            entriesDone++;
-            done++;
-            report();
-          },
-        });
-        for (const result of results) yield result;
-      } catch (error) {
-        yield failed(source, (error as Error).message);
+      if (size > MAX_FILE_BYTES) {
+        add(
+          Promise.resolve(
+            failed(
+              source,
+              `"${source}" is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a single activity file may be: refused.`,
+            ),
+          ),
+        );
+        continue;
       }
-      // Entries may be fewer than counted (a damaged archive): the archive is dealt with.
-      done += Math.max(1, entries) - entriesDone;
-      report();
-      continue;
-    }
-    if (size > MAX_FILE_BYTES) {
-      yield failed(
-        source,
-        `"${source}" is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a single activity file may be: refused.`,
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path);
+      } catch (error) {
+        add(Promise.resolve(failed(source, readError(source, error))));
+        continue;
+      }
+      add(
+        pool.parse(bytes, source).then((result) => ({ source, result })),
+        size,
       );
-    } else {
-      try {
-        yield { source, result: importBytes(await readFile(path), source) };
-      } catch (error) {
-        yield failed(source, readError(source, error));
-      }
     }
-    done++;
-    report();
+    while (pending.length > 0) yield* release();
+  } finally {
+    await pool.close();
   }
 }
 

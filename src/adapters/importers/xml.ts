@@ -59,9 +59,13 @@ export function parseXml(bytes: Uint8Array, visitor: XmlVisitor): void {
       throw new XmlRefusal("XML that refers to an external DTD is refused");
     }
   });
+  /** The local names of the open elements: saxes closes the element it last opened. */
+  const names: string[] = [];
   parser.on("opentag", (tag) => {
     depth += 1;
-    if (visitor.open(localName(tag.name), tag.attributes, depth)) {
+    const name = localName(tag.name);
+    names.push(name);
+    if (visitor.open(name, tag.attributes, depth)) {
       captureDepth = depth;
       text = "";
     }
@@ -73,10 +77,10 @@ export function parseXml(bytes: Uint8Array, visitor: XmlVisitor): void {
   };
   parser.on("text", onText);
   parser.on("cdata", onText);
-  parser.on("closetag", (tag) => {
+  parser.on("closetag", () => {
     const captured = depth === captureDepth;
     if (captured) captureDepth = -1;
-    visitor.close(localName(tag.name), captured ? text.trim() : null, depth);
+    visitor.close(names.pop() as string, captured ? text.trim() : null, depth);
     depth -= 1;
   });
 
@@ -186,6 +190,8 @@ const DATE_TIME =
 export function parseXmlTime(text: string): XmlTime | null {
   // Fast path for what nearly every device writes: 2019-06-15T09:42:23Z or ...23.000Z.
   if ((text.length === 20 || text.length === 24) && text.charCodeAt(text.length - 1) === 90) {
+    const exact = canonicalUtcMs(text);
+    if (exact >= 0) return { ms: exact, zoned: true };
     const ms = Date.parse(text);
     if (!Number.isNaN(ms)) return { ms, zoned: true };
   }
@@ -209,10 +215,113 @@ export function parseXmlTime(text: string): XmlTime | null {
   return Number.isFinite(ms) ? { ms, zoned: zone !== undefined } : null;
 }
 
+/** Two decimal digits at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.sssZ` (1970 or later, a real calendar date,
+ * hours 00-23) as epoch milliseconds, exactly what Date.parse gives for it but several times
+ * faster (a GPX or TCX file holds one per point); -1 for anything else, which the caller reads
+ * the slow way.
+ */
+function canonicalUtcMs(text: string): number {
+  const hi = twoDigits(text, 0);
+  const lo = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (
+    hi < 19 ||
+    lo < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58
+  ) {
+    return -1;
+  }
+  const year = hi * 100 + lo;
+  if (year < 1970) return -1;
+  let millis = 0;
+  if (text.length === 24) {
+    const tenths = twoDigits(text, 20);
+    const last = text.charCodeAt(22) - 48;
+    if (text.charCodeAt(19) !== 46 || tenths < 0 || last < 0 || last > 9) return -1; // .sss
+    millis = tenths * 10 + last;
+  } else if (text.length !== 20) return -1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDays =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
+  if (day > monthDays) return -1;
+  // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146_097 + doe - 719_468;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis;
+}
+
 /** A finite number from an element's text or attribute, else null. */
 export function parseNumber(text: string | null | undefined): number | null {
   if (text === null || text === undefined || text === "") return null;
+  const simple = simpleDecimal(text);
+  if (simple !== null) return simple;
   const value = Number(text); // Number() ignores surrounding whitespace, and reads "  " as 0
   if (!Number.isFinite(value) || (value === 0 && text.trim() === "")) return null;
   return value;
+}
+
+const POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/**
+ * `-?digits[.digits]` with at most 15 digits, as Number() reads it; null for any other text.
+ * Faster than Number() on the numbers GPX and TCX hold at every point, and exact: the digits
+ * make an integer below 2^53 and the power of ten is exact, so the one division is correctly
+ * rounded, as Number() is.
+ */
+function simpleDecimal(text: string): number | null {
+  const length = text.length;
+  let at = text.charCodeAt(0) === 45 ? 1 : 0; // -
+  let digits = 0;
+  let fraction = -1;
+  let mantissa = 0;
+  for (; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (code === 46 && fraction < 0)
+      fraction = 0; // .
+    else return null;
+  }
+  if (digits === 0 || digits > 15) return null;
+  const value = fraction > 0 ? mantissa / (POWERS_OF_TEN[fraction] as number) : mantissa;
+  return text.charCodeAt(0) === 45 ? -value : value;
 }

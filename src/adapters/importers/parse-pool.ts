@@ -1,0 +1,228 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { FileImport } from "../../core/running/activity.js";
+import { type ImportBytesOptions, importBytes } from "./import-file.js";
+
+/**
+ * Worker threads that parse activity files (issue 5, performance): `importBytes` on each file's
+ * bytes, several files at once, off the thread that reads archives and stores activities.
+ *
+ * - A file's bytes are transferred to the worker, not copied.
+ * - Workers start when there is work and a worker is free, up to `threads`; each parses one
+ *   file at a time; `close()` ends them.
+ * - A worker that dies while parsing (a crash, or out of memory) makes that file a failed
+ *   result, never a hang; the next file gets a new worker.
+ * - Where no compiled worker exists (the sources run as TypeScript, as in vitest) or a worker
+ *   cannot start, files are parsed in this thread instead: same results, one at a time.
+ */
+
+/** What the pool sends a worker. */
+export interface ParseRequest {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  readonly source: string;
+  readonly options: ImportBytesOptions;
+}
+
+/** What a worker answers: once `{ ready: true }` when it has loaded, then one result per request. */
+export type ParseResponse =
+  | { readonly ready: true }
+  | { readonly id: number; readonly result: FileImport };
+
+export interface ParsePoolOptions {
+  /** Worker threads at most; 0 parses in this thread. Default: the cores, at most 4. */
+  readonly threads?: number;
+  /** Starts one worker (tests); by default the compiled `parse-worker.js` beside this module. */
+  readonly spawn?: () => Worker;
+  /** A worker's heap limit in MB: a file that needs more fails alone. Default 2048. */
+  readonly maxHeapMb?: number;
+}
+
+export interface ParsePool {
+  /** The worker threads it may use; 0 when it parses in this thread. */
+  readonly threads: number;
+  /**
+   * One file's activities, as `importBytes` gives them; never rejects. `bytes` is handed over
+   * (transferred to a worker): the caller must not use it afterwards.
+   */
+  parse(bytes: Uint8Array, source: string, options?: ImportBytesOptions): Promise<FileImport>;
+  /** Ends the workers; files still queued fail. */
+  close(): Promise<void>;
+}
+
+const MAX_DEFAULT_THREADS = 4;
+const WORKER_FILE = new URL("./parse-worker.js", import.meta.url);
+
+/** The compiled worker script, or null when running from TypeScript sources. */
+function compiledWorker(): URL | null {
+  return WORKER_FILE.protocol === "file:" && existsSync(fileURLToPath(WORKER_FILE))
+    ? WORKER_FILE
+    : null;
+}
+
+interface Task {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  readonly source: string;
+  readonly options: ImportBytesOptions;
+  readonly resolve: (result: FileImport) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  task: Task | null;
+  ready: boolean;
+  error: Error | null;
+}
+
+function parseHere(task: Pick<Task, "bytes" | "source" | "options">): FileImport {
+  try {
+    return importBytes(task.bytes, task.source, task.options);
+  } catch (error) {
+    return crashed(task.source, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function crashed(source: string, reason: string): FileImport {
+  return {
+    ok: false,
+    format: null,
+    error: `"${source}" could not be read: the parser stopped (${reason}).`,
+  };
+}
+
+/** The bytes as a Uint8Array that owns its whole buffer, so the buffer can be transferred. */
+function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const { buffer } = bytes;
+  if (
+    buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === buffer.byteLength
+  ) {
+    return bytes as Uint8Array<ArrayBuffer>;
+  }
+  return bytes.slice();
+}
+
+export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const file = options.spawn ? null : compiledWorker();
+  const wanted = options.threads ?? Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
+  const threads = options.spawn || file ? Math.max(0, wanted) : 0;
+  const maxHeapMb = options.maxHeapMb ?? 2048;
+  const spawn =
+    options.spawn ??
+    (() => new Worker(file as URL, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }));
+
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+  /** Set when a worker could not even start: from then on, files are parsed in this thread. */
+  let inThread = threads === 0;
+
+  function start(): Slot {
+    const slot: Slot = { worker: spawn(), task: null, ready: false, error: null };
+    slot.worker.on("message", (message: ParseResponse) => {
+      if ("ready" in message) {
+        slot.ready = true;
+        slot.worker.unref();
+        pump();
+        return;
+      }
+      const task = slot.task;
+      if (task === null || task.id !== message.id) return;
+      slot.task = null;
+      slot.worker.unref();
+      task.resolve(message.result);
+      pump();
+    });
+    slot.worker.on("error", (error) => {
+      slot.error = error;
+    });
+    slot.worker.on("exit", (code) => {
+      slots.splice(slots.indexOf(slot), 1);
+      // It never loaded (a broken install, no memory for a thread): parse here from now on.
+      if (!slot.ready && !closed) inThread = true;
+      const task = slot.task;
+      slot.task = null;
+      if (task !== null) {
+        task.resolve(
+          crashed(task.source, closed ? "the import stopped" : reasonOf(slot.error, code)),
+        );
+      }
+      pump();
+    });
+    slots.push(slot);
+    return slot;
+  }
+
+  function assign(slot: Slot, task: Task): void {
+    slot.task = task;
+    slot.worker.ref();
+    const bytes = transferable(task.bytes);
+    const request: ParseRequest = {
+      id: task.id,
+      bytes,
+      source: task.source,
+      options: task.options,
+    };
+    slot.worker.postMessage(request, [bytes.buffer]);
+  }
+
+  function pump(): void {
+    while (queue.length > 0) {
+      if (closed) {
+        const task = queue.shift() as Task;
+        task.resolve(crashed(task.source, "the import stopped"));
+        continue;
+      }
+      if (inThread) {
+        const task = queue.shift() as Task;
+        task.resolve(parseHere(task));
+        continue;
+      }
+      // Only a worker that has loaded gets a file: bytes are never transferred to a worker
+      // that cannot start, so they are still here to be parsed in this thread.
+      const idle = slots.find((slot) => slot.ready && slot.task === null);
+      if (idle !== undefined) {
+        assign(idle, queue.shift() as Task);
+        continue;
+      }
+      const starting = slots.filter((slot) => !slot.ready).length;
+      if (slots.length >= threads || starting >= queue.length) return;
+      try {
+        start();
+      } catch {
+        inThread = true;
+      }
+    }
+  }
+
+  return {
+    get threads() {
+      return inThread ? 0 : threads;
+    },
+    parse(bytes, source, parseOptions = {}) {
+      return new Promise<FileImport>((resolve) => {
+        queue.push({ id: nextId++, bytes, source, options: parseOptions, resolve });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const task of queue.splice(0)) {
+        task.resolve(crashed(task.source, "the import stopped"));
+      }
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+function reasonOf(error: Error | null, code: number): string {
+  const kind = (error as NodeJS.ErrnoException | null)?.code;
+  if (kind === "ERR_WORKER_OUT_OF_MEMORY") return "the file needs more memory than allowed";
+  if (error !== null) return error.message;
+  return `exit code ${code}`;
+}
