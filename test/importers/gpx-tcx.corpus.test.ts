@@ -104,6 +104,12 @@ describe.skipIf(!CORPUS)("GPX files of the corpus", () => {
     );
     expect(present.sort()).toEqual([...GPX_FILES].sort());
     for (const name of GPX_FILES) expect(detectFormat(read(`gpx/${name}`))).toBe("gpx");
+    for (const name of GPX_FILES) {
+      const result = importGpx(read(`gpx/${name}`));
+      for (const run of result.ok ? result.activities : []) {
+        expect(run.movingS ?? 0, name).toBeLessThanOrEqual(run.elapsedS ?? 0);
+      }
+    }
   });
 
   it("Garmin Connect, ns3: heart rate, 1 Hz: 6782987395.gpx", () => {
@@ -222,6 +228,13 @@ describe.skipIf(!CORPUS)("TCX files of the corpus", () => {
   it("covers every TCX file of the corpus (a new file needs its test here)", () => {
     expect(readdirSync(join(CORPUS ?? "", "tcx")).sort()).toEqual([...TCX_FILES].sort());
     for (const name of TCX_FILES) expect(detectFormat(read(`tcx/${name}`))).toBe("tcx");
+    // Timer time never passes elapsed time.
+    for (const name of TCX_FILES) {
+      const result = importTcx(read(`tcx/${name}`));
+      for (const run of result.ok ? result.activities : []) {
+        expect(run.movingS ?? 0, name).toBeLessThanOrEqual(run.elapsedS ?? 0);
+      }
+    }
   });
 
   it("Garmin Connect API, Forerunner 945, two laps: 6782987395.tcx", () => {
@@ -230,7 +243,9 @@ describe.skipIf(!CORPUS)("TCX files of the corpus", () => {
       sport: "run",
       start: "2019-06-15T09:42:23Z", // the Lap StartTime; the Activity Id says 09:42:00
       elapsedS: 4989,
-      movingS: 4989.112, // 3448.443 + 1540.669
+      // The laps' 3448.443 + 1540.669 = 4989.112 s pass the 4989 s from the first point to the
+      // last (lap StartTimes and points in whole seconds): timer time is capped at elapsed.
+      movingS: 4989,
       distanceM: 14004.85, // 8825.74 + 5179.11
       avgHr: 137, // (135 × 3448.443 + 142 × 1540.669) / 4989.112
       maxHr: 167,
@@ -344,6 +359,7 @@ describe.skipIf(!CORPUS)("gzip-compressed GPX and TCX", () => {
     expect(gunzipLimited(gz, 1 << 20)).toEqual({
       ok: false,
       error: "gzip content larger than 1048576 bytes: refused",
+      tooLarge: true,
     });
   });
 });

@@ -3,7 +3,7 @@
  * workers), the results come in the order of the sources and a bad file never stops the rest.
  */
 import { createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -109,6 +109,57 @@ describe("readSources", () => {
     expect(results[1]?.result.ok === false && results[1].result.error).toMatch(
       /not a readable zip archive/,
     );
+  });
+
+  it("reports a lone activities.csv's rows left out, each as a failure of the csv", async () => {
+    const header =
+      "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename";
+    const csv = await file(
+      "activities.csv",
+      [
+        header,
+        '1,"Oct 5, 2026, 6:00:00 PM",Treadmill,Run,1800,5.0,',
+        "2,06/10/2026 18:00,Gym,Weight Training,2400,0,",
+        '3,"Oct 7, 2026, 6:00:00 PM",Run,Run,1800,5.0,activities/3.fit.gz',
+      ].join("\n"),
+    );
+    const after = await file("after.gpx", gpx("2026-10-09T06:00:00Z"));
+    const results = await all([
+      { path: csv, source: "export/activities.csv" },
+      { path: after, source: "after.gpx" },
+    ]);
+    expect(results.map((r) => [r.source, r.result.ok ? "ok" : r.result.error])).toEqual([
+      ["export/activities.csv", "ok"],
+      [
+        "export/activities.csv",
+        'line 3: the date "06/10/2026 18:00" is not a Strava date (such as "Oct 4, 2026, 7:12:00 AM"): the row is not imported.',
+      ],
+      [
+        "export/activities.csv",
+        'line 4 names an activity file ("activities/3.fit.gz"), not imported from this file alone: import the whole Strava export archive (the zip) to get it.',
+      ],
+      ["after.gpx", "ok"],
+    ]);
+  });
+
+  it("reports an archive under its given name: cut short, or holding nothing", async () => {
+    const whole = await zip("whole.zip", { "a.gpx": gpx("2026-10-01T06:00:00Z") });
+    const cut = await file("upload-123.tmp", (await readFile(whole)).subarray(0, 100));
+    const empty = await zip("nothing.zip", { "photo.jpg": "not an activity" });
+    const results = await all([
+      { path: cut, source: "export.zip" },
+      { path: empty, source: "photos.zip" },
+    ]);
+    expect(results.map((r) => [r.source, r.result.ok === false && r.result.error])).toEqual([
+      [
+        "export.zip",
+        '"export.zip" is not a readable zip archive: it looks cut short (an interrupted download?), its end, which lists its files, is missing. Download or copy it again.',
+      ],
+      [
+        "photos.zip",
+        '"photos.zip" holds no FIT, GPX or TCX file and no Strava activities.csv: nothing to import.',
+      ],
+    ]);
   });
 
   it("tells progress up to every file and entry", async () => {

@@ -211,6 +211,229 @@ describe("importArchive", () => {
   });
 });
 
+/** A GPX with one <trk> per start (no <type> unless given: sport other), 10 points each. */
+function gpxTracks(starts: string[], types: string[] = []): string {
+  const tracks = starts.map((startIso, index) => {
+    const start = Date.parse(startIso);
+    const points = Array.from({ length: 10 }, (_, i) => {
+      const time = new Date(start + i * 10_000).toISOString();
+      return `<trkpt lat="${(48 + i * 0.0003).toFixed(4)}" lon="2.0000"><time>${time}</time></trkpt>`;
+    }).join("");
+    const type = types[index] ? `<type>${types[index]}</type>` : "";
+    return `<trk>${type}<trkseg>${points}</trkseg></trk>`;
+  });
+  return `<?xml version="1.0"?><gpx version="1.1" creator="Test" xmlns="http://www.topografix.com/GPX/1/1">${tracks.join("")}</gpx>`;
+}
+
+/** A GPX run of `points` points 1 s apart: about 10:1 under gzip. */
+function longGpx(points: number): string {
+  const start = Date.parse("2026-09-01T06:00:00Z");
+  const trkpts = Array.from({ length: points }, (_, i) => {
+    const time = new Date(start + i * 1000).toISOString();
+    return `<trkpt lat="${(48 + i * 0.00003).toFixed(6)}" lon="2.000000"><ele>${100 + (i % 7)}</ele><time>${time}</time></trkpt>`;
+  }).join("");
+  return `<?xml version="1.0"?><gpx version="1.1" creator="Test" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>${trkpts}</trkseg></trk></gpx>`;
+}
+
+const row = (line: string) => [HEADER, line].join("\n");
+const errorOf = (result: ArchiveEntryResult["result"] | undefined) =>
+  result && !result.ok ? result.error : `not a failure: ${JSON.stringify(result)}`;
+
+describe("importArchive: gzip files inside a zip (bombs)", () => {
+  it("refuses stored .fit.gz files of 199 MB of zeros by their gzip ratio, fast", async () => {
+    // The reviewer's archive: an 8 MB zip of 40 stored .fit.gz that each inflate to 199 MB.
+    const bomb = gzipSync(Buffer.alloc(199 * 1024 * 1024));
+    const entries = Array.from({ length: 40 }, (_, i) => ({
+      name: `activities/${i}.fit.gz`,
+      bytes: bomb,
+      compress: false,
+    }));
+    const path = await makeZip("gz-bombs.zip", [...entries, { name: "good.gpx", bytes: gpx() }]);
+    const started = Date.now();
+    const results = await importArchive(path);
+    const seconds = (Date.now() - started) / 1000;
+    expect(results).toHaveLength(41);
+    for (const { result } of results.slice(0, 40)) {
+      expect(errorOf(result)).toMatch(
+        /inflates to more than 100 times its compressed size .*gzip bomb/,
+      );
+    }
+    expect(bySource(results, "good.gpx")).toMatchObject({ ok: true });
+    // Each stops at 100 × 193 KB (about 19 MB) instead of 199 MB: 17.5 s before.
+    expect(seconds).toBeLessThan(10);
+  }, 30_000);
+
+  it("counts a gzip entry's content toward the archive's total", async () => {
+    const plain = longGpx(4000);
+    const packed = gzipSync(plain);
+    expect(plain.length / packed.length).toBeLessThan(100);
+    const path = await makeZip("gz-total.zip", [
+      { name: "a.gpx.gz", bytes: packed, compress: false },
+      { name: "b.gpx.gz", bytes: packed, compress: false },
+    ]);
+    // Room for both gzip files and one content, not two.
+    const maxTotalBytes = 2 * packed.length + plain.length + Math.round(plain.length / 2);
+    const results = await importArchive(path, { maxTotalBytes });
+    expect(bySource(results, "a.gpx.gz")).toMatchObject({ ok: true, format: "gpx" });
+    expect(errorOf(bySource(results, "b.gpx.gz"))).toMatch(
+      /^"b.gpx.gz": with its gzip content, the archive's entries add up to more than/,
+    );
+    // Without the limit both import.
+    const all = await importArchive(path);
+    expect(all.map((entry) => entry.result.ok)).toEqual([true, true]);
+  });
+
+  it("limits a gzip entry's content to the entry limit", async () => {
+    const plain = longGpx(400);
+    const path = await makeZip("gz-entry.zip", [{ name: "a.gpx.gz", bytes: gzipSync(plain) }]);
+    const [result] = await importArchive(path, { maxEntryBytes: plain.length - 1 });
+    expect(errorOf(result?.result)).toMatch(/inflates to more than .*: refused/);
+  });
+});
+
+describe("importArchive: Strava's activities.csv", () => {
+  it("gives a row's sport to one activity of a file: never to a multisport file's other sessions", async () => {
+    const path = await makeZip("multisport.zip", [
+      // Several activities, no sport named: the one starting at the row's time.
+      {
+        name: "activities/tracks.gpx",
+        bytes: gpxTracks(["2026-10-01T06:00:30Z", "2026-10-01T06:30:00Z", "2026-10-01T06:35:00Z"]),
+      },
+      // One activity: its sport comes from the row even an hour off (a time zone mistake).
+      { name: "activities/one.gpx", bytes: gpxTracks(["2026-10-02T07:00:00Z"]) },
+      // Several, none within 120 s of the row: none changes.
+      {
+        name: "activities/far.gpx",
+        bytes: gpxTracks(["2026-10-03T06:05:00Z", "2026-10-03T07:00:00Z"]),
+      },
+      // Multisport (a session has a sport): the others are transitions or the summary.
+      {
+        name: "activities/tri.gpx",
+        bytes: gpxTracks(["2026-10-04T06:00:00Z", "2026-10-04T06:30:00Z"], ["", "running"]),
+      },
+      {
+        name: "activities.csv",
+        bytes: [
+          HEADER,
+          '1,"Oct 1, 2026, 6:00:00 AM",Swim,Swim,,90,0.27,,,false,,,activities/tracks.gpx,,,90,90,270,,,,,',
+          '2,"Oct 2, 2026, 6:00:00 AM",Walk,Walk,,90,0.27,,,false,,,activities/one.gpx,,,90,90,270,,,,,',
+          '3,"Oct 3, 2026, 6:00:00 AM",Ride,Ride,,90,0.27,,,false,,,activities/far.gpx,,,90,90,270,,,,,',
+          '4,"Oct 4, 2026, 6:00:00 AM",Tri,Swim,,90,0.27,,,false,,,activities/tri.gpx,,,90,90,270,,,,,',
+        ].join("\n"),
+      },
+    ]);
+    const results = await importArchive(path);
+    const sports = (source: string) => {
+      const result = bySource(results, source);
+      return result?.ok ? result.activities.map((activity) => activity.sport) : result;
+    };
+    expect(sports("activities/tracks.gpx")).toEqual(["swim", "other", "other"]);
+    expect(sports("activities/one.gpx")).toEqual(["walk"]);
+    expect(sports("activities/far.gpx")).toEqual(["other", "other"]);
+    expect(sports("activities/tri.gpx")).toEqual(["other", "run"]);
+  });
+
+  it("imports a broken file's row from the row, its failure still reported, whatever the order", async () => {
+    const csv = row(
+      '9,"Oct 9, 2026, 6:00:00 AM",Run,Run,,1800,5.0,170,,false,,,activities/9.fit,,,1800,1750,5012,,,40,,150',
+    );
+    for (const order of ["csv first", "csv last"]) {
+      const files = [{ name: "activities/9.fit", bytes: "this is not a FIT file at all" }];
+      const csvEntry = { name: "activities.csv", bytes: csv };
+      const path = await makeZip(
+        `broken-${order.replace(" ", "-")}.zip`,
+        order === "csv first" ? [csvEntry, ...files] : [...files, csvEntry],
+      );
+      const results = await importArchive(path);
+      expect(results.map((entry) => [entry.source, entry.result.ok])).toEqual([
+        ["activities/9.fit", false],
+        ["activities.csv", true],
+      ]);
+      const rows = bySource(results, "activities.csv");
+      expect(rows).toMatchObject({
+        ok: true,
+        format: "csv",
+        activities: [
+          {
+            sport: "run",
+            start: "2026-10-09T06:00:00.000Z",
+            elapsedS: 1800,
+            movingS: 1750,
+            distanceM: 5012,
+            warnings: [
+              '"activities/9.fit" could not be read (reported as failed): imported from activities.csv line 2 instead, with only the row\'s summary',
+            ],
+          },
+        ],
+      });
+    }
+  });
+
+  it("reads activities.csv in a folder, its file paths from that folder", async () => {
+    const path = await makeZip("nested.zip", [
+      { name: "export_1/activities/2.gpx", bytes: gpx("", "2026-10-02T06:00:00Z") },
+      {
+        name: "export_1/activities.csv",
+        bytes: [
+          HEADER,
+          '2,"Oct 2, 2026, 6:00:00 AM",Ride,Ride,,90,0.27,,,false,,,activities/2.gpx,,,90,90,270,,,,,',
+          '3,"Oct 3, 2026, 6:00:00 PM",Treadmill,Run,,1800,5.0,,,false,,,,,,1800,1800,,,,,,',
+        ].join("\n"),
+      },
+    ]);
+    const results = await importArchive(path);
+    expect(results.map((entry) => entry.source)).toEqual([
+      "export_1/activities/2.gpx",
+      "export_1/activities.csv",
+    ]);
+    expect(bySource(results, "export_1/activities/2.gpx")).toMatchObject({
+      ok: true,
+      activities: [{ sport: "ride" }],
+    });
+    expect(bySource(results, "export_1/activities.csv")).toMatchObject({
+      ok: true,
+      activities: [{ sport: "run", start: "2026-10-03T18:00:00.000Z" }],
+    });
+  });
+});
+
+describe("importArchive: nothing to import, or not a whole zip", () => {
+  it("fails an archive that holds nothing to import: empty, only folders, only photos", async () => {
+    const empty = await makeZip("empty.zip", []);
+    const folders = await makeZip("folders.zip", [], ["a/", "a/b/"]);
+    const photos = await makeZip("photos.zip", [
+      { name: "media/photo.jpg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) },
+      { name: "notes.txt", bytes: "hello" },
+    ]);
+    for (const path of [empty, folders, photos]) {
+      expect(await importArchive(path, { name: "upload.zip" })).toEqual([
+        {
+          source: "upload.zip",
+          result: {
+            ok: false,
+            format: null,
+            error:
+              '"upload.zip" holds no FIT, GPX or TCX file and no Strava activities.csv: nothing to import.',
+          },
+        },
+      ]);
+    }
+  });
+
+  it("says a zip cut short looks like an interrupted download", async () => {
+    const path = await makeZip("whole.zip", [
+      { name: "a.gpx", bytes: gpx() },
+      { name: "b.gpx", bytes: gpx() },
+    ]);
+    const bytes = await readFile(path);
+    const cut = join(dir, "cut.zip");
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+    await expect(importArchive(cut, { name: "export.zip" })).rejects.toThrow(
+      '"export.zip" is not a readable zip archive: it looks cut short (an interrupted download?), its end, which lists its files, is missing. Download or copy it again.',
+    );
+  });
+});
+
 const CORPUS = process.env.CAPACITY_CORPUS_DIR;
 
 describe.skipIf(!CORPUS)("importArchive on corpus files", () => {
@@ -236,5 +459,36 @@ describe.skipIf(!CORPUS)("importArchive on corpus files", () => {
     expect(results).toHaveLength(files.length);
     for (const { source, result } of results) expect(result).toEqual(expected.get(source));
     expect(results.filter((entry) => entry.result.ok)).toHaveLength(files.length - 1);
+  });
+});
+
+describe.skipIf(!CORPUS)("importArchive: a Strava row on a corpus multisport file", () => {
+  it("keeps a Swim row's sport off the Fenix 2's generic session and transitions", async () => {
+    const corpus = CORPUS ?? "";
+    const file = "fit/activity-large-fenxi2-multisport.fit";
+    const bytes = new Uint8Array(await readFile(join(corpus, file)));
+    const path = await makeZip("fenix2.zip", [
+      { name: "activities/1.fit", bytes },
+      {
+        name: "activities.csv",
+        bytes: row(
+          '1,"Aug 29, 2015, 8:00:00 AM",Tri,Swim,,11738,25.0,,,false,,,activities/1.fit,,,11738,11738,25072,,,,,',
+        ),
+      },
+    ]);
+    const [result] = await importArchive(path);
+    const direct = importFit(bytes);
+    if (!result?.result.ok || !direct.ok) throw new Error("not imported");
+    expect(direct.activities.map((activity) => activity.sport)).toEqual([
+      "other",
+      "other",
+      "run",
+      "other",
+      "run",
+      "other",
+      "ride",
+    ]);
+    // The generic session (the whole race, 3 h 15 min) starts at the row's time: it stays other.
+    expect(result.result).toEqual(direct);
   });
 });

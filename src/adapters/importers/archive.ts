@@ -1,7 +1,13 @@
+import { open } from "node:fs/promises";
 import yauzl from "yauzl";
 import type { Activity, FileImport } from "../../core/running/activity.js";
 import { detectFormat } from "./detect.js";
-import { type ImportBytesOptions, importBytes } from "./import-file.js";
+import {
+  type ImportBytesOptions,
+  MAX_GUNZIPPED_BYTES,
+  type ParsedBytes,
+  parseBytes,
+} from "./import-file.js";
 import { parseStravaCsv, type StravaRow } from "./strava-csv.js";
 
 /** One entry's outcome; `source` is the entry's path inside the archive. */
@@ -12,13 +18,18 @@ export interface ArchiveEntryResult {
 
 /** Zip-bomb limits (issue 5, point 8). Tests may lower them. */
 export interface ArchiveOptions {
+  /** The name the archive is reported under (the source the person gave); default its path. */
+  readonly name?: string;
   /** At most this many entries (folders included), else the archive is refused. */
   readonly maxEntries?: number;
-  /** Each entry at most this many bytes uncompressed (also the limit for a `.gz` inside). */
+  /**
+   * Each entry at most this many bytes uncompressed; a `.gz` entry's content at most this and
+   * `MAX_GUNZIPPED_BYTES` (128 MB).
+   */
   readonly maxEntryBytes?: number;
-  /** All entries together at most this many bytes uncompressed. */
+  /** All entries together at most this many bytes uncompressed, gzip content included. */
   readonly maxTotalBytes?: number;
-  /** Refuse an entry compressed more than this ratio… */
+  /** Refuse an entry (or a `.gz` entry's content) compressed more than this ratio… */
   readonly maxRatio?: number;
   /** …when it inflates to more than this many bytes. */
   readonly ratioFromBytes?: number;
@@ -31,21 +42,21 @@ export interface ArchiveOptions {
 /** How {@link readArchive} parses entries, and how far it may read ahead of the results. */
 export interface ArchiveReading {
   /**
-   * Parses one entry's bytes (default: `importBytes` in this thread). It may run elsewhere
+   * Parses one entry's bytes (default: `parseBytes` in this thread). It may run elsewhere
    * (read-sources' worker threads): it is handed the bytes and never used with them again.
    */
   readonly parse?: (
     bytes: Uint8Array,
     source: string,
     options: ImportBytesOptions,
-  ) => Promise<FileImport> | FileImport;
+  ) => Promise<ParsedBytes> | ParsedBytes;
   /** Entries read but whose results are not given out yet, at most (default 8)… */
   readonly maxPending?: number;
   /** …and their bytes at most (default 64 MB; a larger entry is read alone). */
   readonly maxPendingBytes?: number;
 }
 
-type Limits = Required<Omit<ArchiveOptions, "onEntryCount" | "onEntryDone">>;
+type Limits = Required<Omit<ArchiveOptions, "name" | "onEntryCount" | "onEntryDone">>;
 
 const MB = 1024 * 1024;
 export const ARCHIVE_LIMITS: Limits = {
@@ -58,27 +69,36 @@ export const ARCHIVE_LIMITS: Limits = {
 
 /** Names a file could have in an export; other unrecognised content is skipped silently. */
 const ACTIVITY_NAME = /\.(fit|gpx|tcx)(\.gz)?$/i;
-const STRAVA_CSV = "activities.csv";
+/** Strava's activities.csv, at the root of its export or in a folder (`export_1/activities.csv`). */
+const STRAVA_CSV = /(^|\/)activities\.csv$/i;
+/** Activities from activities.csv may fill in a file's sport when they start this close. */
+const SAME_START_MS = 120_000;
 
 class EntryRefusal extends Error {}
 
 /**
  * Imports every activity in a zip archive read from disk (issue 5, point 1): a Strava bulk
- * export (`activities.csv` at the root plus `activities/` files) or any folder of FIT, GPX and
- * TCX files, gzip-compressed or not. Entries are streamed one at a time with yauzl (never the
- * whole archive in memory) and never written to disk. A failure in one entry never stops the
- * others: it becomes that entry's result. Rejects only when the file is not a readable zip
- * archive or holds more entries than allowed.
+ * export (`activities.csv` plus `activities/` files, at the root or in a folder) or any folder
+ * of FIT, GPX and TCX files, gzip-compressed or not. Entries are streamed one at a time with
+ * yauzl (never the whole archive in memory) and never written to disk. A failure in one entry
+ * never stops the others: it becomes that entry's result. Rejects only when the file is not a
+ * readable zip archive (saying so when it looks cut short) or holds more entries than allowed.
  *
  * - Folders are skipped, and so are entries whose content is no activity format and whose name
  *   is not an activity file's (photos, other CSVs of a Strava export).
+ * - An archive that gives nothing at all (empty, only folders, only photos) is one failed
+ *   result under the archive's name: it holds no FIT, GPX or TCX file nor activities.csv.
  * - Entry names with `..` or an absolute path are refused (a result with an error).
  * - Zip bombs: an entry over `maxEntryBytes` uncompressed, a total over `maxTotalBytes`, or an
  *   entry over `ratioFromBytes` compressed more than `maxRatio`:1 is refused; sizes are checked
- *   both as declared and as actually inflated.
- * - Strava's `activities.csv`: rows without a file become activities (format `csv`, source
- *   `activities.csv`); a row with a file gives its sport to the file's activities whose sport is
- *   `other`; a row whose file is missing from the archive is imported from the row.
+ *   both as declared and as actually inflated. A `.gz` entry's content is held to the same
+ *   ratio (its inflated size to the gzip bytes), to at most 128 MB, and counts toward the total.
+ * - Strava's `activities.csv` (any one named so, its file paths read from its folder): rows
+ *   without a file become activities (format `csv`, source the csv's entry); a row with a file
+ *   gives its sport to the file's activity whose sport is `other` (see sportTarget: in a file of
+ *   several, only one starting within 120 s of the row, never in a multisport file); a row
+ *   whose file is missing from the archive, or failed, is imported from the row with a warning
+ *   (a failed file's failure stays reported).
  */
 export async function importArchive(
   path: string,
@@ -96,22 +116,34 @@ interface Pending {
   settled: boolean;
 }
 
+/** A Strava activities.csv read from the archive. */
+interface StravaCsvEntry {
+  /** Its entry name, the source of the activities made from its rows. */
+  readonly name: string;
+  /** The folder its file paths are read from: "" at the root, else ending in "/". */
+  readonly folder: string;
+  readonly rows: readonly StravaRow[];
+}
+
 /**
  * {@link importArchive} as a stream: the same results in the same order, given out as they are
  * ready. Entries are read one after the other in this thread while earlier ones are parsed
  * (by `reading.parse`, on worker threads in read-sources), at most `maxPending` entries and
- * `maxPendingBytes` ahead. A result that a later `activities.csv` could still change (an
- * activity whose sport is `other`) is held to the end, and so is everything after it, to keep
- * the order. Throws, before giving anything, when the file is not a readable zip archive or
- * holds more entries than allowed.
+ * `maxPendingBytes` ahead. A result that a later `activities.csv` could still change (a file
+ * whose activities are all `other`) is held to the end, and so is everything after it, to keep
+ * the order; a failed file is given out, and its row still imported at the end. When nothing at
+ * all came out, one failed result says the archive holds nothing to import. Throws, before
+ * giving anything, when the file is not a readable zip archive (saying when it looks cut short)
+ * or holds more entries than allowed.
  */
 export async function* readArchive(
   path: string,
   options: ArchiveOptions = {},
   reading: ArchiveReading = {},
 ): AsyncGenerator<ArchiveEntryResult> {
-  const limits = { ...ARCHIVE_LIMITS, ...options };
-  const parse = reading.parse ?? importBytes;
+  const { name: archiveName = path, ...limitOptions } = options;
+  const limits: Limits = { ...ARCHIVE_LIMITS, ...limitOptions };
+  const parse = reading.parse ?? parseBytes;
   const maxPending = Math.max(1, reading.maxPending ?? 8);
   const maxPendingBytes = reading.maxPendingBytes ?? 64 * MB;
   let zip: yauzl.ZipFile;
@@ -124,12 +156,12 @@ export async function* readArchive(
       autoClose: true,
     });
   } catch (error) {
-    throw new Error(`"${path}" is not a readable zip archive: ${(error as Error).message}`);
+    throw new Error(await unreadable(path, archiveName, error as Error));
   }
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
     throw new Error(
-      `"${path}" holds ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed: refused.`,
+      `"${archiveName}" holds ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed: refused.`,
     );
   }
 
@@ -140,10 +172,15 @@ export async function* readArchive(
   let counted = 0;
   /** Results activities.csv may still change, and all after them, in order, until the end. */
   const held: ArchiveEntryResult[] = [];
-  /** Sources of the results already given out. */
+  /** Sources of the results already given out: read, or failed (activities.csv still uses those). */
   const given = new Set<string>();
-  let stravaRows: readonly StravaRow[] | null = null;
+  const givenFailed = new Set<string>();
+  const stravaCsvs: StravaCsvEntry[] = [];
+  /** Uncompressed bytes of the entries read, and of the gzip content of those parsed. */
   let totalBytes = 0;
+  /** The most that gzip entries being parsed may still add to `totalBytes`. */
+  let reservedBytes = 0;
+  const gzipCap = Math.min(MAX_GUNZIPPED_BYTES, limits.maxEntryBytes);
 
   const add = (results: Promise<readonly ArchiveEntryResult[]>, bytes = 0) => {
     const entry: Pending = { bytes, results, settled: false };
@@ -163,6 +200,10 @@ export async function* readArchive(
     source: name,
     result: { ok: false, format: null, error },
   });
+  const giveOut = (result: ArchiveEntryResult) => {
+    if (result.result.ok) given.add(result.source);
+    else givenFailed.add(result.source);
+  };
   /** The oldest pending entry's results: given out, or held. */
   async function* release(): AsyncGenerator<ArchiveEntryResult> {
     const entry = pending.shift() as Pending;
@@ -173,7 +214,7 @@ export async function* readArchive(
       counted++;
       if (held.length > 0 || mayTakeSport(result)) held.push(result);
       else {
-        given.add(result.source);
+        giveOut(result);
         yield result;
       }
     }
@@ -208,19 +249,29 @@ export async function* readArchive(
       // What was read before the damage comes first, as it would have.
       while (pending.length > 0) yield* release();
       const damaged = refusal(
-        path,
+        archiveName,
         `The archive is damaged: reading stopped after ${counted} entries: ${(error as Error).message}`,
       );
+      counted++;
       if (held.length > 0) held.push(damaged);
       else {
-        given.add(path);
+        giveOut(damaged);
         yield damaged;
       }
     }
   } finally {
     zip.close();
   }
-  yield* stravaRows === null ? held : mergeStrava(held, stravaRows, given);
+  const last = stravaCsvs.length === 0 ? held : mergeStrava(held, stravaCsvs, given, givenFailed);
+  yield* last;
+  if (counted === 0 && last.length === 0) {
+    yield refusal(
+      archiveName,
+      stravaCsvs.length === 0
+        ? `"${archiveName}" holds no FIT, GPX or TCX file and no Strava activities.csv: nothing to import.`
+        : `"${archiveName}" holds no FIT, GPX or TCX file, and its activities.csv lists no activity: nothing to import.`,
+    );
+  }
 
   async function readOne(entry: yauzl.Entry, name: string): Promise<void> {
     const unsafe = unsafeName(name);
@@ -230,8 +281,8 @@ export async function* readArchive(
     }
     let bytes: Uint8Array;
     try {
-      checkDeclared(entry, limits, totalBytes);
-      bytes = await readEntry(zip, entry, limits, totalBytes);
+      checkDeclared(entry, limits, totalBytes + reservedBytes);
+      bytes = await readEntry(zip, entry, limits, totalBytes + reservedBytes);
     } catch (error) {
       now([
         refusal(
@@ -245,11 +296,12 @@ export async function* readArchive(
     }
     totalBytes += bytes.length;
     const format = detectFormat(bytes);
-    if (name === STRAVA_CSV && format === "csv") {
-      const parsed = parseStravaCsv(bytes);
+    if (STRAVA_CSV.test(name) && format === "csv") {
+      const parsed = parseStravaCsv(bytes, name);
       if (!parsed.ok) now([refusal(name, parsed.error)]);
       else {
-        stravaRows = parsed.rows;
+        const folder = name.slice(0, name.lastIndexOf("/") + 1);
+        stravaCsvs.push({ name, folder, rows: parsed.rows });
         now(parsed.problems.map((problem) => refusal(name, problem)));
       }
       return;
@@ -269,30 +321,79 @@ export async function* readArchive(
       return;
     }
     const size = bytes.length;
-    const parsed = Promise.resolve(parse(bytes, name, { maxGunzippedBytes: limits.maxEntryBytes }));
+    // A gzip entry's content counts toward the total: while it is parsed (elsewhere, maybe),
+    // the most it may inflate to is reserved, so that entries parsed at once never pass it.
+    let reserved = 0;
+    let archiveTotal: ImportBytesOptions["archiveTotal"];
+    if (format === "gzip") {
+      const leftBytes = Math.max(0, limits.maxTotalBytes - totalBytes - reservedBytes);
+      reserved = Math.min(
+        gzipCap,
+        Math.max(limits.ratioFromBytes, size * limits.maxRatio),
+        leftBytes,
+      );
+      reservedBytes += reserved;
+      archiveTotal = { leftBytes, maxBytes: limits.maxTotalBytes };
+    }
+    const parseOptions: ImportBytesOptions = {
+      maxGunzippedBytes: gzipCap,
+      maxRatio: limits.maxRatio,
+      ratioFromBytes: limits.ratioFromBytes,
+      ...(archiveTotal ? { archiveTotal } : {}),
+    };
+    const parsed = Promise.resolve(parse(bytes, name, parseOptions)).finally(() => {
+      reservedBytes -= reserved;
+    });
     add(
-      parsed.then((result): ArchiveEntryResult[] => {
+      parsed.then(({ results, inflatedBytes }): ArchiveEntryResult[] => {
+        totalBytes += inflatedBytes;
+        const [result] = results;
         // A gzip-compressed entry that holds no activity format and is not named like one
         // (e.g. a compressed log): skipped like any other unrelated file.
         if (
+          results.length === 1 &&
           !result.ok &&
           result.format === null &&
           format === "gzip" &&
           !ACTIVITY_NAME.test(name) &&
-          /not an activity file/.test(result.error)
+          /(not an activity file|is empty)/.test(result.error)
         ) {
           return [];
         }
-        return [{ source: name, result }];
+        return results.map((one) => ({ source: name, result: one }));
       }),
       size,
     );
   }
 }
 
-/** Whether activities.csv could give this result's activities a sport (see mergeStrava). */
+/** Why the archive cannot be opened: said plainly when it looks cut short (a partial download). */
+async function unreadable(path: string, name: string, error: Error): Promise<string> {
+  if (/end of central directory record signature not found/i.test(error.message)) {
+    let head = new Uint8Array();
+    try {
+      const handle = await open(path, "r");
+      try {
+        head = new Uint8Array(4);
+        const { bytesRead } = await handle.read(head, 0, 4, 0);
+        head = head.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // Unreadable: the plain message below.
+    }
+    // It starts as a zip does, but its end (the list of its files) is missing.
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+      return `"${name}" is not a readable zip archive: it looks cut short (an interrupted download?), its end, which lists its files, is missing. Download or copy it again.`;
+    }
+  }
+  return `"${name}" is not a readable zip archive: ${error.message}`;
+}
+
+/** Whether activities.csv could give one of this result's activities a sport (sportTarget). */
 function mayTakeSport({ result }: ArchiveEntryResult): boolean {
-  return result.ok && result.activities.some((activity) => activity.sport === "other");
+  return result.ok && result.activities.every((activity) => activity.sport === "other");
 }
 
 function unsafeName(name: string): string | null {
@@ -374,61 +475,97 @@ async function readEntry(
 }
 
 /**
- * Joins Strava's activities.csv with the files it names: `results` are those held to the end,
- * `given` the sources of those already given out (activities.csv cannot change them).
+ * Joins Strava's activities.csv files with the files they name: `results` are those held to the
+ * end; `given` and `givenFailed` the sources of those already given out, read or failed
+ * (activities.csv cannot change them, but a failed file's row is still imported).
  */
 function mergeStrava(
-  results: ArchiveEntryResult[],
-  rows: readonly StravaRow[],
+  results: readonly ArchiveEntryResult[],
+  csvs: readonly StravaCsvEntry[],
   given: ReadonlySet<string>,
+  givenFailed: ReadonlySet<string>,
 ): ArchiveEntryResult[] {
   const bySource = new Map(results.map((entry, index) => [entry.source, index]));
-  const fromRows: Activity[] = [];
   const merged = [...results];
-  for (const row of rows) {
-    if (row.file === null) {
-      fromRows.push(row.activity);
-      continue;
+  for (const csv of csvs) {
+    const fromRows: Activity[] = [];
+    const fromRow = (row: StravaRow, why: string) =>
+      fromRows.push({ ...row.activity, warnings: [...row.activity.warnings, why] });
+    for (const row of csv.rows) {
+      if (row.file === null) {
+        fromRows.push(row.activity);
+        continue;
+      }
+      const file = `${csv.folder}${row.file.replace(/^(\.\/)+/, "")}`;
+      const index = bySource.get(file);
+      const found = index === undefined ? undefined : merged[index];
+      if (givenFailed.has(file) || (found !== undefined && !found.result.ok)) {
+        fromRow(
+          row,
+          `"${file}" could not be read (reported as failed): imported from ${csv.name} line ${row.line} instead, with only the row's summary`,
+        );
+        continue;
+      }
+      // Given out already: activities.csv cannot give it a sport (see mayTakeSport).
+      if (found === undefined && given.has(file)) continue;
+      if (index === undefined || found === undefined) {
+        fromRow(
+          row,
+          `${csv.name} line ${row.line} names "${row.file}", which is not in the archive: imported from the row`,
+        );
+        continue;
+      }
+      const { result } = found;
+      if (!result.ok || row.activity.sport === "other") continue;
+      const target = sportTarget(result.activities, row.activity.start);
+      if (target === null) continue;
+      merged[index] = {
+        source: found.source,
+        result: {
+          ...result,
+          activities: result.activities.map((activity, at) =>
+            at === target
+              ? {
+                  ...activity,
+                  sport: row.activity.sport,
+                  warnings: [
+                    ...activity.warnings,
+                    `the sport (${row.activity.sport}) is taken from ${csv.name} line ${row.line}`,
+                  ],
+                }
+              : activity,
+          ),
+        },
+      };
     }
-    const file = row.file.replace(/^(\.\/)+/, "");
-    const index = bySource.get(file);
-    // Given out already: a failure, or no activity whose sport is other; nothing to change.
-    if (index === undefined && given.has(file)) continue;
-    const found = index === undefined ? undefined : merged[index];
-    if (index === undefined || found === undefined) {
-      fromRows.push({
-        ...row.activity,
-        warnings: [
-          ...row.activity.warnings,
-          `activities.csv line ${row.line} names "${row.file}", which is not in the archive: imported from the row`,
-        ],
-      });
-      continue;
+    if (fromRows.length > 0) {
+      merged.push({ source: csv.name, result: { ok: true, format: "csv", activities: fromRows } });
     }
-    const { result } = found;
-    if (!result.ok || row.activity.sport === "other") continue;
-    if (!result.activities.some((activity) => activity.sport === "other")) continue;
-    merged[index] = {
-      source: found.source,
-      result: {
-        ...result,
-        activities: result.activities.map((activity) =>
-          activity.sport === "other"
-            ? {
-                ...activity,
-                sport: row.activity.sport,
-                warnings: [
-                  ...activity.warnings,
-                  `the sport (${row.activity.sport}) is taken from activities.csv line ${row.line}`,
-                ],
-              }
-            : activity,
-        ),
-      },
-    };
-  }
-  if (fromRows.length > 0) {
-    merged.push({ source: STRAVA_CSV, result: { ok: true, format: "csv", activities: fromRows } });
   }
   return merged;
+}
+
+/**
+ * Which of a file's activities a row of activities.csv gives its sport to, if any, and only when
+ * that activity's sport is `other`: the file's only activity; in a file of several that names no
+ * sport at all (a GPX of several untyped tracks), the one starting nearest the row's date, within
+ * 120 s; in a multisport file (some sessions have a sport), none. A row describes one activity:
+ * the "other" sessions of a multisport file are its transitions and the whole race's summary, and
+ * a "Swim" or "Run" row must not make them swims, or a 3-hour triathlon a 25 km long run.
+ */
+function sportTarget(activities: readonly Activity[], rowStart: string): number | null {
+  let target: number | null = null;
+  if (activities.length === 1) target = 0;
+  else if (activities.every((activity) => activity.sport === "other")) {
+    const at = Date.parse(rowStart);
+    let nearest = Number.POSITIVE_INFINITY;
+    for (const [index, activity] of activities.entries()) {
+      const gap = Math.abs(Date.parse(activity.start) - at);
+      if (gap <= SAME_START_MS && gap < nearest) {
+        target = index;
+        nearest = gap;
+      }
+    }
+  }
+  return target !== null && activities[target]?.sport === "other" ? target : null;
 }

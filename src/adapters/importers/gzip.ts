@@ -2,7 +2,12 @@ import { gunzipSync } from "node:zlib";
 
 export type Gunzipped =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly error: string };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      /** True when the content passes `maxBytes` (a bomb, or too large), not when it is damaged. */
+      readonly tooLarge: boolean;
+    };
 
 /**
  * Decompresses a `.gz` file (`.fit.gz`, `.gpx.gz`, `.tcx.gz`), stopping as soon as the output
@@ -16,8 +21,16 @@ export function gunzipLimited(bytes: Uint8Array, maxBytes: number): Gunzipped {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ERR_BUFFER_TOO_LARGE") {
-      return { ok: false, error: `gzip content larger than ${maxBytes} bytes: refused` };
+      return {
+        ok: false,
+        error: `gzip content larger than ${maxBytes} bytes: refused`,
+        tooLarge: true,
+      };
     }
-    return { ok: false, error: `not a valid gzip file: ${(error as Error).message}` };
+    return {
+      ok: false,
+      error: `not a valid gzip file: ${(error as Error).message}`,
+      tooLarge: false,
+    };
   }
 }

@@ -12,9 +12,8 @@ import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
-import type { FileImport } from "../../core/running/activity.js";
 import { type ArchiveEntryResult, importArchive, readArchive } from "./archive.js";
-import { type ImportBytesOptions, importBytes } from "./import-file.js";
+import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-file.js";
 import { createParsePool } from "./parse-pool.js";
 
 let dir: string;
@@ -41,7 +40,8 @@ const fragileWorker = () =>
      parentPort.on("message", (m) => {
        if (m.source === "crash.gpx") throw new Error("boom");
        if (m.source === "exit.gpx") process.exit(7);
-       parentPort.postMessage({ id: m.id, result: { ok: false, format: null, error: "parsed " + m.source + " " + m.bytes.length } });
+       const result = { ok: false, format: null, error: "parsed " + m.source + " " + m.bytes.length };
+       parentPort.postMessage({ id: m.id, parsed: { results: [result], inflatedBytes: 0 } });
      });`,
     { eval: true },
   );
@@ -82,7 +82,7 @@ describe("createParsePool", () => {
     const pool = createParsePool();
     expect(pool.threads).toBe(0);
     const file = bytes(gpx("2026-10-01T06:00:00Z"));
-    expect(await pool.parse(file.slice(), "a.gpx")).toEqual(importBytes(file, "a.gpx"));
+    expect(await pool.parse(file.slice(), "a.gpx")).toEqual(parseBytes(file, "a.gpx"));
     await pool.close();
   });
 
@@ -96,13 +96,14 @@ describe("createParsePool", () => {
       ["bomb.gz", gzipSync(Buffer.alloc(4096)), { maxGunzippedBytes: 1024 }],
       ["tcx.tcx", bytes("<TrainingCenterDatabase></TrainingCenterDatabase>")],
     ];
-    const expected = files.map(([name, content, options]) => importBytes(content, name, options));
+    const expected = files.map(([name, content, options]) => parseBytes(content, name, options));
     const results = await Promise.all(
       files.map(([name, content, options]) => pool.parse(content.slice(), name, options)),
     );
     expect(pool.threads).toBe(2); // the workers really ran: no fallback to this thread
     expect(results).toEqual(expected);
-    expect(results.map((r) => r.ok)).toEqual([true, true, false, false, false, false]);
+    expect(results.map((r) => r.results[0].ok)).toEqual([true, true, false, false, false, false]);
+    expect(results[1]?.inflatedBytes).toBeGreaterThan(0); // the gzip's content, for the archive
     await pool.close();
   });
 
@@ -110,7 +111,7 @@ describe("createParsePool", () => {
     const pool = createParsePool({ threads: 2, spawn: fragileWorker });
     const names = ["a.gpx", "crash.gpx", "b.gpx", "exit.gpx", "c.gpx", "d.gpx"];
     const results = await Promise.all(names.map((name) => pool.parse(bytes("xyz"), name)));
-    const errors = results.map((r: FileImport) => (r.ok ? "ok" : r.error));
+    const errors = results.map(({ results: [r] }: ParsedBytes) => (r.ok ? "ok" : r.error));
     expect(errors).toEqual([
       "parsed a.gpx 3",
       '"crash.gpx" could not be read: the parser stopped (boom).',
@@ -130,8 +131,8 @@ describe("createParsePool", () => {
       pool.parse(file.slice(), "a.gpx"),
       pool.parse(file.slice(), "b.gpx"),
     ]);
-    expect(one).toEqual(importBytes(file, "a.gpx"));
-    expect(two).toEqual(importBytes(file, "b.gpx"));
+    expect(one).toEqual(parseBytes(file, "a.gpx"));
+    expect(two).toEqual(parseBytes(file, "b.gpx"));
     expect(pool.threads).toBe(0);
     await pool.close();
   });
@@ -139,7 +140,7 @@ describe("createParsePool", () => {
   it("copies a view into a larger buffer instead of taking the whole buffer away", async () => {
     const pool = createParsePool({ threads: 1, spawn: fragileWorker });
     const whole = new Uint8Array(100).fill(7);
-    const result = await pool.parse(whole.subarray(10, 20), "part.gpx");
+    const [result] = (await pool.parse(whole.subarray(10, 20), "part.gpx")).results;
     expect(result.ok === false && result.error).toBe("parsed part.gpx 10");
     expect(whole.length).toBe(100);
     expect(whole[50]).toBe(7);
@@ -159,7 +160,9 @@ describe("createParsePool", () => {
     const second = pool.parse(bytes("b"), "b.gpx");
     await new Promise((resolve) => setTimeout(resolve, 50));
     await pool.close();
-    for (const result of await Promise.all([first, second])) {
+    for (const {
+      results: [result],
+    } of await Promise.all([first, second])) {
       expect(result.ok === false && result.error).toMatch(/the import stopped/);
     }
   });
@@ -175,8 +178,8 @@ describe("readArchive with parsing elsewhere", () => {
   const delayed =
     (ms: (name: string) => number) =>
     (content: Uint8Array, name: string, options: ImportBytesOptions) =>
-      new Promise<FileImport>((resolve) => {
-        const result = importBytes(content, name, options);
+      new Promise<ParsedBytes>((resolve) => {
+        const result = parseBytes(content, name, options);
         setTimeout(() => resolve(result), ms(name));
       });
 
@@ -213,8 +216,8 @@ describe("readArchive with parsing elsewhere", () => {
     const ride = inTurn[2]?.result;
     expect(ride?.ok && ride.activities[0]?.sport).toBe("ride");
     const rows = inTurn[5]?.result;
-    // The missing file's row and the manual entry; not the failed file's row.
-    expect(rows?.ok && rows.activities.map((a) => a.sport)).toEqual(["run", "strength"]);
+    // The failed file's row (its failure stays reported), the missing file's and the manual entry.
+    expect(rows?.ok && rows.activities.map((a) => a.sport)).toEqual(["run", "run", "strength"]);
 
     const reversed = readArchive(
       path,
@@ -241,7 +244,7 @@ describe("readArchive with parsing elsewhere", () => {
     const seenWhenFirst: number[] = [];
     const parse = (content: Uint8Array, name: string, options: ImportBytesOptions) => {
       read++;
-      return importBytes(content, name, options);
+      return parseBytes(content, name, options);
     };
     for await (const _ of readArchive(path, {}, { parse, maxPending: 3 })) {
       seenWhenFirst.push(read);

@@ -2,11 +2,10 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { FileImport } from "../../core/running/activity.js";
-import { type ImportBytesOptions, importBytes } from "./import-file.js";
+import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-file.js";
 
 /**
- * Worker threads that parse activity files (issue 5, performance): `importBytes` on each file's
+ * Worker threads that parse activity files (issue 5, performance): `parseBytes` on each file's
  * bytes, several files at once, off the thread that reads archives and stores activities.
  *
  * - A file's bytes are transferred to the worker, not copied.
@@ -29,7 +28,7 @@ export interface ParseRequest {
 /** What a worker answers: once `{ ready: true }` when it has loaded, then one result per request. */
 export type ParseResponse =
   | { readonly ready: true }
-  | { readonly id: number; readonly result: FileImport };
+  | { readonly id: number; readonly parsed: ParsedBytes };
 
 export interface ParsePoolOptions {
   /** Worker threads at most; 0 parses in this thread. Default: the cores, at most 4. */
@@ -44,10 +43,10 @@ export interface ParsePool {
   /** The worker threads it may use; 0 when it parses in this thread. */
   readonly threads: number;
   /**
-   * One file's activities, as `importBytes` gives them; never rejects. `bytes` is handed over
+   * One file's results, as `parseBytes` gives them; never rejects. `bytes` is handed over
    * (transferred to a worker): the caller must not use it afterwards.
    */
-  parse(bytes: Uint8Array, source: string, options?: ImportBytesOptions): Promise<FileImport>;
+  parse(bytes: Uint8Array, source: string, options?: ImportBytesOptions): Promise<ParsedBytes>;
   /** Ends the workers; files still queued fail. */
   close(): Promise<void>;
 }
@@ -67,7 +66,7 @@ interface Task {
   readonly bytes: Uint8Array;
   readonly source: string;
   readonly options: ImportBytesOptions;
-  readonly resolve: (result: FileImport) => void;
+  readonly resolve: (parsed: ParsedBytes) => void;
 }
 
 interface Slot {
@@ -77,20 +76,17 @@ interface Slot {
   error: Error | null;
 }
 
-function parseHere(task: Pick<Task, "bytes" | "source" | "options">): FileImport {
+function parseHere(task: Pick<Task, "bytes" | "source" | "options">): ParsedBytes {
   try {
-    return importBytes(task.bytes, task.source, task.options);
+    return parseBytes(task.bytes, task.source, task.options);
   } catch (error) {
     return crashed(task.source, error instanceof Error ? error.message : String(error));
   }
 }
 
-function crashed(source: string, reason: string): FileImport {
-  return {
-    ok: false,
-    format: null,
-    error: `"${source}" could not be read: the parser stopped (${reason}).`,
-  };
+function crashed(source: string, reason: string): ParsedBytes {
+  const error = `"${source}" could not be read: the parser stopped (${reason}).`;
+  return { results: [{ ok: false, format: null, error }], inflatedBytes: 0 };
 }
 
 /** The bytes as a Uint8Array that owns its whole buffer, so the buffer can be transferred. */
@@ -135,7 +131,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       if (task === null || task.id !== message.id) return;
       slot.task = null;
       slot.worker.unref();
-      task.resolve(message.result);
+      task.resolve(message.parsed);
       pump();
     });
     slot.worker.on("error", (error) => {
@@ -205,7 +201,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       return inThread ? 0 : threads;
     },
     parse(bytes, source, parseOptions = {}) {
-      return new Promise<FileImport>((resolve) => {
+      return new Promise<ParsedBytes>((resolve) => {
         queue.push({ id: nextId++, bytes, source, options: parseOptions, resolve });
         pump();
       });

@@ -1,10 +1,10 @@
 /**
  * A worker thread of the parse pool (parse-pool.ts): parses one file's bytes at a time with
- * `importBytes` and answers with the result. It says it is ready once loaded, so that the pool
+ * `parseBytes` and answers with its results. It says it is ready once loaded, so that the pool
  * can tell a worker that cannot start from a file that crashes one.
  */
 import { parentPort } from "node:worker_threads";
-import { importBytes } from "./import-file.js";
+import { parseBytes } from "./import-file.js";
 import type { ParseRequest, ParseResponse } from "./parse-pool.js";
 
 const port = parentPort;
@@ -15,17 +15,22 @@ port.on("message", (request: ParseRequest) => {
   try {
     response = {
       id: request.id,
-      result: importBytes(request.bytes, request.source, request.options),
+      parsed: parseBytes(request.bytes, request.source, request.options),
     };
   } catch (error) {
-    // importBytes does not throw; this keeps the worker alive if it ever does.
+    // parseBytes does not throw; this keeps the worker alive if it ever does.
     const reason = error instanceof Error ? error.message : String(error);
     response = {
       id: request.id,
-      result: {
-        ok: false,
-        format: null,
-        error: `"${request.source}" could not be read: the parser stopped (${reason}).`,
+      parsed: {
+        results: [
+          {
+            ok: false,
+            format: null,
+            error: `"${request.source}" could not be read: the parser stopped (${reason}).`,
+          },
+        ],
+        inflatedBytes: 0,
       },
     };
   }

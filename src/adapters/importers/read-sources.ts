@@ -62,7 +62,8 @@ const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 
 interface Pending {
   readonly bytes: number;
-  readonly parsed: Promise<ParsedFile>;
+  /** One result, or several for a lone activities.csv (its rows left out). */
+  readonly parsed: Promise<readonly ParsedFile[]>;
   settled: boolean;
 }
 
@@ -73,8 +74,9 @@ interface Pending {
  *
  * Parsing runs on worker threads (parse-pool.ts), several files at once, while this thread reads
  * the next files and archive entries (at most a few, and 64 MB, ahead); the results still come
- * one per file or entry, in the order of the sources and of the entries in each archive. The
- * workers end when the reading does (or the caller stops iterating).
+ * one per file or entry (a lone Strava activities.csv: its activities, then one failure per row
+ * left out), in the order of the sources and of the entries in each archive. The workers end
+ * when the reading does (or the caller stops iterating).
  */
 export async function* readSources(
   sources: readonly ImportSource[],
@@ -86,7 +88,7 @@ export async function* readSources(
   const pool = createParsePool();
   const pending: Pending[] = [];
   let pendingBytes = 0;
-  const add = (parsed: Promise<ParsedFile>, bytes = 0) => {
+  const add = (parsed: Promise<readonly ParsedFile[]>, bytes = 0) => {
     const entry: Pending = { bytes, parsed, settled: false };
     parsed.then(() => {
       entry.settled = true;
@@ -94,11 +96,11 @@ export async function* readSources(
     pending.push(entry);
     pendingBytes += bytes;
   };
-  /** The oldest plain file's result: given out, then counted as done. */
+  /** The oldest plain file's results: given out, then counted as done. */
   async function* release(): AsyncGenerator<ParsedFile> {
     const entry = pending.shift() as Pending;
     pendingBytes -= entry.bytes;
-    yield await entry.parsed;
+    yield* await entry.parsed;
     done++;
     report();
   }
@@ -118,13 +120,13 @@ export async function* readSources(
       try {
         const info = await stat(path);
         if (!info.isFile()) {
-          add(Promise.resolve(failed(source, `"${source}" is not a file.`)));
+          add(Promise.resolve([failed(source, `"${source}" is not a file.`)]));
           continue;
         }
         size = info.size;
         head = await readHead(path);
       } catch (error) {
-        add(Promise.resolve(failed(source, readError(source, error))));
+        add(Promise.resolve([failed(source, readError(source, error))]));
         continue;
       }
       if (isZip(head)) {
@@ -136,6 +138,7 @@ export async function* readSources(
           const results = readArchive(
             path,
             {
+              name: source,
               onEntryCount: (count) => {
                 entries = count;
                 total += count - 1;
@@ -160,12 +163,12 @@ export async function* readSources(
       }
       if (size > MAX_FILE_BYTES) {
         add(
-          Promise.resolve(
+          Promise.resolve([
             failed(
               source,
               `"${source}" is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a single activity file may be: refused.`,
             ),
-          ),
+          ]),
         );
         continue;
       }
@@ -173,11 +176,13 @@ export async function* readSources(
       try {
         bytes = await readFile(path);
       } catch (error) {
-        add(Promise.resolve(failed(source, readError(source, error))));
+        add(Promise.resolve([failed(source, readError(source, error))]));
         continue;
       }
       add(
-        pool.parse(bytes, source).then((result) => ({ source, result })),
+        pool
+          .parse(bytes, source)
+          .then(({ results }) => results.map((result) => ({ source, result }))),
         size,
       );
     }

@@ -58,18 +58,54 @@ describe("parseStravaCsv", () => {
     expect(treadmill?.activity).toMatchObject({ sport: "run", distanceM: 5000, elapsedS: 1800 });
     expect(treadmill?.activity.warnings[0]).toMatch(/manual entry/);
     expect(gym?.activity).toMatchObject({ sport: "strength", elapsedS: 2400 });
+    // "0" in both distance columns is no distance, as in the FIT importer.
+    expect(gym?.activity.distanceM).toBeNull();
   });
 
-  it("names a row with a bad date and keeps the others", () => {
-    const parsed = parseStravaCsv(csv("1,yesterday,x,Run,,60,1,,,false,,,,,,60,60,1000,,,,,"));
+  it("reads the second Max Heart Rate column when the first is empty", () => {
+    const header = `${HEADER},Max Heart Rate`;
+    const parsed = parseStravaCsv(
+      new TextEncoder().encode(
+        [
+          header,
+          '1,"Oct 4, 2026, 7:12:00 AM",Run,Run,,60,1,,,false,,,,,,60,60,1000,,,,,150,181',
+          '2,"Oct 5, 2026, 7:12:00 AM",Run,Run,,60,1,175,,false,,,,,,60,60,1000,,,,,150,181',
+          '3,"Oct 6, 2026, 7:12:00 AM",Run,Run,,60,1,,,false,,,,,,60,60,1000,,,,,0,',
+        ].join("\n"),
+      ),
+    );
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.rows).toHaveLength(0);
-    expect(parsed.problems).toEqual([
-      'activities.csv line 2: the date "yesterday" is not a Strava date',
+    expect(parsed.rows.map((row) => [row.activity.maxHr, row.activity.avgHr])).toEqual([
+      [181, 150],
+      [175, 150],
+      [null, null],
     ]);
   });
 
-  it("refuses a CSV that is not a Strava export", () => {
-    expect(parseStravaCsv(new TextEncoder().encode("a,b\n1,2\n"))).toMatchObject({ ok: false });
+  it("names a row with a bad date and keeps the others", () => {
+    const parsed = parseStravaCsv(
+      csv(
+        "1,yesterday,x,Run,,60,1,,,false,,,,,,60,60,1000,,,,,",
+        '2,"Oct 5, 2026, 6:00:00 PM",x,Run,,60,1,,,false,,,,,,60,60,1000,,,,,',
+      ),
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.problems).toEqual([
+      'line 2: the date "yesterday" is not a Strava date (such as "Oct 4, 2026, 7:12:00 AM"): the row is not imported.',
+    ]);
+  });
+
+  it("refuses a CSV that is not a Strava export, naming the file, not activities.csv", () => {
+    const parsed = parseStravaCsv(new TextEncoder().encode("a,b\n1,2\n"), "runs/records.csv");
+    expect(parsed).toEqual({
+      ok: false,
+      error:
+        '"runs/records.csv" is a CSV file but not a Strava activities.csv export: it has no "Activity Date" and "Activity Type" columns.',
+    });
+    expect(parseStravaCsv(new Uint8Array(), "x.csv")).toEqual({
+      ok: false,
+      error: '"x.csv" is empty.',
+    });
   });
 });

@@ -57,7 +57,15 @@ export type StravaCsv =
   | { readonly ok: true; readonly rows: readonly StravaRow[]; readonly problems: readonly string[] }
   | { readonly ok: false; readonly error: string };
 
-export function parseStravaCsv(bytes: Uint8Array): StravaCsv {
+/** An example of the dates Strava writes, for messages. */
+const DATE_EXAMPLE = "Oct 4, 2026, 7:12:00 AM";
+
+/**
+ * Reads a Strava `activities.csv`. `name` (the path or archive entry it came from) names the file
+ * in the errors, which are whole sentences. `problems` are the rows left out, one sentence each
+ * starting with the row's line ("line 6: …"): their source says which file.
+ */
+export function parseStravaCsv(bytes: Uint8Array, name = "activities.csv"): StravaCsv {
   let records: string[][];
   try {
     records = parse(Buffer.from(bytes), {
@@ -66,43 +74,61 @@ export function parseStravaCsv(bytes: Uint8Array): StravaCsv {
       skip_empty_lines: true,
     });
   } catch (error) {
-    return { ok: false, error: `activities.csv is not valid CSV: ${(error as Error).message}` };
+    return { ok: false, error: `"${name}" is not valid CSV: ${(error as Error).message}` };
   }
   const [header, ...body] = records;
-  if (!header) return { ok: false, error: "activities.csv is empty" };
-  const all = (name: string) =>
-    header.flatMap((column, index) => (column.trim() === name ? [index] : []));
+  if (!header) return { ok: false, error: `"${name}" is empty.` };
+  const all = (column: string) =>
+    header.flatMap((text, index) => (text.trim() === column ? [index] : []));
   const date = all("Activity Date")[0];
   const type = all("Activity Type")[0];
   if (date === undefined || type === undefined) {
     return {
       ok: false,
-      error: "activities.csv has no Activity Date or Activity Type column: not a Strava export",
+      error: `"${name}" is a CSV file but not a Strava activities.csv export: it has no "Activity Date" and "Activity Type" columns.`,
     };
   }
+  // Strava repeats some names: the first "Elapsed Time" and "Distance" are the summary (distance
+  // in km), the second the detailed values (in metres); "Max Heart Rate" is there twice too.
   const elapsed = all("Elapsed Time");
-  const distance = all("Distance");
-  const [moving] = all("Moving Time");
+  const [kmDistance, metreDistance] = all("Distance");
+  const moving = all("Moving Time");
   const [file] = all("Filename");
-  const [maxHr] = all("Max Heart Rate");
-  const [avgHr] = all("Average Heart Rate");
-  const [ascent] = all("Elevation Gain");
+  const maxHr = all("Max Heart Rate");
+  const avgHr = all("Average Heart Rate");
+  const ascent = all("Elevation Gain");
   const rows: StravaRow[] = [];
   const problems: string[] = [];
   body.forEach((record, index) => {
     const line = index + 2;
-    const start = stravaDate(record[date] ?? "");
+    const text = record[date] ?? "";
+    const start = stravaDate(text);
     if (!start) {
       problems.push(
-        `activities.csv line ${line}: the date "${record[date] ?? ""}" is not a Strava date`,
+        `line ${line}: the date "${text}" is not a Strava date (such as "${DATE_EXAMPLE}"): the row is not imported.`,
       );
       return;
     }
-    // The second Distance is in metres; the first, in km, serves when the second is empty.
-    const metres = distance[1] === undefined ? null : number(record[distance[1]]);
-    const km = distance[0] === undefined ? null : number(record[distance[0]]);
-    const elapsedS =
-      number(record[elapsed[1] ?? elapsed[0] ?? -1]) ?? number(record[elapsed[0] ?? -1]);
+    /** The first of these columns that holds a number. */
+    const first = (columns: readonly number[]): number | null => {
+      for (const column of columns) {
+        const value = number(record[column]);
+        if (value !== null) return value;
+      }
+      return null;
+    };
+    /** The same, 0 read as absent (a manual entry writes 0 for "not measured"). */
+    const positive = (columns: readonly number[]): number | null => {
+      for (const column of columns) {
+        const value = number(record[column]);
+        if (value !== null && value > 0) return value;
+      }
+      return null;
+    };
+    // The metre distance, else the km one; 0 m (weight training, a manual entry without
+    // distance) is null, as in the FIT importer: 0 would read as "measured nothing".
+    const metres = positive(metreDistance === undefined ? [] : [metreDistance]);
+    const km = positive(kmDistance === undefined ? [] : [kmDistance]);
     const kind = (record[type] ?? "").trim();
     const path = file === undefined ? "" : (record[file] ?? "").trim();
     rows.push({
@@ -111,12 +137,12 @@ export function parseStravaCsv(bytes: Uint8Array): StravaCsv {
       activity: {
         sport: SPORTS[kind.toLowerCase()] ?? "other",
         start,
-        elapsedS,
-        movingS: moving === undefined ? null : number(record[moving]),
+        elapsedS: first([...elapsed].reverse()),
+        movingS: first(moving),
         distanceM: metres ?? (km === null ? null : km * 1000),
-        avgHr: avgHr === undefined ? null : number(record[avgHr]),
-        maxHr: maxHr === undefined ? null : number(record[maxHr]),
-        ascentM: ascent === undefined ? null : number(record[ascent]),
+        avgHr: positive(avgHr),
+        maxHr: positive(maxHr),
+        ascentM: first(ascent),
         sourceName: "Strava",
         warnings: path ? [] : [`a manual entry in activities.csv (${kind || "no type"}): no file`],
       },

@@ -11,7 +11,7 @@ import { parseNumber, parseXml, parseXmlTime, XmlRefusal } from "./xml.js";
  *   Activity Id is not used: Garmin Connect rounds it to the minute).
  * - elapsed: from start to the last trackpoint, or to the end of the last lap when that is later
  *   (a file with laps and no trackpoints, such as a treadmill run, still has a duration).
- * - moving: the sum of the laps' TotalTimeSeconds, the device's timer time.
+ * - moving: the sum of the laps' TotalTimeSeconds, the device's timer time, at most elapsed.
  * - distance: the sum of the laps' DistanceMeters; else the last cumulative trackpoint
  *   DistanceMeters (treadmills have no positions); else the great-circle length of the track.
  * - heart rate: the laps' AverageHeartRateBpm weighted by their time when every lap has one,
@@ -249,7 +249,7 @@ function toActivity(activity: TcxActivity, author: string | null): Activity | st
   );
   const maxHrs = stats.maxHr !== null ? [...lapMaxHrs, stats.maxHr] : lapMaxHrs;
 
-  return activityFromStats(stats, {
+  const result = activityFromStats(stats, {
     sport,
     sourceName: activity.creator ?? author,
     warnings,
@@ -260,4 +260,11 @@ function toActivity(activity: TcxActivity, author: string | null): Activity | st
     avgHr: lapAvgHr ?? stats.avgHr,
     maxHr: maxHrs.length > 0 ? Math.max(...maxHrs) : null,
   });
+  // Timer time never passes elapsed time. Garmin writes lap StartTimes and trackpoint times in
+  // whole seconds but TotalTimeSeconds in milliseconds, so the laps' sum may pass the span by a
+  // fraction (6782987395.tcx: 4989.112 s of laps, 4989 s from the first to the last point).
+  if (typeof result === "string" || result.movingS === null || result.elapsedS === null) {
+    return result;
+  }
+  return result.movingS > result.elapsedS ? { ...result, movingS: result.elapsedS } : result;
 }

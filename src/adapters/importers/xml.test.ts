@@ -399,6 +399,17 @@ ${lap("2024-03-03T08:06:00Z", 100, 400, 160, 175, point("2024-03-03T08:06:00Z", 
     ]);
   });
 
+  it("never gives more timer time than elapsed time (laps in ms, times in whole seconds)", () => {
+    const point = (time: string) => `<Trackpoint><Time>${time}</Time></Trackpoint>`;
+    const bytes = tcx(
+      `<Activity Sport="Running"><Id>2024-03-03T08:00:00Z</Id>
+<Lap StartTime="2024-03-03T08:00:00Z"><TotalTimeSeconds>60.4</TotalTimeSeconds><Track>${point("2024-03-03T08:00:00Z")}${point("2024-03-03T08:01:00Z")}</Track></Lap>
+<Lap StartTime="2024-03-03T08:01:00Z"><TotalTimeSeconds>59.9</TotalTimeSeconds><Track>${point("2024-03-03T08:01:00Z")}${point("2024-03-03T08:02:00Z")}</Track></Lap></Activity>`,
+    );
+    const [run] = activities(importTcx(bytes));
+    expect([run?.elapsedS, run?.movingS]).toEqual([120, 120]);
+  });
+
   it("gives one activity per Activity of a multisport session, the app as source without a device", () => {
     const activity = (sport: string, start: string) =>
       `<Activity Sport="${sport}"><Id>${start}</Id><Lap StartTime="${start}"><TotalTimeSeconds>600</TotalTimeSeconds><DistanceMeters>0</DistanceMeters></Lap></Activity>`;
@@ -472,7 +483,11 @@ describe("gzip with a size limit", () => {
     const bomb = gzipSync(new Uint8Array(64 << 20)); // 64 MiB of zeros in about 64 KB
     const started = performance.now();
     const result = gunzipLimited(bomb, 1 << 20);
-    expect(result).toEqual({ ok: false, error: "gzip content larger than 1048576 bytes: refused" });
+    expect(result).toEqual({
+      ok: false,
+      error: "gzip content larger than 1048576 bytes: refused",
+      tooLarge: true,
+    });
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -480,5 +495,6 @@ describe("gzip with a size limit", () => {
     const result = gunzipLimited(utf8("<gpx/>"), 1024);
     expect(result.ok).toBe(false);
     expect(result.ok ? "" : result.error).toMatch(/^not a valid gzip file/);
+    expect(result.ok ? null : result.tooLarge).toBe(false);
   });
 });
