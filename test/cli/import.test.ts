@@ -459,6 +459,23 @@ describe("capacity import, for a person", () => {
     expect(ana).toHaveLength(0);
     expect(bob).toHaveLength(1);
   }, 60_000);
+  it("a lone activities.csv with two bad rows counts one file with two problems; its good row is imported", async () => {
+    const header =
+      "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
+    const csv = write(
+      "activities.csv",
+      [
+        header,
+        '1,"Oct 5, 2026, 6:00:00 PM",Treadmill,Run,,1800,5.0,,,false,,,,,,1800,1800,,,,,,',
+        '2,"06/10/2026 18:00",Bad date,Run,,1800,5.0,,,false,,,,,,1800,1800,,,,,,',
+        '3,"not a date",Bad too,Run,,1800,5.0,,,false,,,,,,1800,1800,,,,,,',
+      ].join("\n"),
+    );
+    const outcome = await capacity(["import", csv]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toMatch(/^Imported 1 activity \(1 file failed \(2 problems\)\)/);
+    expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(2);
+  }, 60_000);
 });
 
 describe("capacity import: bad usage, exit 2, nothing stored", () => {

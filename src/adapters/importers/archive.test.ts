@@ -179,6 +179,22 @@ describe("importArchive", () => {
     await expect(many).rejects.toThrow(/2 entries, more than the 1 allowed/);
   });
 
+  it("skips a large photo or video after its first bytes, without a size refusal", async () => {
+    const video = new Uint8Array(300 * 1024).map((_, i) => (i * 7919) % 251);
+    const path = await makeZip("media.zip", [
+      { name: "media/clip.mp4", bytes: video, compress: false },
+      { name: "activities/run.gpx", bytes: gpx() },
+    ]);
+    const results = await importArchive(path, { maxEntryBytes: 200 * 1024 });
+    expect(results.map((entry) => [entry.source, entry.result.ok])).toEqual([
+      ["activities/run.gpx", true],
+    ]);
+    // Named like an activity file, the same bytes are read and refused for their size.
+    const named = await makeZip("named.zip", [{ name: "x.fit", bytes: video, compress: false }]);
+    const [refused] = await importArchive(named, { maxEntryBytes: 200 * 1024 });
+    expect(refused?.result.ok === false && refused.result.error).toMatch(/more than/);
+  });
+
   it("reports a corrupt entry and imports the others", async () => {
     // The deflated data of broken.gpx is found in the zip and damaged: inflating it fails.
     const content = gpx("running", "2026-08-01T06:00:00Z");

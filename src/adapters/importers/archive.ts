@@ -62,7 +62,8 @@ const MB = 1024 * 1024;
 export const ARCHIVE_LIMITS: Limits = {
   maxEntries: 100_000,
   maxEntryBytes: 200 * MB,
-  maxTotalBytes: 5 * 1024 * MB,
+  // Ten years of one-hour runs as 1 Hz TCX with heart rate is about 9 GB: room for that.
+  maxTotalBytes: 20 * 1024 * MB,
   maxRatio: 100,
   ratioFromBytes: 1 * MB,
 };
@@ -281,8 +282,14 @@ export async function* readArchive(
     }
     let bytes: Uint8Array;
     try {
-      checkDeclared(entry, limits, totalBytes + reservedBytes);
-      bytes = await readEntry(zip, entry, limits, totalBytes + reservedBytes);
+      const read = await readEntry(zip, entry, limits, totalBytes + reservedBytes, (head) =>
+        unrelated(head, name),
+      );
+      if (read === null) {
+        now([]);
+        return;
+      }
+      bytes = read;
     } catch (error) {
       now([
         refusal(
@@ -425,7 +432,6 @@ function ratioRefusal(inflated: number, compressed: number, limits: Limits) {
 
 /** Refuses an entry on the sizes its header declares, before inflating anything. */
 function checkDeclared(entry: yauzl.Entry, limits: Limits, total: number): void {
-  if (entry.isEncrypted()) throw new EntryRefusal("The entry is encrypted: not imported.");
   if (entry.uncompressedSize > limits.maxEntryBytes) {
     throw new EntryRefusal(
       `The entry is ${describe(entry.uncompressedSize)} uncompressed, more than the ${describe(limits.maxEntryBytes)} allowed: refused.`,
@@ -440,19 +446,49 @@ function checkDeclared(entry: yauzl.Entry, limits: Limits, total: number): void 
   if (bomb) throw bomb;
 }
 
-/** Inflates one entry into memory, stopping as soon as a limit is passed (declared sizes lie). */
+/** Bytes enough to tell an entry's format: the FIT header, an XML root element, a CSV header. */
+const PEEK_BYTES = 64 * 1024;
+
+/**
+ * True for an entry that is plainly not for us (a photo or video of a Strava export): its first
+ * bytes are no format we read and its name is not an activity file's. Such an entry is skipped
+ * after those bytes, whatever its size, rather than read whole or refused for being large.
+ */
+function unrelated(head: Uint8Array, name: string): boolean {
+  return detectFormat(head) === null && !ACTIVITY_NAME.test(name) && !STRAVA_CSV.test(name);
+}
+
+/**
+ * Inflates one entry into memory, stopping as soon as a limit is passed (declared sizes lie).
+ * `skip` sees the first bytes before any size limit applies: when it says so, the entry is left
+ * unread and null comes back.
+ */
 async function readEntry(
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
   limits: Limits,
   total: number,
-): Promise<Uint8Array> {
+  skip: (head: Uint8Array) => boolean,
+): Promise<Uint8Array | null> {
+  if (entry.isEncrypted()) throw new EntryRefusal("The entry is encrypted: not imported.");
   const stream = await zip.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
   let size = 0;
+  let decided = false;
+  const decide = (): boolean => {
+    decided = true;
+    if (skip(Buffer.concat(chunks, size))) return true;
+    checkDeclared(entry, limits, total);
+    return false;
+  };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
       size += chunk.length;
+      if (!decided) {
+        if (size < PEEK_BYTES) continue;
+        if (decide()) return null;
+      }
       if (size > limits.maxEntryBytes) {
         throw new EntryRefusal(
           `The entry inflates to more than ${describe(limits.maxEntryBytes)}: refused.`,
@@ -465,8 +501,8 @@ async function readEntry(
       }
       const bomb = ratioRefusal(size, entry.compressedSize, limits);
       if (bomb) throw bomb;
-      chunks.push(chunk);
     }
+    if (!decided && decide()) return null;
   } finally {
     stream.destroy();
   }

@@ -240,7 +240,8 @@ async function* parsedFiles(
 }
 
 function failureLine({ source, error }: { source: string; error: string }): string {
-  return error.includes(source) ? `failed: ${error}` : `failed: ${source}: ${error}`;
+  // Only a quoted name counts as naming the file: a short source ("a.fit") may occur in any text.
+  return error.includes(`"${source}"`) ? `failed: ${error}` : `failed: ${source}: ${error}`;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -265,7 +266,10 @@ function summary(
     details.push(`${plural(report.duplicates.length, "duplicate", "duplicates")} already stored`);
   }
   if (report.failed.length) {
-    details.push(`${plural(report.failed.length, "file", "files")} failed`);
+    // One file may fail in several ways (the bad rows of an activities.csv): files are counted.
+    const files = new Set(report.failed.map((failure) => failure.source)).size;
+    const problems = report.failed.length > files ? ` (${report.failed.length} problems)` : "";
+    details.push(`${plural(files, "file", "files")} failed${problems}`);
   }
   const counts = `${plural(report.imported.length, "activity", "activities")}${details.length ? ` (${details.join(", ")})` : ""}`;
   if (user === null && !dryRun) {
