@@ -2,8 +2,10 @@
  * Small builders for scenario tests: concrete profiles, logs and days, written out where used.
  * No assertions here: a builder only makes input.
  */
+import type { StoredActivity } from "../src/app/ports.js";
 import type { Checkin, LoggedSet, TrainingLog } from "../src/core/log/training-log.js";
 import type { Profile, RunKind } from "../src/core/profile/profile.js";
+import type { Activity, DatedActivity } from "../src/core/running/activity.js";
 import type { Weekday } from "../src/core/units/local-date.js";
 import { type DayNumber, parseLocalDate } from "../src/core/units/local-date.js";
 import type { Weight } from "../src/core/units/weight.js";
@@ -76,4 +78,52 @@ export function aLog(
   checkins: Checkin[] = [],
 ): TrainingLog {
   return { sessions, checkins };
+}
+
+/**
+ * A run starting at `start` (an ISO instant) that knows nothing else: every measure null, no
+ * warnings. Write out the fields a test reads: `anActivity(start, { movingS: 2700 })`.
+ */
+export function anActivity(start: string, overrides: Partial<Activity> = {}): Activity {
+  return {
+    sport: "run",
+    start,
+    elapsedS: null,
+    movingS: null,
+    distanceM: null,
+    avgHr: null,
+    maxHr: null,
+    ascentM: null,
+    sourceName: null,
+    warnings: [],
+    ...overrides,
+  };
+}
+
+/**
+ * `aDatedActivity("2026-12-01", { movingS: 2700 })`: `anActivity` started at 07:00 UTC on that
+ * day, dated that day; not stored (id null) unless an id is given.
+ */
+export function aDatedActivity(
+  date: string,
+  overrides: Partial<Activity> = {},
+  id: string | null = null,
+): DatedActivity {
+  return { id, day: day(date), activity: anActivity(`${date}T07:00:00.000Z`, overrides) };
+}
+
+/** `anActivity` as a store keeps it: from `${id}.fit`, created at 0, unless overridden. */
+export function aStoredActivity(
+  id: string,
+  start: string,
+  overrides: Partial<StoredActivity> = {},
+): StoredActivity {
+  return {
+    ...anActivity(start),
+    id,
+    format: "fit",
+    source: `${id}.fit`,
+    createdAt: 0,
+    ...overrides,
+  };
 }

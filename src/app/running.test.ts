@@ -4,7 +4,7 @@
  * time zone. "Now" is Thursday 2026-11-26 (weeks from Monday: this week starts 2026-11-23).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { aProfile, day, runWeek } from "../../test/builders.js";
+import { aProfile, aStoredActivity, day, runWeek } from "../../test/builders.js";
 import { testStore } from "../../test/support/database.js";
 import type { Activity } from "../core/running/activity.js";
 import { formatLocalDate } from "../core/units/local-date.js";
@@ -51,23 +51,7 @@ let count = 0;
 /** An activity starting at `utc`. */
 function stored(utc: string, fields: Partial<Activity>): StoredActivity {
   count++;
-  return {
-    id: `a${count}`,
-    sport: "run",
-    start: utc,
-    elapsedS: null,
-    movingS: null,
-    distanceM: null,
-    avgHr: null,
-    maxHr: null,
-    ascentM: null,
-    sourceName: null,
-    warnings: [],
-    format: "fit",
-    source: `run-${count}.fit`,
-    createdAt: 0,
-    ...fields,
-  };
+  return aStoredActivity(`a${count}`, utc, { source: `run-${count}.fit`, ...fields });
 }
 
 const QUALITY = { movingS: 3000, distanceM: 10_000, avgHr: 160 };

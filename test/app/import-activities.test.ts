@@ -6,15 +6,15 @@ import {
 } from "../../src/app/import-activities.js";
 import type { Repos, Store } from "../../src/app/ports.js";
 import type { Activity } from "../../src/core/running/activity.js";
+import { anActivity } from "../builders.js";
 import { testStore } from "../support/database.js";
 
 const T0 = Date.parse("2026-10-04T07:00:00.000Z");
 const HOUR = 3_600_000;
 
-function run(startMs: number, overrides: Partial<Activity> = {}): Activity {
-  return {
-    sport: "run",
-    start: new Date(startMs).toISOString(),
+/** Every field known, so that the test can see each one stored. */
+const run = (startMs: number, overrides: Partial<Activity> = {}): Activity =>
+  anActivity(new Date(startMs).toISOString(), {
     elapsedS: 3600,
     movingS: 3500,
     distanceM: 10_000,
@@ -22,10 +22,8 @@ function run(startMs: number, overrides: Partial<Activity> = {}): Activity {
     maxHr: 160,
     ascentM: 50,
     sourceName: "Test watch",
-    warnings: [],
     ...overrides,
-  };
-}
+  });
 
 function ok(source: string, ...activities: Activity[]): ParsedFile {
   return { source, result: { ok: true, format: "gpx", activities } };

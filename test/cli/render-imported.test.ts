@@ -2,28 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { renderPlan } from "../../src/cli/render-plan.js";
 import { planWeeks } from "../../src/core/protocol/plan.js";
-import type { DatedActivity } from "../../src/core/running/activity.js";
-import { aLog, aProfile, day, runWeek } from "../builders.js";
-
-function activity(date: string, fields: Partial<DatedActivity["activity"]>): DatedActivity {
-  return {
-    id: null,
-    day: day(date),
-    activity: {
-      sport: "run",
-      start: `${date}T07:00:00.000Z`,
-      elapsedS: null,
-      movingS: null,
-      distanceM: null,
-      avgHr: null,
-      maxHr: null,
-      ascentM: null,
-      sourceName: null,
-      warnings: [],
-      ...fields,
-    },
-  };
-}
+import { aDatedActivity, aLog, aProfile, day, runWeek } from "../builders.js";
 
 describe("renderPlan with imported activities", () => {
   const profile = aProfile({ runWeek: runWeek("rest quality easy quality rest long easy") });
@@ -31,8 +10,8 @@ describe("renderPlan with imported activities", () => {
   it("shows a day's runs and imported strength on its line; other days are unchanged", () => {
     // Too few runs to compare with: a 100-minute run is long (90 minutes or more).
     const activities = [
-      activity("2026-12-02", { movingS: 6000, distanceM: 16_000 }),
-      activity("2026-12-01", { sport: "strength", movingS: 2400 }),
+      aDatedActivity("2026-12-02", { movingS: 6000, distanceM: 16_000 }),
+      aDatedActivity("2026-12-01", { sport: "strength", movingS: 2400 }),
     ];
     const plain = renderPlan(
       planWeeks({ profile, log: aLog(), from: day("2026-11-30"), weeks: 1 }),

@@ -15,6 +15,7 @@ import type {
 } from "../../src/app/ports.js";
 import type { LoggedSet } from "../../src/core/log/training-log.js";
 import { KG_PER_LB } from "../../src/core/units/weight.js";
+import { aStoredActivity } from "../builders.js";
 import { testDatabaseKind, testStore } from "../support/database.js";
 
 /** 2026-06-01T00:00:00Z: instants well past 2^32 ms, so a bigint that came back wrong shows. */
@@ -765,23 +766,13 @@ describe("activities", () => {
     startMs: number,
     overrides: Partial<StoredActivity> = {},
   ): StoredActivity {
-    return {
-      id,
-      sport: "run",
-      start: iso(startMs),
+    return aStoredActivity(id, iso(startMs), {
       elapsedS: 3600,
-      movingS: null,
-      distanceM: null,
-      avgHr: null,
-      maxHr: null,
-      ascentM: null,
-      sourceName: null,
       format: "gpx",
       source: `${id}.gpx`,
-      warnings: [],
       createdAt: T0,
       ...overrides,
-    };
+    });
   }
 
   async function version(id: string): Promise<number> {

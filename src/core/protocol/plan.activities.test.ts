@@ -9,7 +9,16 @@
  * week are classified against them.
  */
 import { describe, expect, it } from "vitest";
-import { aLog, aProfile, aSession, aSet, day, kg, runWeek } from "../../../test/builders.js";
+import {
+  aDatedActivity,
+  aLog,
+  aProfile,
+  aSession,
+  aSet,
+  day,
+  kg,
+  runWeek,
+} from "../../../test/builders.js";
 import type { Profile, RunKind } from "../profile/profile.js";
 import type { Activity, DatedActivity } from "../running/activity.js";
 import { formatLocalDate, WEEKDAYS } from "../units/local-date.js";
@@ -19,25 +28,8 @@ import type { Plan, PlannedDay, PlannedWeek } from "./plan-types.js";
 
 const MONDAY = "2026-11-30";
 
-function activity(date: string, overrides: Partial<Activity>): DatedActivity {
-  return {
-    id: `id-${date}-${overrides.sport ?? "run"}`,
-    day: day(date),
-    activity: {
-      sport: "run",
-      start: `${date}T07:00:00.000Z`,
-      elapsedS: null,
-      movingS: null,
-      distanceM: null,
-      avgHr: null,
-      maxHr: null,
-      ascentM: null,
-      sourceName: null,
-      warnings: [],
-      ...overrides,
-    },
-  };
-}
+const activity = (date: string, overrides: Partial<Activity>): DatedActivity =>
+  aDatedActivity(date, overrides, `id-${date}-${overrides.sport ?? "run"}`);
 
 const RUNS: Record<Exclude<RunKind, "rest">, Partial<Activity>> = {
   easy: { movingS: 45 * 60, elapsedS: 46 * 60, distanceM: 7500, avgHr: 140 },

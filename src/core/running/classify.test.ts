@@ -3,7 +3,7 @@
  * the 8 weeks up to it (docs/protocol.md, "From history to plan").
  */
 import { describe, expect, it } from "vitest";
-import { day } from "../../../test/builders.js";
+import { aDatedActivity, day } from "../../../test/builders.js";
 import { formatLocalDate } from "../units/local-date.js";
 import type { Activity, DatedActivity } from "./activity.js";
 import { classifyRuns, hardest, type RunEffort } from "./classify.js";
@@ -17,22 +17,13 @@ interface RunOptions {
 
 function run(date: string, minutes: number, options: RunOptions = {}): DatedActivity {
   const seconds = minutes * 60;
-  return {
-    id: null,
-    day: day(date),
-    activity: {
-      sport: options.sport ?? "run",
-      start: `${date}T07:00:00.000Z`,
-      elapsedS: seconds + 60,
-      movingS: options.movingS === undefined ? seconds : options.movingS,
-      distanceM: options.km === undefined || options.km === null ? null : options.km * 1000,
-      avgHr: options.hr ?? null,
-      maxHr: null,
-      ascentM: null,
-      sourceName: null,
-      warnings: [],
-    },
-  };
+  return aDatedActivity(date, {
+    sport: options.sport ?? "run",
+    elapsedS: seconds + 60,
+    movingS: options.movingS === undefined ? seconds : options.movingS,
+    distanceM: options.km === undefined || options.km === null ? null : options.km * 1000,
+    avgHr: options.hr ?? null,
+  });
 }
 
 const plusDays = (date: string, days: number) => formatLocalDate(day(date) + days);

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { anActivity } from "../../../test/builders.js";
 import type { Activity } from "./activity.js";
 import { sameActivity, splitDuplicates } from "./duplicates.js";
 
-const run = (
-  start: string,
-  elapsedS: number | null,
-  overrides: Partial<Activity> = {},
-): Activity => ({
-  sport: "run",
-  start,
-  elapsedS,
-  movingS: elapsedS,
-  distanceM: 10_000,
-  avgHr: null,
-  maxHr: null,
-  ascentM: null,
-  sourceName: null,
-  warnings: [],
-  ...overrides,
-});
+const run = (start: string, elapsedS: number | null, overrides: Partial<Activity> = {}): Activity =>
+  anActivity(start, { elapsedS, movingS: elapsedS, distanceM: 10_000, ...overrides });
 
 describe("sameActivity", () => {
   it("matches the same run from two files: starts 30 s apart, 3,600 s and 3,590 s", () => {

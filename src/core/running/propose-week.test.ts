@@ -3,7 +3,7 @@
  * 8 before Monday 2026-11-23: from 2026-09-28 to 2026-11-22.
  */
 import { describe, expect, it } from "vitest";
-import { day } from "../../../test/builders.js";
+import { aDatedActivity, day } from "../../../test/builders.js";
 import { formatLocalDate, WEEKDAYS, type Weekday } from "../units/local-date.js";
 import type { DatedActivity } from "./activity.js";
 import { proposeRunWeek } from "./propose-week.js";
@@ -14,22 +14,12 @@ const TODAY = day("2026-11-25");
 type Run = readonly [minutes: number, hr: number | null, km?: number | null];
 
 function run(dayNumber: number, [minutes, hr, km = null]: Run): DatedActivity {
-  return {
-    id: null,
-    day: dayNumber,
-    activity: {
-      sport: "run",
-      start: `${formatLocalDate(dayNumber)}T07:00:00.000Z`,
-      elapsedS: minutes * 60,
-      movingS: minutes * 60,
-      distanceM: km === null ? null : km * 1000,
-      avgHr: hr,
-      maxHr: null,
-      ascentM: null,
-      sourceName: null,
-      warnings: [],
-    },
-  };
+  return aDatedActivity(formatLocalDate(dayNumber), {
+    elapsedS: minutes * 60,
+    movingS: minutes * 60,
+    distanceM: km === null ? null : km * 1000,
+    avgHr: hr,
+  });
 }
 
 /** One week of runs from the Monday `monday`, by weekday. */

@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { day } from "../../../test/builders.js";
+import { aDatedActivity, day } from "../../../test/builders.js";
 import type { Activity, DatedActivity } from "./activity.js";
 import { weeklyRunning } from "./weekly.js";
 
-function activity(date: string, overrides: Partial<Activity> = {}): DatedActivity {
-  return {
-    id: null,
-    day: day(date),
-    activity: {
-      sport: "run",
-      start: `${date}T07:00:00.000Z`,
-      elapsedS: 3000,
-      movingS: 2700,
-      distanceM: 8000,
-      avgHr: null,
-      maxHr: null,
-      ascentM: null,
-      sourceName: null,
-      warnings: [],
-      ...overrides,
-    },
-  };
-}
+/** A run of 45 minutes (50 elapsed) and 8 km unless overridden. */
+const activity = (date: string, overrides: Partial<Activity> = {}): DatedActivity =>
+  aDatedActivity(date, { elapsedS: 3000, movingS: 2700, distanceM: 8000, ...overrides });
 
 describe("weeklyRunning", () => {
   // Today: Wednesday 2026-11-25; weeks from Monday: this week starts 2026-11-23.
