@@ -300,6 +300,75 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
     await expect.poll(() => byId(page, `recent-activity-${firstId}`).count()).toBe(0);
   });
 
+  it("runs imported before the run-week step fill it in onboarding, with the reasons", async () => {
+    current = await phone(browser, server.base);
+    const { page } = current;
+    await page.goto("/signup");
+    await byId(page, "signup-name").fill("Nina");
+    await byId(page, "signup-email").fill(`nina-${Date.now()}@example.com`);
+    await byId(page, "signup-password").fill("a long pass phrase");
+    await byId(page, "signup-submit").click();
+    await page.waitForURL("**/onboarding");
+
+    // The history arrives as from the command line: through the API, before onboarding opens.
+    const runs = history(localToday());
+    const archive = await zipOf(
+      runs.map((run, index) => ({ name: `runs/${run.date}-${index}.gpx`, text: gpx(run) })),
+    );
+    const upload = await page.request.post("/api/activities/import", {
+      multipart: { file: { name: "runs.zip", mimeType: "application/zip", buffer: archive } },
+    });
+    expect(upload.status()).toBe(202);
+    const { id } = (await upload.json()) as { id: string };
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await page.request.get(`/api/activities/imports/${id}`)).json()) as {
+              status: string;
+            }
+          ).status,
+        { timeout: 60_000, interval: 250 },
+      )
+      .toBe("done");
+
+    // Onboarding opened afresh: the run-week step starts from the runs, not the default.
+    await page.goto("/onboarding");
+    for (let step = 0; step < 8; step++) {
+      if (await byId(page, "run-tue").isVisible()) break;
+      await byId(page, "onboarding-next").click();
+    }
+    const basis = byId(page, "run-week-from-runs");
+    await basis.waitFor();
+    expect(await basis.textContent()).toMatch(
+      /^From your \d+ runs of the last \d+ weeks: change any day that is wrong\.$/,
+    );
+    expect(await byId(page, "run-tue").textContent()).toBe("easy");
+    expect(await byId(page, "run-thu").textContent()).toBe("quality");
+    expect(await byId(page, "run-sat").textContent()).toBe("long");
+    expect(await byId(page, "run-mon").textContent()).toBe("rest");
+    await byId(page, "run-week-reasons").locator("summary").click();
+    expect(await byId(page, "run-week-reason-sat").textContent()).toMatch(/Saturday/);
+    await checkScreen(page, "onboarding-run-week-from-runs");
+
+    // Finished as it is, the profile keeps the proposed week.
+    for (let step = 0; step < 8; step++) {
+      if (await byId(page, "onboarding-finish").isVisible()) break;
+      await byId(page, "onboarding-next").click();
+    }
+    await byId(page, "onboarding-finish").click();
+    await byId(page, "week-view").waitFor();
+    const profile = (await (await page.request.get("/api/profile")).json()) as {
+      runWeek: Record<string, string>;
+    };
+    expect(profile.runWeek).toMatchObject({
+      tue: "easy",
+      thu: "quality",
+      sat: "long",
+      mon: "rest",
+    });
+  });
+
   it("an upload over the server's limit is refused in plain words, and the files can be chosen again", async () => {
     // A server of its own with a 200 KB limit; the variable is set only while it starts.
     process.env.IMPORT_LIMIT_BYTES = String(200 * 1024);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { ApiError } from "../api/client.js";
-import { api } from "../api/endpoints.js";
+import { api, type RunWeekProposal, running } from "../api/endpoints.js";
 import {
   EquipmentPicker,
   InjuryPicker,
@@ -12,12 +12,13 @@ import {
   UnitsChoice,
   WeekStartSelect,
 } from "../components/profile-fields.js";
+import { RunWeekBasis, RunWeekReasons } from "../components/run-week-from-runs.js";
 import {
-  DEFAULT_RUN_WEEK,
   defaultDraft,
   draftFromProfile,
   type ProfileDraft,
   profileFromDraft,
+  withProposedRunWeek,
 } from "../state/profile-draft.js";
 import { getSession, setProfile, useSession } from "../state/session.js";
 
@@ -59,7 +60,8 @@ const STEPS: readonly Step[] = [
     title: "Your runs",
     lead: "We place strength sessions around your runs, so hard days stay hard and easy days stay easy.",
     fields: ["runWeek"],
-    reset: (draft) => ({ ...draft, runWeek: { ...DEFAULT_RUN_WEEK } }),
+    // The defaults' run week: the one proposed from imported runs when there is one.
+    reset: (draft, d) => ({ ...draft, runWeek: { ...d.runWeek } }),
   },
   {
     title: "A race coming up?",
@@ -94,6 +96,33 @@ export function Onboarding() {
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
+  /** The run week proposed from imported runs, once it is the one the step starts from. */
+  const [proposal, setProposal] = useState<RunWeekProposal | null>(null);
+  /** The runner changed a day of the run week here: a proposal arriving later leaves it be. */
+  const runWeekEdited = useRef(false);
+  /** A profile already holds the runner's own run week: no proposal replaces it. */
+  const hadProfile = useRef(getSession().profile !== null);
+
+  // Runs imported before signing up (from the command line, into the account this one took
+  // over) propose the run week. Asked once; any failure leaves the default, silently.
+  useEffect(() => {
+    if (hadProfile.current) return;
+    let alive = true;
+    running
+      .proposal()
+      .then((result) => {
+        const proposed = result.ok ? result.value.proposal : null;
+        if (!alive || !proposed || runWeekEdited.current) return;
+        setDraft((current) =>
+          withProposedRunWeek(current, proposed.runWeek, runWeekEdited.current),
+        );
+        setProposal(proposed);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, []);
 
   useEffect(() => {
     const name = session.account?.name;
@@ -138,7 +167,11 @@ export function Onboarding() {
   };
   const skip = () => {
     setError(null);
-    const skipped = current.reset(draft, defaultDraft(session.account?.name ?? ""));
+    const defaults = defaultDraft(session.account?.name ?? "");
+    const skipped = current.reset(
+      draft,
+      proposal ? { ...defaults, runWeek: { ...proposal.runWeek } } : defaults,
+    );
     setDraft(skipped);
     if (last) finish(skipped);
     else setStep(step + 1);
@@ -197,11 +230,18 @@ export function Onboarding() {
           />
         ) : null}
         {step === 4 ? (
-          <RunWeekEditor
-            value={draft.runWeek}
-            weekStart={draft.weekStart}
-            onChange={(runWeek) => update({ runWeek })}
-          />
+          <div class="stack">
+            {proposal ? <RunWeekBasis proposal={proposal} /> : null}
+            <RunWeekEditor
+              value={draft.runWeek}
+              weekStart={draft.weekStart}
+              onChange={(runWeek) => {
+                runWeekEdited.current = true;
+                update({ runWeek });
+              }}
+            />
+            {proposal ? <RunWeekReasons proposal={proposal} weekStart={draft.weekStart} /> : null}
+          </div>
         ) : null}
         {step === 5 ? (
           <RacePicker

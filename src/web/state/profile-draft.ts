@@ -81,6 +81,18 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
   };
 }
 
+/**
+ * The draft with the run week proposed from imported runs, unless the runner already changed
+ * the run week in this draft (their choice wins over a proposal that arrived late).
+ */
+export function withProposedRunWeek(
+  draft: ProfileDraft,
+  proposed: RunWeek,
+  edited: boolean,
+): ProfileDraft {
+  return edited ? draft : { ...draft, runWeek: { ...proposed } };
+}
+
 export function clampMinutes(value: number): number {
   if (!Number.isFinite(value)) return 30;
   return Math.min(MAX_MINUTES, Math.max(MIN_MINUTES, Math.round(value)));
