@@ -54,6 +54,27 @@ export interface ImportOptions {
 }
 
 const DEFAULT_BATCH = 500;
+/** A start this far past now is a device clock gone wrong, not a run (time zones span ±14 h). */
+const FUTURE_SLACK_MS = 86_400_000;
+/** Longer than any single run, ride or hike (multi-day races are several activities). */
+const MAX_ELAPSED_S = 7 * 86_400;
+
+/**
+ * Why an activity cannot be a real one, whatever file it came from, or null. Stored as it is,
+ * a start in year 9999 would sit on top of every list and plan; such files exist (a watch with
+ * its clock unset, a hand-edited GPX).
+ */
+function implausible(activity: Activity, nowMs: number): string | null {
+  const start = Date.parse(activity.start);
+  if (start > nowMs + FUTURE_SLACK_MS) {
+    return `the activity starts on ${activity.start.slice(0, 10)}, in the future (was the device's clock wrong?): not imported.`;
+  }
+  const longest = Math.max(activity.elapsedS ?? 0, activity.movingS ?? 0);
+  if (longest > MAX_ELAPSED_S) {
+    return `the activity lasts ${Math.round(longest / 86_400)} days, more than the 7 days any one activity can (its times are wrong): not imported.`;
+  }
+  return null;
+}
 const DAY_MS = 86_400_000;
 
 function reported(activity: StoredActivity, id: string | null): ReportedActivity {
@@ -117,7 +138,14 @@ export async function importActivities(
       continue;
     }
     const { format } = file.result;
-    const activities = file.result.activities.map(
+    const now = deps.clock.now().getTime();
+    const plausible = file.result.activities.filter((activity) => {
+      const problem = implausible(activity, now);
+      if (problem)
+        report.failed.push({ source: file.source, error: `"${file.source}": ${problem}` });
+      return problem === null;
+    });
+    const activities = plausible.map(
       (activity): StoredActivity => ({
         ...activity,
         id: deps.ids.uuid(),

@@ -31,8 +31,11 @@ export function todayIn(timezone: string, clock: Clock): DayNumber {
 export function activityDay(startIso: string, timezone: string): DayNumber {
   const instant = new Date(startIso);
   if (Number.isNaN(instant.getTime())) throw new Error(`not an instant: ${startIso}`);
-  const text = formatterFor(timezone).format(instant);
-  const day = parseLocalDate(text);
-  if (day === null) throw new Error(`Intl gave an unexpected date: ${text}`);
-  return day;
+  // From the parts, not the formatted text: a year past 9999 has five digits, which a
+  // YYYY-MM-DD parser refuses, and one bad date must not break a whole list.
+  const parts = formatterFor(timezone).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((one) => one.type === type)?.value);
+  const utcMidnight = Date.UTC(part("year"), part("month") - 1, part("day"));
+  if (Number.isNaN(utcMidnight)) throw new Error(`Intl gave unexpected parts for ${startIso}`);
+  return Math.round(utcMidnight / 86_400_000);
 }

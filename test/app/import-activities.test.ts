@@ -141,6 +141,33 @@ describe("importActivities", () => {
     expect(seen.map((c) => c.imported)).toEqual([2, 4, 4, 5]);
   });
 
+  it("refuses activities in the future or longer than a week, keeping the rest of the file", async () => {
+    const report = await importActivities(
+      deps(),
+      ownerId,
+      each([
+        ok("clock.gpx", run(T0), run(Date.parse("9999-12-31T23:00:00Z"))),
+        ok("span.gpx", run(T0 + 24 * HOUR, { elapsedS: 8 * 24 * 3600 })),
+        // Now is T0 + 100 h: tomorrow's start is within the slack time zones need.
+        ok("soon.gpx", run(T0 + 110 * HOUR)),
+      ]),
+    );
+    expect(report.imported.map((a) => a.source)).toEqual(["clock.gpx", "soon.gpx"]);
+    expect(report.failed).toEqual([
+      {
+        source: "clock.gpx",
+        error:
+          '"clock.gpx": the activity starts on 9999-12-31, in the future (was the device\'s clock wrong?): not imported.',
+      },
+      {
+        source: "span.gpx",
+        error:
+          '"span.gpx": the activity lasts 8 days, more than the 7 days any one activity can (its times are wrong): not imported.',
+      },
+    ]);
+    expect(await store.activities.list(ownerId)).toHaveLength(2);
+  });
+
   it("fails only the file that cannot be stored when a batch is refused", async () => {
     const repos: Pick<Repos, "activities"> = {
       activities: {
