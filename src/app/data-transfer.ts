@@ -2,12 +2,31 @@ import type { LoggedSet } from "../core/log/training-log.js";
 import { validateTrainingLog } from "../core/log/training-log.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
 import { err, ok, type Result } from "../core/result.js";
+import type { ActivityFormat, Sport } from "../core/running/activity.js";
 import { parseLocalDate } from "../core/units/local-date.js";
 import { type AppError, invalidField } from "./errors.js";
-import type { Clock, Repos, Store, StoredPlanChange, User } from "./ports.js";
+import type { Clock, Repos, Store, StoredActivity, StoredPlanChange, User } from "./ports.js";
 
 export const EXPORT_FORMAT = "capacity-export";
 export const EXPORT_VERSION = 1;
+
+/** An imported activity (issue 5) as exported: every stored field, times as ISO 8601 instants. */
+export interface ExportedActivity {
+  readonly id: string;
+  readonly sport: Sport;
+  readonly start: string;
+  readonly elapsedS: number | null;
+  readonly movingS: number | null;
+  readonly distanceM: number | null;
+  readonly avgHr: number | null;
+  readonly maxHr: number | null;
+  readonly ascentM: number | null;
+  readonly sourceName: string | null;
+  readonly format: ActivityFormat;
+  readonly source: string;
+  readonly warnings: readonly string[];
+  readonly createdAt: string;
+}
 
 /** Everything an account owns, as one document (GET /api/export; POST /api/import takes it back). */
 export interface ExportDocument {
@@ -34,7 +53,14 @@ export interface ExportDocument {
     | { id: string; kind: "move"; from: string; to: string; createdAt: string }
     | { id: string; kind: "swap"; date: string; exercise: string; with: string; createdAt: string }
   )[];
+  /** Added with issue 5, in the same version: an additive field. */
+  readonly activities: readonly ExportedActivity[];
 }
+
+/** What POST /api/import takes: an export, perhaps one made before activities were exported. */
+export type ImportDocument = Omit<ExportDocument, "activities"> & {
+  readonly activities?: readonly ExportedActivity[];
+};
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -43,11 +69,12 @@ export async function exportAccount(
   user: User,
   clock: Clock,
 ): Promise<ExportDocument> {
-  const [profile, workouts, checkins, changes] = await Promise.all([
+  const [profile, workouts, checkins, changes, activities] = await Promise.all([
     repos.profiles.get(user.id),
     repos.workouts.list(user.id),
     repos.checkins.list(user.id),
     repos.planChanges.list(user.id),
+    repos.activities.list(user.id),
   ]);
   return {
     format: EXPORT_FORMAT,
@@ -70,6 +97,22 @@ export async function exportAccount(
       createdAt: iso(c.createdAt),
     })),
     planChanges: changes.map((change) => ({ ...change, createdAt: iso(change.createdAt) })),
+    activities: activities.map((a) => ({
+      id: a.id,
+      sport: a.sport,
+      start: a.start,
+      elapsedS: a.elapsedS,
+      movingS: a.movingS,
+      distanceM: a.distanceM,
+      avgHr: a.avgHr,
+      maxHr: a.maxHr,
+      ascentM: a.ascentM,
+      sourceName: a.sourceName,
+      format: a.format,
+      source: a.source,
+      warnings: [...a.warnings],
+      createdAt: iso(a.createdAt),
+    })),
   };
 }
 
@@ -80,8 +123,31 @@ function instant(text: string, field: string): Result<number, AppError> {
     : ok(ms);
 }
 
+/**
+ * An activity's start: the schema has checked the shape (date, time, seconds, a zone); this
+ * checks that the day and time exist, which Date.parse does not (it reads 2026-02-30 as March 2).
+ */
+function activityStart(text: string, field: string): Result<number, AppError> {
+  const problem = invalidField(field, `${JSON.stringify(text)} is not an ISO 8601 instant`);
+  const ms = Date.parse(text);
+  // The schema's pattern puts hours, minutes and seconds at these places.
+  const [hour = 24, minute = 60, second = 60] = [11, 14, 17].map((at) =>
+    Number(text.slice(at, at + 2)),
+  );
+  if (
+    Number.isNaN(ms) ||
+    parseLocalDate(text.slice(0, 10)) === null ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    return err(problem);
+  }
+  return ok(ms);
+}
+
 /** Checks what the schema cannot (real dates, known exercises, a valid profile) before anything is written. */
-function checkDocument(doc: ExportDocument): AppError | null {
+function checkDocument(doc: ImportDocument): AppError | null {
   if (doc.profile !== null) {
     const profile = validateProfile(doc.profile);
     if (!profile.ok)
@@ -113,6 +179,11 @@ function checkDocument(doc: ExportDocument): AppError | null {
       `planChanges[${i}].createdAt`,
     ]),
   ];
+  for (const [i, activity] of (doc.activities ?? []).entries()) {
+    const start = activityStart(activity.start, `activities[${i}].start`);
+    if (!start.ok) return start.error;
+    stamps.push([activity.createdAt, `activities[${i}].createdAt`]);
+  }
   for (const [text, field] of stamps) {
     const parsed = instant(text, field);
     if (!parsed.ok) return parsed.error;
@@ -120,21 +191,28 @@ function checkDocument(doc: ExportDocument): AppError | null {
   return null;
 }
 
+/** Activities stored per call of the duplicate rule: it compares each with those before it. */
+const ACTIVITY_CHUNK = 500;
+
 export interface ImportSummary {
   readonly workouts: { readonly added: number; readonly kept: number };
   readonly checkins: number;
   readonly planChanges: { readonly added: number; readonly kept: number };
   readonly profile: boolean;
+  /** `kept`: already stored (same id) or the same activity as one stored (the duplicate rule). */
+  readonly activities: { readonly added: number; readonly kept: number };
 }
 
 /**
  * Restores an export into an account, in one transaction. Idempotent: workouts and plan
- * changes already stored (same id) are kept as they are, check-ins are one per day.
+ * changes already stored (same id) are kept as they are, check-ins are one per day, and
+ * activities go through the import's duplicate rule (a stored id, or the same activity from
+ * another file, is kept as stored). An export made before activities were exported has none.
  */
 export async function importAccount(
   store: Store,
   user: User,
-  doc: ExportDocument,
+  doc: ImportDocument,
   clock: Clock,
 ): Promise<Result<ImportSummary, AppError>> {
   const problem = checkDocument(doc);
@@ -172,12 +250,38 @@ export async function importAccount(
       } as StoredPlanChange);
       changesAdded++;
     }
+    const activities = (doc.activities ?? []).map(
+      (a): StoredActivity => ({
+        id: a.id,
+        sport: a.sport,
+        start: new Date(Date.parse(a.start)).toISOString(),
+        elapsedS: a.elapsedS,
+        movingS: a.movingS,
+        distanceM: a.distanceM,
+        avgHr: a.avgHr,
+        maxHr: a.maxHr,
+        ascentM: a.ascentM,
+        sourceName: a.sourceName,
+        format: a.format,
+        source: a.source,
+        warnings: [...a.warnings],
+        createdAt: Date.parse(a.createdAt),
+      }),
+    );
+    let activitiesAdded = 0;
+    // In chunks, in the document's order (an export's is oldest start first): each chunk is
+    // compared with what is stored by now, earlier chunks included, as one call would.
+    for (let from = 0; from < activities.length; from += ACTIVITY_CHUNK) {
+      const chunk = activities.slice(from, from + ACTIVITY_CHUNK);
+      activitiesAdded += (await repos.activities.insertNew(user.id, chunk)).inserted.length;
+    }
     if (doc.profile !== null) await repos.profiles.put(user.id, doc.profile, clock.now().getTime());
     return {
       workouts: { added, kept },
       checkins: doc.checkins.length,
       planChanges: { added: changesAdded, kept: doc.planChanges.length - changesAdded },
       profile: doc.profile !== null,
+      activities: { added: activitiesAdded, kept: activities.length - activitiesAdded },
     };
   });
   return ok(summary);

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aStoredActivity } from "../builders.js";
 import {
   appRoutes,
   databaseRows,
@@ -1024,6 +1025,30 @@ describe("export and import", () => {
     }
     const move = { from: "2026-12-03", to: "2026-12-06" };
     expect((await json(t.app, "POST", "/api/plan/moves", source, move)).status).toBe(201);
+    const sourceId = (await json(t.app, "GET", "/api/me", source)).body.id;
+    const activities = [
+      aStoredActivity(randomUUID(), "2026-11-22T07:15:00.000Z", {
+        elapsedS: 3723.5,
+        movingS: 3600,
+        distanceM: 10_012.4,
+        avgHr: 142,
+        maxHr: 171,
+        ascentM: 88.2,
+        sourceName: "Garmin Forerunner 255",
+        format: "gpx",
+        source: "export_1/activities/123.gpx.gz",
+        warnings: ["point times without a time zone read as UTC"],
+        createdAt: Date.parse("2026-11-29T10:00:00Z"),
+      }),
+      aStoredActivity(randomUUID(), "2026-11-26T17:00:00.000Z", {
+        sport: "strength",
+        format: "csv",
+        source: "activities.csv",
+        createdAt: Date.parse("2026-11-29T10:00:01Z"),
+      }),
+    ];
+    const stored = await t.store.activities.insertNew(sourceId, activities);
+    expect(stored.inserted).toHaveLength(2);
 
     const exported = await json(t.app, "GET", "/api/export", source);
     expect(exported.status).toBe(200);
@@ -1034,6 +1059,9 @@ describe("export and import", () => {
     expect(doc.checkins).toHaveLength(2);
     expect(doc.planChanges).toHaveLength(1);
     expect(doc.profile).toEqual(exampleProfile());
+    expect(doc.activities).toEqual(
+      activities.map((a) => ({ ...a, createdAt: new Date(a.createdAt).toISOString() })),
+    );
 
     const target = await signUp(t.app);
     const imported = await json(t.app, "POST", "/api/import", target, doc);
@@ -1042,6 +1070,7 @@ describe("export and import", () => {
       workouts: { added: 2, kept: 0 },
       planChanges: { added: 1, kept: 0 },
       profile: true,
+      activities: { added: 2, kept: 0 },
     });
 
     const same = async (url: string) => {
@@ -1056,6 +1085,7 @@ describe("export and import", () => {
     await same("/api/checkins");
     await same("/api/profile");
     await same("/api/plan/moves");
+    await same("/api/activities");
     await same(PLAN);
     const rows = await databaseRows(t.db);
 
@@ -1064,12 +1094,21 @@ describe("export and import", () => {
     expect(again.body).toMatchObject({
       workouts: { added: 0, kept: 2 },
       planChanges: { added: 0, kept: 1 },
+      activities: { added: 0, kept: 2 },
     });
     await same("/api/workouts");
     await same("/api/checkins");
     await same("/api/plan/moves");
+    await same("/api/activities");
     const after = await databaseRows(t.db);
-    for (const table of ["workout", "workout_set", "checkin", "plan_change", "profile"]) {
+    for (const table of [
+      "workout",
+      "workout_set",
+      "checkin",
+      "plan_change",
+      "profile",
+      "activity",
+    ]) {
       expect(after[table], table).toEqual(rows[table]);
     }
 
@@ -1077,6 +1116,69 @@ describe("export and import", () => {
     const { exportedAt: _a, account: _b, ...rest } = doc;
     const { exportedAt: _c, account: _d, ...restAgain } = secondExport;
     expect(restAgain).toEqual(rest);
+  });
+
+  it("an export made before activities were exported still restores", async () => {
+    const source = await athlete();
+    expect(
+      (await json(t.app, "POST", "/api/workouts", source, workoutBody("2026-11-20"))).status,
+    ).toBe(201);
+    const { activities, ...older } = (await json(t.app, "GET", "/api/export", source)).body;
+    expect(activities).toEqual([]);
+
+    const target = await signUp(t.app);
+    const imported = await json(t.app, "POST", "/api/import", target, older);
+    expect(imported.status, imported.text).toBe(200);
+    expect(imported.body).toMatchObject({
+      workouts: { added: 1, kept: 0 },
+      activities: { added: 0, kept: 0 },
+    });
+    expect((await json(t.app, "GET", "/api/export", target)).body.activities).toEqual([]);
+  });
+
+  it("restored activities go through the duplicate rule: the copy already stored stays", async () => {
+    const target = await athlete();
+    const targetId = (await json(t.app, "GET", "/api/me", target)).body.id;
+    // The target imported the same run from another file: another id, a start 30 s apart.
+    const own = aStoredActivity(randomUUID(), "2026-11-22T07:15:30.000Z", {
+      elapsedS: 3700,
+      source: "Move_2026_11_22.fit",
+      createdAt: Date.parse("2026-11-23T08:00:00Z"),
+    });
+    await t.store.activities.insertNew(targetId, [own]);
+
+    const source = await signUp(t.app);
+    const sourceId = (await json(t.app, "GET", "/api/me", source)).body.id;
+    const same = aStoredActivity(randomUUID(), "2026-11-22T07:15:00.000Z", { elapsedS: 3720 });
+    const other = aStoredActivity(randomUUID(), "2026-11-24T07:00:00.000Z", { elapsedS: 1800 });
+    await t.store.activities.insertNew(sourceId, [same, other]);
+    const doc = (await json(t.app, "GET", "/api/export", source)).body;
+
+    const imported = await json(t.app, "POST", "/api/import", target, doc);
+    expect(imported.status, imported.text).toBe(200);
+    expect(imported.body.activities).toEqual({ added: 1, kept: 1 });
+    const after = (await json(t.app, "GET", "/api/export", target)).body.activities;
+    expect(after.map((a: Json) => a.id)).toEqual([own.id, other.id]);
+    const again = await json(t.app, "POST", "/api/import", target, doc);
+    expect(again.body.activities).toEqual({ added: 0, kept: 2 });
+    expect((await json(t.app, "GET", "/api/export", target)).body.activities).toEqual(after);
+  });
+
+  it("a start given with an offset is stored as the same instant in UTC", async () => {
+    const target = await signUp(t.app);
+    const doc = {
+      ...(await json(t.app, "GET", "/api/export", target)).body,
+      activities: [
+        {
+          ...aStoredActivity(randomUUID(), "2026-11-22T08:15:00+01:00"),
+          createdAt: "2026-11-29T10:00:00.000Z",
+        },
+      ],
+    };
+    const imported = await json(t.app, "POST", "/api/import", target, doc);
+    expect(imported.status, imported.text).toBe(200);
+    const after = (await json(t.app, "GET", "/api/export", target)).body.activities;
+    expect(after).toEqual([{ ...doc.activities[0], start: "2026-11-22T07:15:00.000Z" }]);
   });
 });
 

@@ -82,6 +82,22 @@ const swap = {
   with: "single-leg-romanian-deadlift",
 };
 const profile = (change: Record<string, unknown> = {}) => ({ ...exampleProfile(), ...change });
+const activity = (start = "2026-11-09T07:00:00.000Z") => ({
+  id: randomUUID(),
+  sport: "run",
+  start,
+  elapsedS: 3600,
+  movingS: 3540,
+  distanceM: 10_000,
+  avgHr: 140,
+  maxHr: 168,
+  ascentM: null,
+  sourceName: "Test Watch",
+  format: "gpx",
+  source: "run.gpx",
+  warnings: [],
+  createdAt: "2026-11-10T08:00:00.000Z",
+});
 const exportDoc = (change: Record<string, unknown> = {}) => ({
   format: "capacity-export",
   version: 1,
@@ -115,6 +131,7 @@ const exportDoc = (change: Record<string, unknown> = {}) => ({
       createdAt: "2026-11-12T08:00:00.000Z",
     },
   ],
+  activities: [activity()],
   ...change,
 });
 const importWith = (path: (doc: Json) => void) => {
@@ -836,6 +853,60 @@ const IMPORT_CASES: Case[] = [
       d.planChanges[0].kind = "skip";
     }),
     field: "planChanges[0].kind",
+  },
+  ...(
+    [
+      ["a sport not in the list", "sport", "swimming", "activities[0].sport"],
+      ["a start on 2026-02-30", "start", "2026-02-30T07:00:00Z", "activities[0].start"],
+      ["a start at 24:00", "start", "2026-11-09T24:00:00Z", "activities[0].start"],
+      ["a start in another format", "start", "Nov 9, 2026, 7:00:00 AM", "activities[0].start"],
+      ["a start without a time zone", "start", "2026-11-09T07:00:00", "activities[0].start"],
+      ["a negative distance", "distanceM", -1, "activities[0].distanceM"],
+      ["a heart rate as text", "avgHr", "140", "activities[0].avgHr"],
+      ["a warning not a string", "warnings", [5], "activities[0].warnings[0]"],
+      ["a format not in the list", "format", "zip", "activities[0].format"],
+      ["a source over 65,535 characters", "source", "x".repeat(65_536), "activities[0].source"],
+      ["an activity id not a UUID", "id", "a1", "activities[0].id"],
+      [
+        "an activity created time that is no instant",
+        "createdAt",
+        "yesterday",
+        "activities[0].createdAt",
+      ],
+      ["an unknown field in an activity", "speed", 3.2, "activities[0].speed"],
+    ] as const
+  ).map(
+    ([name, key, value, field]): Case => ({
+      name,
+      method: "POST",
+      url: "/api/import",
+      body: importWith((d) => {
+        d.activities[0][key] = value;
+      }),
+      field,
+    }),
+  ),
+  {
+    name: "an activity without its moving time",
+    method: "POST",
+    url: "/api/import",
+    body: importWith((d) => {
+      delete d.activities[0].movingS;
+    }),
+    field: "activities[0].movingS",
+  },
+  {
+    name: "a bad fourth activity after good ones",
+    method: "POST",
+    url: "/api/import",
+    body: importWith((d) => {
+      d.activities.push(
+        activity("2026-11-10T07:00:00.000Z"),
+        activity("2026-11-11T07:00:00.000Z"),
+        activity("2026-11-12T31:00:00.000Z"),
+      );
+    }),
+    field: "activities[3].start",
   },
 ];
 

@@ -349,15 +349,16 @@ const ROUTES: Record<string, Row> = {
     ownerSees: (w, body) => {
       expect(body.account.email).toBe(w.owner.email);
       expect(body.workouts.map((x: Json) => x.id)).toEqual([w.workoutId]);
+      expect(body.activities.map((x: Json) => x.id)).toEqual([w.activityId]);
     },
     otherSees: (w, body) => {
       expect(body.account.email).toBe(w.other.email);
-      expect(body).toMatchObject({ workouts: [], checkins: [], planChanges: [] });
+      expect(body).toMatchObject({ workouts: [], checkins: [], planChanges: [], activities: [] });
     },
   },
   "POST /api/import": {
     url: fixed("/api/import"),
-    body: () => ({
+    body: (w) => ({
       format: "capacity-export",
       version: 1,
       exportedAt: "2026-11-30T09:00:00.000Z",
@@ -372,9 +373,30 @@ const ROUTES: Record<string, Row> = {
       ],
       checkins: [],
       planChanges: [],
+      // The owner's activity id: the other user's copy is theirs; the owner's stored one stays.
+      activities: [
+        {
+          id: w.activityId,
+          sport: "run",
+          start: "2026-11-18T07:00:00.000Z",
+          elapsedS: 1800,
+          movingS: 1800,
+          distanceM: 5000,
+          avgHr: null,
+          maxHr: null,
+          ascentM: null,
+          sourceName: null,
+          format: "gpx",
+          source: "someone.gpx",
+          warnings: [],
+          createdAt: "2026-11-18T08:00:00.000Z",
+        },
+      ],
     }),
     owner: 200,
     other: 200,
+    ownerSees: (_w, body) => expect(body.activities).toEqual({ added: 0, kept: 1 }),
+    otherSees: (_w, body) => expect(body.activities).toEqual({ added: 1, kept: 0 }),
   },
   "POST /api/workouts": {
     url: fixed("/api/workouts"),

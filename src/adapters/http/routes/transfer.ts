@@ -1,6 +1,6 @@
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { type ExportDocument, exportAccount, importAccount } from "../../../app/data-transfer.js";
+import { exportAccount, type ImportDocument, importAccount } from "../../../app/data-transfer.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
 import { sendAppError } from "../problems.js";
 import { ExportDocumentSchema } from "../schemas.js";
@@ -42,7 +42,7 @@ export function transferRoutes(
       const result = await importAccount(
         deps.store,
         userOf(request),
-        request.body as ExportDocument,
+        request.body as ImportDocument,
         deps.clock,
       );
       return result.ok ? result.value : sendAppError(reply, result.error);
