@@ -186,40 +186,29 @@ describe.skipIf(!CORPUS)("GPX files of the corpus", () => {
     expect(activity.warnings).toEqual(["the file does not say which sport: imported as other"]);
   });
 
-  it("GPX 1.0 with every field: times without a zone, one point, an empty second track", () => {
-    const activity = only(importGpx(read("gpx/gpx1.0_with_all_fields.gpx")));
-    expect(activity).toMatchObject({
-      sport: "other", // GPX 1.0 tracks have no <type>
-      start: "2013-01-01T12:00:04.000Z",
-      elapsedS: 0,
-      movingS: 0,
-      distanceM: null,
-      avgHr: null,
-      maxHr: null,
-      sourceName: "...",
-    });
-    expect(activity.warnings).toEqual([
-      "the file does not say which sport: imported as other",
-      "point times without a time zone read as UTC",
-    ]);
+  // gpxpy's format fixtures hold one track point each: a single instant, no recording. They were
+  // imported as "activities" of 0 s before GPX and TCX were held to FIT's minute of recording.
+  it("GPX 1.0 with every field (one point, an empty second track): refused, less than a minute", () => {
+    expect(refused(importGpx(read("gpx/gpx1.0_with_all_fields.gpx")))).toBe(
+      "The GPX file holds less than a minute of recording (a single instant from its first to its last time): not imported (point times without a time zone read as UTC).",
+    );
   });
 
-  it("GPX 1.1 with every field: an unknown type 't', waypoints and routes ignored", () => {
-    const activity = only(importGpx(read("gpx/gpx1.1_with_all_fields.gpx")));
-    expect(activity.sport).toBe("other");
-    expect(activity.start).toBe("2013-01-01T12:00:04.000Z");
-    expect(activity.warnings).toContain('unknown sport "t": imported as other');
+  it("GPX 1.1 with every field (one point, waypoints and routes ignored): refused, less than a minute", () => {
+    expect(refused(importGpx(read("gpx/gpx1.1_with_all_fields.gpx")))).toBe(
+      "The GPX file holds less than a minute of recording (a single instant from its first to its last time): not imported (point times without a time zone read as UTC).",
+    );
   });
 
   it("GPSBabel route with placeholder times (1901-12-13T20:45:52Z): refused, start unknown", () => {
     expect(refused(importGpx(read("gpx/Mojstrovka.gpx")))).toBe(
-      "no timestamps: start unknown; 184 point times before 1980 ignored as placeholders",
+      "The GPX file holds no usable time, so when it started is unknown: not imported (184 point times before 1980 ignored as placeholders).",
     );
   });
 
   it("a track without any time (tiny float values): refused, start unknown", () => {
     expect(refused(importGpx(read("gpx/track-with-small-floats.gpx")))).toBe(
-      "no timestamps: start unknown",
+      "The GPX file holds no usable time, so when it started is unknown: not imported.",
     );
   });
 });

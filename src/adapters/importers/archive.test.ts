@@ -6,10 +6,10 @@ import { pipeline } from "node:stream/promises";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
-import { type ArchiveEntryResult, importArchive } from "./archive.js";
+import { type ArchiveEntryResult, importArchive, readArchive } from "./archive.js";
 import { importFit } from "./fit.js";
 import { importGpx } from "./gpx.js";
-import { importBytes } from "./import-file.js";
+import { importBytes, parseBytes } from "./import-file.js";
 import { importTcx } from "./tcx.js";
 
 let dir: string;
@@ -506,5 +506,161 @@ describe.skipIf(!CORPUS)("importArchive: a Strava row on a corpus multisport fil
     ]);
     // The generic session (the whole race, 3 h 15 min) starts at the row's time: it stays other.
     expect(result.result).toEqual(direct);
+  });
+});
+
+/** The bytes of a zip built in memory (a zip to put inside another). */
+async function zipBytes(entries: Entry[], rename: [string, string][] = []): Promise<Uint8Array> {
+  const path = await makeZip(`inner-${Math.random().toString(36).slice(2)}.zip`, entries);
+  for (const [from, to] of rename) await patchZip(path, from, to);
+  return readFile(path);
+}
+
+describe("importArchive: zips inside the zip (Garmin's full export)", () => {
+  const PART = "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip";
+
+  it("reads the files of a zip inside the archive, in order, their source outer/inner/entry", async () => {
+    const part = await zipBytes([
+      { name: "run1.gpx", bytes: gpx("running", "2026-09-01T06:00:00Z") },
+      { name: "sub/run2.gpx.gz", bytes: gzipSync(gpx("running", "2026-09-02T06:00:00Z")) },
+      { name: "notes.txt", bytes: "not an activity" },
+    ]);
+    const path = await makeZip("garmin-export.zip", [
+      { name: "first.gpx", bytes: gpx("running", "2026-08-01T06:00:00Z") },
+      { name: PART, bytes: part },
+      { name: "last.gpx", bytes: gpx("running", "2026-10-01T06:00:00Z") },
+    ]);
+    let done = 0;
+    const results = await importArchive(path, { onEntryDone: () => done++ });
+    expect(results.map((entry) => [entry.source, entry.result.ok])).toEqual([
+      ["first.gpx", true],
+      [`${PART}/run1.gpx`, true],
+      [`${PART}/sub/run2.gpx.gz`, true],
+      ["last.gpx", true],
+    ]);
+    expect(done).toBe(3); // the archive's own entries: progress never passes the count
+  });
+
+  it("streams a zip inside as the archive's own entries: parsed elsewhere, in order, read ahead within bounds", async () => {
+    const days = [2, 3, 4, 5, 6];
+    const part = await zipBytes(
+      days.map((day) => ({
+        name: `run${day}.gpx`,
+        bytes: gpx("running", `2026-09-0${day}T06:00:00Z`),
+      })),
+    );
+    const path = await makeZip("streamed.zip", [
+      { name: "run1.gpx", bytes: gpx("running", "2026-09-01T06:00:00Z") },
+      { name: "part.zip", bytes: part },
+      { name: "run7.gpx", bytes: gpx("running", "2026-09-07T06:00:00Z") },
+    ]);
+    let inFlight = 0;
+    let most = 0;
+    // Earlier entries take longer: results must still come out in the archive's order.
+    let delay = 60;
+    const parse = async (bytes: Uint8Array, source: string) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      delay = Math.max(0, delay - 10);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      inFlight--;
+      return parseBytes(bytes, source);
+    };
+    const results: ArchiveEntryResult[] = [];
+    for await (const result of readArchive(path, {}, { parse, maxPending: 3 }))
+      results.push(result);
+    expect(results).toEqual(await importArchive(path));
+    expect(results.map((entry) => entry.source)).toEqual([
+      "run1.gpx",
+      ...days.map((day) => `part.zip/run${day}.gpx`),
+      "run7.gpx",
+    ]);
+    expect(most).toBeLessThanOrEqual(3);
+  });
+
+  it("refuses a zip two levels deep, saying so, and reads the rest", async () => {
+    const deepest = await zipBytes([{ name: "lost.gpx", bytes: gpx() }]);
+    const middle = await zipBytes([
+      { name: "deeper.zip", bytes: deepest },
+      { name: "kept.gpx", bytes: gpx("running", "2026-09-01T06:00:00Z") },
+    ]);
+    const path = await makeZip("deep.zip", [{ name: "middle.zip", bytes: middle }]);
+    const results = await importArchive(path);
+    expect(results.map((entry) => entry.source)).toEqual([
+      "middle.zip/deeper.zip",
+      "middle.zip/kept.gpx",
+    ]);
+    expect(results[0]?.result).toEqual({
+      ok: false,
+      format: null,
+      error:
+        '"middle.zip/deeper.zip" is a zip archive inside a zip inside the archive: only one level of zips in an archive is read, so it was not. Take "middle.zip" out of the archive and import it on its own.',
+    });
+  });
+
+  it("holds a zip inside to the archive's limits: entries, sizes, ratio, unsafe names", async () => {
+    const inner = await zipBytes(
+      [
+        { name: "xx/evil.gpx", bytes: gpx() },
+        { name: "zeros.gpx", bytes: new Uint8Array(5 * 1024 * 1024) },
+        { name: "good.gpx", bytes: gpx() },
+      ],
+      [["xx/evil.gpx", "../evil.gpx"]],
+    );
+    const path = await makeZip("limits.zip", [{ name: "in.zip", bytes: inner }]);
+    const results = await importArchive(path);
+    expect(results.map((entry) => [entry.source, entry.result.ok])).toEqual([
+      ["in.zip/../evil.gpx", false],
+      ["in.zip/zeros.gpx", false],
+      ["in.zip/good.gpx", true],
+    ]);
+    const [evil, zeros] = results.map((entry) => (entry.result.ok ? "" : entry.result.error));
+    expect(evil).toMatch(/outside the archive/);
+    expect(zeros).toMatch(/zip bomb/);
+    // 1 entry in the archive and 3 inside it: more than 3 in all.
+    const [many] = await importArchive(path, { maxEntries: 3 });
+    expect(many?.result.ok === false && many.result.error).toBe(
+      '"in.zip" holds 3 entries: with those read before, more than the 3 an archive may hold: refused.',
+    );
+    // The zip's own bytes and its entries count toward the total.
+    const total = await importArchive(path, { maxTotalBytes: inner.length + 10, maxRatio: 1e9 });
+    expect(total.every((entry) => !entry.result.ok)).toBe(true);
+    expect(total.at(-1)?.result.ok === false && total.at(-1)?.result).toMatchObject({
+      error: expect.stringMatching(/add up to more than/),
+    });
+  });
+
+  it("reports a damaged zip inside and imports the others", async () => {
+    const path = await makeZip("damaged-inside.zip", [
+      {
+        name: "broken.zip",
+        bytes: Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(40)]),
+      },
+      { name: "good.gpx", bytes: gpx() },
+    ]);
+    const results = await importArchive(path);
+    expect(results.map((entry) => [entry.source, entry.result.ok])).toEqual([
+      ["broken.zip", false],
+      ["good.gpx", true],
+    ]);
+    const [broken] = results;
+    expect(broken?.result.ok === false && broken.result.error).toMatch(
+      /^"broken.zip" is a zip archive inside the archive, but not a readable one \(/,
+    );
+  });
+
+  it("says nothing to import when the zips inside hold nothing either", async () => {
+    const photos = await zipBytes([{ name: "photo.jpg", bytes: new Uint8Array(1000).fill(7) }]);
+    const path = await makeZip("only-zips.zip", [{ name: "Part1.zip", bytes: photos }]);
+    expect(await importArchive(path)).toEqual([
+      {
+        source: path,
+        result: {
+          ok: false,
+          format: null,
+          error: `"${path}" holds no FIT, GPX or TCX file and no Strava activities.csv, nor does the zip archive inside it: nothing to import.`,
+        },
+      },
+    ]);
   });
 });

@@ -113,6 +113,8 @@ export async function importArchive(
 /** An entry read, its results to come (none when skipped, several for activities.csv). */
 interface Pending {
   readonly bytes: number;
+  /** Whether it is one of the archive's own entries (told to onEntryDone), not a nested zip's. */
+  readonly counts: boolean;
   readonly results: Promise<readonly ArchiveEntryResult[]>;
   settled: boolean;
 }
@@ -183,8 +185,13 @@ export async function* readArchive(
   let reservedBytes = 0;
   const gzipCap = Math.min(MAX_GUNZIPPED_BYTES, limits.maxEntryBytes);
 
-  const add = (results: Promise<readonly ArchiveEntryResult[]>, bytes = 0) => {
-    const entry: Pending = { bytes, results, settled: false };
+  /** The archive's entries and those of the zips inside it, held to `maxEntries` together. */
+  let entriesSeen = zip.entryCount;
+  /** Zip archives read inside the archive (one level deep). */
+  let nestedZips = 0;
+
+  const add = (results: Promise<readonly ArchiveEntryResult[]>, bytes = 0, counts = true) => {
+    const entry: Pending = { bytes, counts, results, settled: false };
     results.then(
       () => {
         entry.settled = true;
@@ -196,7 +203,8 @@ export async function* readArchive(
     pending.push(entry);
     pendingBytes += bytes;
   };
-  const now = (results: readonly ArchiveEntryResult[]) => add(Promise.resolve(results));
+  const now = (results: readonly ArchiveEntryResult[], counts = true) =>
+    add(Promise.resolve(results), 0, counts);
   const refusal = (name: string, error: string): ArchiveEntryResult => ({
     source: name,
     result: { ok: false, format: null, error },
@@ -210,7 +218,7 @@ export async function* readArchive(
     const entry = pending.shift() as Pending;
     pendingBytes -= entry.bytes;
     const results = await entry.results;
-    options.onEntryDone?.();
+    if (entry.counts) options.onEntryDone?.();
     for (const result of results) {
       counted++;
       if (held.length > 0 || mayTakeSport(result)) held.push(result);
@@ -221,29 +229,28 @@ export async function* readArchive(
     }
   }
 
+  /** Gives out what is ready, and waits while too much is read ahead. */
+  async function* settle(): AsyncGenerator<ArchiveEntryResult> {
+    while (pending[0]?.settled) yield* release();
+    while (
+      pending.length > 0 &&
+      (pending.length >= maxPending || pendingBytes >= maxPendingBytes)
+    ) {
+      yield* release();
+    }
+  }
+
   try {
     try {
       for await (const entry of zip.eachEntry()) {
-        const name = yauzl
-          .getFileNameLowLevel(
-            entry.generalPurposeBitFlag,
-            entry.fileNameRaw,
-            entry.extraFields,
-            false,
-          )
-          .replace(/^(\.\/)+/, "");
+        const name = entryName(entry);
         if (name.endsWith("/")) {
           now([]);
         } else {
-          await readOne(entry, name);
+          const nested = await readOne(zip, entry, name, null);
+          if (nested !== null) yield* readNested(nested, name);
         }
-        while (pending[0]?.settled) yield* release();
-        while (
-          pending.length > 0 &&
-          (pending.length >= maxPending || pendingBytes >= maxPendingBytes)
-        ) {
-          yield* release();
-        }
+        yield* settle();
       }
       while (pending.length > 0) yield* release();
     } catch (error) {
@@ -266,28 +273,112 @@ export async function* readArchive(
   const last = stravaCsvs.length === 0 ? held : mergeStrava(held, stravaCsvs, given, givenFailed);
   yield* last;
   if (counted === 0 && last.length === 0) {
+    const inZips =
+      nestedZips === 0
+        ? ""
+        : `, nor ${nestedZips === 1 ? "does the zip archive" : `do the ${nestedZips} zip archives`} inside it`;
     yield refusal(
       archiveName,
       stravaCsvs.length === 0
-        ? `"${archiveName}" holds no FIT, GPX or TCX file and no Strava activities.csv: nothing to import.`
+        ? `"${archiveName}" holds no FIT, GPX or TCX file and no Strava activities.csv${inZips}: nothing to import.`
         : `"${archiveName}" holds no FIT, GPX or TCX file, and its activities.csv lists no activity: nothing to import.`,
     );
   }
 
-  async function readOne(entry: yauzl.Entry, name: string): Promise<void> {
-    const unsafe = unsafeName(name);
+  /**
+   * The entries of a zip archive inside the archive (Garmin's full export keeps its FIT files in
+   * `DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip`): read from its bytes,
+   * already held to `maxEntryBytes`, entry by entry as the archive's own, under the same limits
+   * (its entries count toward `maxEntries`, their bytes toward `maxTotalBytes`). Sources are
+   * "outer.zip/entry". A damaged nested zip is one failed result; the archive goes on.
+   */
+  async function* readNested(bytes: Uint8Array, name: string): AsyncGenerator<ArchiveEntryResult> {
+    nestedZips++;
+    let inner: yauzl.ZipFile;
+    try {
+      inner = await yauzl.fromBufferPromise(
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        { lazyEntries: true, decodeStrings: false, validateEntrySizes: true },
+      );
+    } catch (error) {
+      now([
+        refusal(
+          name,
+          `"${name}" is a zip archive inside the archive, but not a readable one (${(error as Error).message}): not imported.`,
+        ),
+      ]);
+      return;
+    }
+    if (entriesSeen + inner.entryCount > limits.maxEntries) {
+      inner.close();
+      now([
+        refusal(
+          name,
+          `"${name}" holds ${inner.entryCount} entries: with those read before, more than the ${limits.maxEntries} an archive may hold: refused.`,
+        ),
+      ]);
+      return;
+    }
+    entriesSeen += inner.entryCount;
+    const entries = inner.eachEntry();
+    let read = 0;
+    try {
+      for (;;) {
+        let next: IteratorResult<yauzl.Entry>;
+        try {
+          next = await entries.next();
+        } catch (error) {
+          now(
+            [
+              refusal(
+                name,
+                `The zip archive "${name}" inside the archive is damaged: reading it stopped after ${read} entries (${(error as Error).message}).`,
+              ),
+            ],
+            false,
+          );
+          break;
+        }
+        if (next.done) break;
+        read++;
+        const innerName = entryName(next.value);
+        if (!innerName.endsWith("/")) await readOne(inner, next.value, innerName, name);
+        yield* settle();
+      }
+    } finally {
+      inner.close();
+    }
+    now([]); // the nested zip itself, done: for progress
+  }
+
+  /**
+   * Reads one entry of the archive (`inside` null) or of a zip inside it (`inside` its name: the
+   * source is then "inside/name") and queues its results. Gives back the bytes of an entry of
+   * the archive that is itself a zip, to be read by readNested; a zip deeper down is refused.
+   */
+  async function readOne(
+    from: yauzl.ZipFile,
+    entry: yauzl.Entry,
+    entryPath: string,
+    inside: string | null,
+  ): Promise<Uint8Array | null> {
+    const name = inside === null ? entryPath : `${inside}/${entryPath}`;
+    const counts = inside === null;
+    const now = (results: readonly ArchiveEntryResult[]) =>
+      add(Promise.resolve(results), 0, counts);
+    const unsafe = unsafeName(entryPath);
     if (unsafe) {
       now([refusal(name, unsafe)]);
-      return;
+      return null;
     }
     let bytes: Uint8Array;
     try {
-      const read = await readEntry(zip, entry, limits, totalBytes + reservedBytes, (head) =>
+      const read = await readEntry(from, entry, limits, totalBytes + reservedBytes, (head) =>
         unrelated(head, name),
       );
       if (read === null) {
         now([]);
-        return;
+        return null;
       }
       bytes = read;
     } catch (error) {
@@ -299,10 +390,20 @@ export async function* readArchive(
             : `The entry could not be read from the archive: ${(error as Error).message}`,
         ),
       ]);
-      return;
+      return null;
     }
     totalBytes += bytes.length;
     const format = detectFormat(bytes);
+    if (format === "zip") {
+      if (inside === null) return bytes;
+      now([
+        refusal(
+          name,
+          `"${name}" is a zip archive inside a zip inside the archive: only one level of zips in an archive is read, so it was not. Take "${inside}" out of the archive and import it on its own.`,
+        ),
+      ]);
+      return null;
+    }
     if (STRAVA_CSV.test(name) && format === "csv") {
       const parsed = parseStravaCsv(bytes, name);
       if (!parsed.ok) now([refusal(name, parsed.error)]);
@@ -311,21 +412,16 @@ export async function* readArchive(
         stravaCsvs.push({ name, folder, rows: parsed.rows });
         now(parsed.problems.map((problem) => refusal(name, problem)));
       }
-      return;
+      return null;
     }
     const activityContent = format === "fit" || format === "gpx" || format === "tcx";
     if (!activityContent && format !== "gzip" && !ACTIVITY_NAME.test(name)) {
       now([]);
-      return;
+      return null;
     }
-    if (format === "csv" || format === "zip") {
-      now([
-        refusal(
-          name,
-          `"${name}" is ${format === "zip" ? "a zip archive" : "a CSV file"}: not imported.`,
-        ),
-      ]);
-      return;
+    if (format === "csv") {
+      now([refusal(name, `"${name}" is a CSV file: not imported.`)]);
+      return null;
     }
     const size = bytes.length;
     // A gzip entry's content counts toward the total: while it is parsed (elsewhere, maybe),
@@ -370,8 +466,17 @@ export async function* readArchive(
         return results.map((one) => ({ source: name, result: one }));
       }),
       size,
+      counts,
     );
+    return null;
   }
+}
+
+/** An entry's name, read raw (yauzl would stop the archive at a `..`), without leading "./". */
+function entryName(entry: yauzl.Entry): string {
+  return yauzl
+    .getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false)
+    .replace(/^(\.\/)+/, "");
 }
 
 /** Why the archive cannot be opened: said plainly when it looks cut short (a partial download). */

@@ -29,6 +29,11 @@ export const PAUSE_GAP_MS = 10_000;
 const STILL_SPEED_MS = 0.3;
 /** Elevation changes smaller than this, back and forth, are jitter. */
 const ASCENT_HYSTERESIS_M = 3;
+/**
+ * A track spanning less than this from its first to its last time is no usable activity (one
+ * point, or times that never advance): refused, as FIT refuses records spanning under 60 s.
+ */
+export const MIN_RECORDING_S = 60;
 /** Earliest credible recording time: the GPS epoch (1980-01-06) rounded down. */
 const EARLIEST_MS = Date.UTC(1980, 0, 1);
 
@@ -264,8 +269,14 @@ export function activityFromStats(
   },
 ): Activity | string {
   const startMs = fields.startMs ?? stats.firstMs;
-  if (startMs === null || startMs === undefined) return "no timestamps: start unknown";
+  if (startMs === null || startMs === undefined) {
+    return "holds no usable time, so when it started is unknown";
+  }
   const endMs = Math.max(fields.endMs ?? startMs, stats.lastMs ?? startMs);
+  const spanS = (endMs - startMs) / 1000;
+  if (spanS < MIN_RECORDING_S) {
+    return `holds less than a minute of recording (${spanS === 0 ? "a single instant" : `${roundTo(spanS, 1)} s`} from its first to its last time)`;
+  }
   return {
     sport: fields.sport,
     start: new Date(startMs).toISOString(),
@@ -366,14 +377,14 @@ export function importGpx(bytes: Uint8Array): FileImport {
 
   const withPoints = tracks.filter((candidate) => candidate.stats.points > 0);
   if (withPoints.length === 0) {
-    const what =
+    const error =
       routes > 0 || waypoints > 0
-        ? "only routes or waypoints, not a recorded activity"
-        : "no track points";
-    return { ok: false, format: "gpx", error: `GPX file with ${what}` };
+        ? "The GPX file holds only routes or waypoints (a planned course), not a recorded activity: not imported."
+        : "The GPX file holds no track points: no recorded activity to import.";
+    return { ok: false, format: "gpx", error };
   }
   const activities: Activity[] = [];
-  const skipped: string[] = [];
+  const skipped: Skipped[] = [];
   for (const [index, candidate] of withPoints.entries()) {
     const warnings: string[] = [];
     const known = candidate.type === null ? null : sportFromType(candidate.type);
@@ -386,20 +397,53 @@ export function importGpx(bytes: Uint8Array): FileImport {
       warnings,
     });
     if (typeof result === "string") {
-      const detail = candidate.stats.timeWarnings();
-      skipped.push(
-        withPoints.length > 1 ? `track ${index + 1}: ${result}` : [result, ...detail].join("; "),
-      );
+      skipped.push({ index: index + 1, reason: result, times: candidate.stats.timeWarnings() });
     } else activities.push(result);
   }
-  if (activities.length === 0) return { ok: false, format: "gpx", error: skipped.join("; ") };
+  return withSkipped("gpx", "track", withPoints.length, activities, skipped);
+}
+
+/** A track (GPX) or Activity (TCX) that gave no activity: why, and what was odd in its times. */
+export interface Skipped {
+  /** Its number in the file, from 1. */
+  readonly index: number;
+  /** Why, as activityFromStats says it ("holds less than a minute of recording (…)"). */
+  readonly reason: string;
+  /** The track's time warnings, which often explain the reason (placeholder or backward times). */
+  readonly times: readonly string[];
+}
+
+/**
+ * A file's result from the activities it gave and the parts it skipped: refused, in one sentence
+ * naming why, when nothing was imported; else the skipped parts are warnings on each activity.
+ */
+export function withSkipped(
+  format: "gpx" | "tcx",
+  unit: "track" | "activity",
+  total: number,
+  activities: readonly Activity[],
+  skipped: readonly Skipped[],
+): FileImport {
+  const times = (one: Skipped) => (one.times.length > 0 ? ` (${one.times.join("; ")})` : "");
+  const file = `The ${format.toUpperCase()} file`;
+  if (activities.length === 0) {
+    const [only] = skipped;
+    const error =
+      total === 1 && only !== undefined
+        ? `${file} ${only.reason}: not imported${times(only)}.`
+        : `${file}'s ${total} ${unit === "track" ? "tracks" : "activities"} were not imported: ${skipped
+            .map((one) => `${unit} ${one.index} ${one.reason}${times(one)}`)
+            .join("; ")}.`;
+    return { ok: false, format, error };
+  }
+  const notes = skipped.map(
+    (one) => `${unit} ${one.index} of the file not imported: it ${one.reason}${times(one)}`,
+  );
   return {
     ok: true,
-    format: "gpx",
+    format,
     activities: activities.map((activity) =>
-      skipped.length === 0
-        ? activity
-        : { ...activity, warnings: [...activity.warnings, ...skipped.map((s) => `skipped ${s}`)] },
+      notes.length === 0 ? activity : { ...activity, warnings: [...activity.warnings, ...notes] },
     ),
   };
 }

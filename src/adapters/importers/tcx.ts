@@ -1,5 +1,5 @@
 import type { Activity, FileImport, Sport } from "../../core/running/activity.js";
-import { activityFromStats, sportFromType, TrackStats } from "./gpx.js";
+import { activityFromStats, type Skipped, sportFromType, TrackStats, withSkipped } from "./gpx.js";
 import { parseNumber, parseXml, parseXmlTime, XmlRefusal } from "./xml.js";
 
 /**
@@ -179,28 +179,19 @@ export function importTcx(bytes: Uint8Array): FileImport {
   if (activities.length === 0) {
     const error =
       planned > 0
-        ? "TCX file with only planned workouts or courses, not a recorded activity"
-        : "TCX file without any activity";
+        ? "The TCX file holds only planned workouts or courses, not a recorded activity: not imported."
+        : "The TCX file holds no activity: nothing to import.";
     return { ok: false, format: "tcx", error };
   }
   const imported: Activity[] = [];
-  const refused: string[] = [];
+  const skipped: Skipped[] = [];
   for (const [index, candidate] of activities.entries()) {
     const result = toActivity(candidate, author);
     if (typeof result === "string") {
-      refused.push(activities.length > 1 ? `activity ${index + 1}: ${result}` : result);
+      skipped.push({ index: index + 1, reason: result, times: candidate.stats.timeWarnings() });
     } else imported.push(result);
   }
-  if (imported.length === 0) return { ok: false, format: "tcx", error: refused.join("; ") };
-  return {
-    ok: true,
-    format: "tcx",
-    activities: imported.map((activity) =>
-      refused.length === 0
-        ? activity
-        : { ...activity, warnings: [...activity.warnings, ...refused.map((r) => `skipped ${r}`)] },
-    ),
-  };
+  return withSkipped("tcx", "activity", activities.length, imported, skipped);
 }
 
 function toActivity(activity: TcxActivity, author: string | null): Activity | string {

@@ -109,7 +109,7 @@ describe("safe XML: entities are never expanded", () => {
   it("still reads the five predefined entities and character references", () => {
     const result = importGpx(
       utf8(
-        `<gpx creator="Tom &amp; Jerry&#8217;s &#x2014; f&#275;nix"><trk><type>running</type><trkseg><trkpt lat="45" lon="6"><time>2024-03-03T08:00:00Z</time></trkpt></trkseg></trk></gpx>`,
+        `<gpx creator="Tom &amp; Jerry&#8217;s &#x2014; f&#275;nix"><trk><type>running</type><trkseg><trkpt lat="45" lon="6"><time>2024-03-03T08:00:00Z</time></trkpt><trkpt lat="45" lon="6"><time>2024-03-03T08:01:00Z</time></trkpt></trkseg></trk></gpx>`,
       ),
     );
     expect(activities(result)[0]?.sourceName).toBe("Tom & Jerry\u2019s \u2014 f\u0113nix");
@@ -239,13 +239,14 @@ describe("GPX from small built files", () => {
           [1, 45.00001, 6, "<ele>104</ele>"],
           [2, 45.00002, 6, "<ele>103</ele>"],
           [3, 45.00003, 6, "<ele>110</ele>"],
+          [60, 45.00003, 6], // stood still after 3 s (a file needs a minute of recording)
         ]),
       ),
     );
     expect(run).toMatchObject({
       sport: "run",
       start: "2024-03-03T08:00:00.000Z",
-      elapsedS: 3,
+      elapsedS: 60,
       movingS: 3,
       avgHr: null,
       maxHr: null,
@@ -290,6 +291,7 @@ describe("GPX from small built files", () => {
     const [run] = activities(
       importGpx(
         gpx([
+          [-50, 44.9999, 6], // no heart rate yet: weighs nothing (a file needs a minute)
           [0, 45, 6, hr("ns3", 100)],
           [10, 45.0003, 6, hr("gpxtpx", 160)], // 100 bpm held for 10 s
           [11, 45.00033, 6, hr("whatever", 170)], // 160 bpm for 1 s
@@ -303,8 +305,8 @@ describe("GPX from small built files", () => {
 
   it("gives one activity per track, each with its own sport", () => {
     const bytes = utf8(`<gpx creator="x">
-<trk><type>running</type><trkseg><trkpt lat="45" lon="6"><time>2024-03-03T08:00:00Z</time></trkpt></trkseg></trk>
-<trk><type>road_biking</type><trkseg><trkpt lat="45" lon="6"><time>2024-03-03T09:00:00Z</time></trkpt></trkseg></trk>
+<trk><type>running</type><trkseg><trkpt lat="45" lon="6"><time>2024-03-03T08:00:00Z</time></trkpt><trkpt lat="45.01" lon="6"><time>2024-03-03T08:05:00Z</time></trkpt></trkseg></trk>
+<trk><type>road_biking</type><trkseg><trkpt lat="45" lon="6"><time>2024-03-03T09:00:00Z</time></trkpt><trkpt lat="45.05" lon="6"><time>2024-03-03T09:10:00Z</time></trkpt></trkseg></trk>
 <trk></trk></gpx>`);
     expect(activities(importGpx(bytes)).map((a) => [a.sport, a.start])).toEqual([
       ["run", "2024-03-03T08:00:00.000Z"],
@@ -313,7 +315,17 @@ describe("GPX from small built files", () => {
   });
 
   it("imports a file that does not name its sport as other, with a warning", () => {
-    const [activity] = activities(importGpx(gpx([[0, 45, 6]], { type: null })));
+    const [activity] = activities(
+      importGpx(
+        gpx(
+          [
+            [0, 45, 6],
+            [60, 45.001, 6],
+          ],
+          { type: null },
+        ),
+      ),
+    );
     expect(activity?.sport).toBe("other");
     expect(activity?.warnings).toEqual(["the file does not say which sport: imported as other"]);
   });
@@ -322,13 +334,15 @@ describe("GPX from small built files", () => {
     const bytes = utf8(
       `<gpx><trk><trkseg><trkpt lat="45" lon="6"/><trkpt lat="46" lon="6"/></trkseg></trk></gpx>`,
     );
-    expect(refusal(importGpx(bytes))).toBe("no timestamps: start unknown");
+    expect(refusal(importGpx(bytes))).toBe(
+      "The GPX file holds no usable time, so when it started is unknown: not imported.",
+    );
   });
 
   it("refuses routes and waypoints: not a recorded activity", () => {
     const bytes = utf8(`<gpx><wpt lat="1" lon="2"/><rte><rtept lat="1" lon="2"/></rte></gpx>`);
     expect(refusal(importGpx(bytes))).toBe(
-      "GPX file with only routes or waypoints, not a recorded activity",
+      "The GPX file holds only routes or waypoints (a planned course), not a recorded activity: not imported.",
     );
   });
 
@@ -438,7 +452,7 @@ ${lap("2024-03-03T08:06:00Z", 100, 400, 160, 175, point("2024-03-03T08:06:00Z", 
       `<TrainingCenterDatabase><Workouts><Workout Sport="Running"><Name>Intervals</Name></Workout></Workouts></TrainingCenterDatabase>`,
     );
     expect(refusal(importTcx(bytes))).toBe(
-      "TCX file with only planned workouts or courses, not a recorded activity",
+      "The TCX file holds only planned workouts or courses, not a recorded activity: not imported.",
     );
   });
 
@@ -446,7 +460,9 @@ ${lap("2024-03-03T08:06:00Z", 100, 400, 160, 175, point("2024-03-03T08:06:00Z", 
     const bytes = tcx(
       `<Activity Sport="Running"><Lap><TotalTimeSeconds>60</TotalTimeSeconds></Lap></Activity>`,
     );
-    expect(refusal(importTcx(bytes))).toBe("no timestamps: start unknown");
+    expect(refusal(importTcx(bytes))).toBe(
+      "The TCX file holds no usable time, so when it started is unknown: not imported.",
+    );
   });
 });
 

@@ -41,6 +41,20 @@ describe("sameActivity", () => {
       true,
     );
   });
+
+  it("decides on the starts alone when an elapsed time is 0 (a one-point file)", () => {
+    // Before: 0 s matched only an identical start, so one-point files 1 s apart were all kept.
+    expect(sameActivity(run("2026-10-04T07:00:00Z", 0), run("2026-10-04T07:00:01Z", 0))).toBe(true);
+    expect(sameActivity(run("2026-10-04T07:00:00Z", 0), run("2026-10-04T07:01:30Z", 3600))).toBe(
+      true,
+    );
+    expect(sameActivity(run("2026-10-04T07:00:00Z", 3600), run("2026-10-04T07:02:00Z", 0))).toBe(
+      true,
+    );
+    expect(sameActivity(run("2026-10-04T07:00:00Z", 0), run("2026-10-04T07:02:01Z", 0))).toBe(
+      false,
+    );
+  });
 });
 
 describe("splitDuplicates", () => {
@@ -52,5 +66,14 @@ describe("splitDuplicates", () => {
     const { fresh, duplicates } = splitDuplicates([a, b, c], stored);
     expect(fresh).toEqual([b]);
     expect(duplicates).toEqual([a, c]);
+  });
+
+  it("stores one of 60 zero-length records 1 s apart, not 60", () => {
+    const points = Array.from({ length: 60 }, (_, i) =>
+      run(new Date(Date.UTC(2026, 9, 4, 7, 0, i)).toISOString(), 0),
+    );
+    const { fresh, duplicates } = splitDuplicates(points, []);
+    expect(fresh).toEqual([points[0]]);
+    expect(duplicates).toHaveLength(59);
   });
 });

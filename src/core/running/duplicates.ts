@@ -11,18 +11,18 @@ function sportsMatch(a: Activity, b: Activity): boolean {
 
 /**
  * Two records of one activity: matching sports, starts within 120 s, and elapsed times that
- * overlap by at least 80 % of the longer one. Without an elapsed time on either side the
- * starts alone decide.
+ * overlap by at least 80 % of the longer one. When either side has no elapsed time, or an
+ * elapsed time of 0 (one point, or times that never advance), the starts alone decide: there is
+ * no span to overlap, and such records would otherwise only match an identical start.
  */
 export function sameActivity(a: Activity, b: Activity): boolean {
   if (!sportsMatch(a, b)) return false;
   const startA = Date.parse(a.start) / 1000;
   const startB = Date.parse(b.start) / 1000;
   if (Math.abs(startA - startB) > SAME_START_WINDOW_S) return false;
-  if (a.elapsedS === null || b.elapsedS === null) return true;
+  if (!a.elapsedS || !b.elapsedS) return true; // null or 0
   const overlap = Math.min(startA + a.elapsedS, startB + b.elapsedS) - Math.max(startA, startB);
-  const longer = Math.max(a.elapsedS, b.elapsedS);
-  return longer === 0 ? overlap >= 0 : overlap / longer >= MIN_OVERLAP;
+  return overlap / Math.max(a.elapsedS, b.elapsedS) >= MIN_OVERLAP;
 }
 
 /**
