@@ -59,6 +59,10 @@ const FUTURE_SLACK_MS = 86_400_000;
 /** Longer than any single run, ride or hike (multi-day races are several activities). */
 const MAX_ELAPSED_S = 7 * 86_400;
 
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /**
  * Why an activity cannot be a real one, whatever file it came from, or null. Stored as it is,
  * a start in year 9999 would sit on top of every list and plan; such files exist (a watch with
@@ -148,9 +152,12 @@ export async function importActivities(
     const activities = plausible.map(
       (activity): StoredActivity => ({
         ...activity,
+        // Bounded as the export document bounds them, so that every export restores.
+        sourceName: activity.sourceName === null ? null : clip(activity.sourceName, 1000),
+        warnings: activity.warnings.slice(0, 1000).map((warning) => clip(warning, 10_000)),
         id: deps.ids.uuid(),
         format,
-        source: file.source,
+        source: clip(file.source, 65_535),
         createdAt,
       }),
     );

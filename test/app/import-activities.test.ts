@@ -168,6 +168,20 @@ describe("importActivities", () => {
     expect(await store.activities.list(ownerId)).toHaveLength(2);
   });
 
+  it("clips a device name and warnings no export could hold", async () => {
+    const report = await importActivities(
+      deps(),
+      ownerId,
+      each([
+        ok("long.gpx", run(T0, { sourceName: "x".repeat(5000), warnings: ["w".repeat(20_000)] })),
+      ]),
+    );
+    const [stored] = await store.activities.list(ownerId);
+    expect(stored?.sourceName).toHaveLength(1000);
+    expect(stored?.warnings[0]).toHaveLength(10_000);
+    expect(report.imported[0]?.sourceName).toHaveLength(1000);
+  });
+
   it("fails only the file that cannot be stored when a batch is refused", async () => {
     const repos: Pick<Repos, "activities"> = {
       activities: {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { type ArchiveEntryResult, importArchive, readArchive } from "./archive.js";
 import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-file.js";
-import { createParsePool } from "./parse-pool.js";
+import { createParsePool, liveParseWorkers } from "./parse-pool.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -46,8 +46,8 @@ const fragileWorker = () =>
     { eval: true },
   );
 
-/** A GPX run of `points` points 1 s apart. */
-function gpx(startIso: string, points = 30, type = "running"): string {
+/** A GPX run of `points` points 1 s apart (over a minute by default: shorter ones are refused). */
+function gpx(startIso: string, points = 90, type = "running"): string {
   const start = Date.parse(startIso);
   const trkpts = Array.from({ length: points }, (_, i) => {
     const time = new Date(start + i * 1000).toISOString();
@@ -168,6 +168,80 @@ describe("createParsePool", () => {
   });
 });
 
+describe("parse sessions (one pool shared by several imports)", () => {
+  /** Answers after `ms` milliseconds, naming the file; "slow" files never answer. */
+  const timedWorker = () =>
+    new Worker(
+      `const { parentPort } = require("node:worker_threads");
+       parentPort.postMessage({ ready: true });
+       parentPort.on("message", (m) => {
+         if (m.source.startsWith("slow")) return;
+         const result = { ok: false, format: null, error: "parsed " + m.source };
+         setTimeout(() => parentPort.postMessage({ id: m.id, parsed: { results: [result], inflatedBytes: 0 } }), 5);
+       });`,
+      { eval: true },
+    );
+  const said = ({ results: [r] }: ParsedBytes) => (r.ok ? "ok" : r.error);
+
+  it("never runs more workers than its size, however many sessions parse at once", async () => {
+    const pool = createParsePool({ threads: 2, spawn: timedWorker });
+    const before = liveParseWorkers(); // workers another test left behind, if it failed
+    const live = () => liveParseWorkers() - before;
+    let most = 0;
+    const sampler = setInterval(() => {
+      most = Math.max(most, live());
+    }, 1);
+    const sessions = [pool.session(), pool.session(), pool.session()];
+    const results = await Promise.all(
+      sessions.flatMap((session, s) =>
+        Array.from({ length: 6 }, (_, i) => session.parse(bytes("x"), `${s}-${i}.gpx`)),
+      ),
+    );
+    clearInterval(sampler);
+    expect(results.map(said)).toEqual(
+      sessions.flatMap((_, s) => Array.from({ length: 6 }, (_, i) => `parsed ${s}-${i}.gpx`)),
+    );
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(2);
+    expect(live()).toBeLessThanOrEqual(2);
+    await Promise.all(sessions.map((session) => session.close()));
+    expect(live()).toBe(0); // the last session ended the idle workers
+    await pool.close();
+  });
+
+  it("drops a closed session's files and ends its workers, the other session going on", async () => {
+    const pool = createParsePool({ threads: 2, spawn: timedWorker });
+    const before = liveParseWorkers();
+    const live = () => liveParseWorkers() - before;
+    const stopping = pool.session();
+    const going = pool.session();
+    // The stopping session holds both workers with files that never end, and queues more.
+    const stuck = [
+      stopping.parse(bytes("x"), "slow-1.gpx"),
+      stopping.parse(bytes("x"), "slow-2.gpx"),
+    ];
+    const queued = stopping.parse(bytes("x"), "a.gpx");
+    const others = Array.from({ length: 4 }, (_, i) => going.parse(bytes("x"), `b-${i}.gpx`));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await stopping.close();
+    for (const dropped of await Promise.all([...stuck, queued])) {
+      expect(said(dropped)).toMatch(/the import stopped/);
+    }
+    expect((await Promise.all(others)).map(said)).toEqual(
+      Array.from({ length: 4 }, (_, i) => `parsed b-${i}.gpx`),
+    );
+    expect(said(await stopping.parse(bytes("x"), "late.gpx"))).toMatch(/the import stopped/);
+    expect(live()).toBeLessThanOrEqual(2);
+    await going.close();
+    expect(live()).toBe(0);
+    // The pool still serves a new session after that.
+    const again = pool.session();
+    expect(said(await again.parse(bytes("x"), "c.gpx"))).toBe("parsed c.gpx");
+    await again.close();
+    await pool.close();
+  });
+});
+
 describe("readArchive with parsing elsewhere", () => {
   const HEADER =
     "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
@@ -188,10 +262,10 @@ describe("readArchive with parsing elsewhere", () => {
       ["activities/bad.gpx", "<gpx><trk>"],
       ["activities/1.gpx", gpx("2026-10-01T06:00:00Z", 600)],
       ["activities/", ""],
-      ["activities/2.gpx.gz", gzipSync(gpx("2026-10-02T06:00:00Z", 30, ""))],
-      ["activities/3.gpx", gpx("2026-10-03T06:00:00Z", 30)],
+      ["activities/2.gpx.gz", gzipSync(gpx("2026-10-02T06:00:00Z", 90, ""))],
+      ["activities/3.gpx", gpx("2026-10-03T06:00:00Z", 90)],
       ["photo.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2])],
-      ["activities/4.gpx", gpx("2026-10-04T06:00:00Z", 30, "")],
+      ["activities/4.gpx", gpx("2026-10-04T06:00:00Z", 90, "")],
       [
         "activities.csv",
         [

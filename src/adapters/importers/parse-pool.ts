@@ -10,7 +10,14 @@ import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-
  *
  * - A file's bytes are transferred to the worker, not copied.
  * - Workers start when there is work and a worker is free, up to `threads`; each parses one
- *   file at a time; `close()` ends them.
+ *   file at a time; `close()` ends them. Each worker's heap is limited (512 MB by default: a
+ *   24-hour 1 Hz TCX with heart rate, about 60 MB, needs under 100 MB).
+ * - The process shares one pool ({@link sharedParsePool}) among all its imports, so that
+ *   several imports at once (HTTP jobs of several accounts) never run more workers than the
+ *   cores. Each import parses through its own {@link ParseSession}: files are parsed in the
+ *   order asked, whoever asked; closing a session fails its files still waiting, ends the
+ *   workers parsing its files (not the others'), and when it was the last session open, ends
+ *   the idle workers (idle workers never keep the process alive either).
  * - A worker that dies while parsing (a crash, or out of memory) makes that file a failed
  *   result, never a hang; the next file gets a new worker.
  * - Where no compiled worker exists (the sources run as TypeScript, as in vitest) or a worker
@@ -35,7 +42,7 @@ export interface ParsePoolOptions {
   readonly threads?: number;
   /** Starts one worker (tests); by default the compiled `parse-worker.js` beside this module. */
   readonly spawn?: () => Worker;
-  /** A worker's heap limit in MB: a file that needs more fails alone. Default 2048. */
+  /** A worker's heap limit in MB: a file that needs more fails alone. Default 512. */
   readonly maxHeapMb?: number;
 }
 
@@ -49,6 +56,30 @@ export interface ParsePool {
   parse(bytes: Uint8Array, source: string, options?: ImportBytesOptions): Promise<ParsedBytes>;
   /** Ends the workers; files still queued fail. */
   close(): Promise<void>;
+  /** A caller's own way in: its files can be dropped without touching the others'. */
+  session(): ParseSession;
+}
+
+/** One caller's use of a pool (one import). */
+export interface ParseSession {
+  /** As {@link ParsePool.parse}; after `close()`, fails at once ("the import stopped"). */
+  parse(bytes: Uint8Array, source: string, options?: ImportBytesOptions): Promise<ParsedBytes>;
+  /**
+   * Fails this session's files still waiting and ends the workers parsing its files; other
+   * sessions' files go on. The last session to close ends the idle workers.
+   */
+  close(): Promise<void>;
+}
+
+/** A worker's default heap limit (MB). */
+export const DEFAULT_MAX_HEAP_MB = 512;
+
+/** Worker threads started by any pool of this process and not yet ended. */
+let liveWorkers = 0;
+
+/** Worker threads of any parse pool in this process that have started and not yet ended. */
+export function liveParseWorkers(): number {
+  return liveWorkers;
 }
 
 const MAX_DEFAULT_THREADS = 4;
@@ -63,6 +94,8 @@ function compiledWorker(): URL | null {
 
 interface Task {
   readonly id: number;
+  /** The session that asked, or null for {@link ParsePool.parse}. */
+  readonly owner: object | null;
   readonly bytes: Uint8Array;
   readonly source: string;
   readonly options: ImportBytesOptions;
@@ -74,6 +107,8 @@ interface Slot {
   task: Task | null;
   ready: boolean;
   error: Error | null;
+  /** Being ended: gets no more files, but counts toward `threads` until it has exited. */
+  retired: boolean;
 }
 
 function parseHere(task: Pick<Task, "bytes" | "source" | "options">): ParsedBytes {
@@ -106,7 +141,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const file = options.spawn ? null : compiledWorker();
   const wanted = options.threads ?? Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
   const threads = options.spawn || file ? Math.max(0, wanted) : 0;
-  const maxHeapMb = options.maxHeapMb ?? 2048;
+  const maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
   const spawn =
     options.spawn ??
     (() => new Worker(file as URL, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }));
@@ -117,10 +152,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let closed = false;
   /** Set when a worker could not even start: from then on, files are parsed in this thread. */
   let inThread = threads === 0;
+  let openSessions = 0;
 
   function start(): Slot {
-    const slot: Slot = { worker: spawn(), task: null, ready: false, error: null };
+    const slot: Slot = { worker: spawn(), task: null, ready: false, error: null, retired: false };
+    liveWorkers++;
     slot.worker.on("message", (message: ParseResponse) => {
+      if (slot.retired) return;
       if ("ready" in message) {
         slot.ready = true;
         slot.worker.unref();
@@ -138,9 +176,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       slot.error = error;
     });
     slot.worker.on("exit", (code) => {
+      liveWorkers--;
       slots.splice(slots.indexOf(slot), 1);
       // It never loaded (a broken install, no memory for a thread): parse here from now on.
-      if (!slot.ready && !closed) inThread = true;
+      if (!slot.ready && !closed && !slot.retired) inThread = true;
       const task = slot.task;
       slot.task = null;
       if (task !== null) {
@@ -181,12 +220,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       }
       // Only a worker that has loaded gets a file: bytes are never transferred to a worker
       // that cannot start, so they are still here to be parsed in this thread.
-      const idle = slots.find((slot) => slot.ready && slot.task === null);
+      const idle = slots.find((slot) => slot.ready && slot.task === null && !slot.retired);
       if (idle !== undefined) {
         assign(idle, queue.shift() as Task);
         continue;
       }
-      const starting = slots.filter((slot) => !slot.ready).length;
+      const starting = slots.filter((slot) => !slot.ready && !slot.retired).length;
       if (slots.length >= threads || starting >= queue.length) return;
       try {
         start();
@@ -196,16 +235,65 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     }
   }
 
+  function enqueue(
+    owner: object | null,
+    bytes: Uint8Array,
+    source: string,
+    parseOptions: ImportBytesOptions,
+  ): Promise<ParsedBytes> {
+    return new Promise<ParsedBytes>((resolve) => {
+      queue.push({ id: nextId++, owner, bytes, source, options: parseOptions, resolve });
+      pump();
+    });
+  }
+
+  /** Ends these workers; a file one is parsing fails as stopped. */
+  function retire(ending: readonly Slot[]): Promise<unknown> {
+    for (const slot of ending) {
+      slot.retired = true;
+      const task = slot.task;
+      slot.task = null;
+      task?.resolve(crashed(task.source, "the import stopped"));
+    }
+    return Promise.all(ending.map((slot) => slot.worker.terminate()));
+  }
+
+  function session(): ParseSession {
+    const owner = {};
+    let open = true;
+    openSessions++;
+    return {
+      parse(bytes, source, parseOptions = {}) {
+        if (!open) return Promise.resolve(crashed(source, "the import stopped"));
+        return enqueue(owner, bytes, source, parseOptions);
+      },
+      async close() {
+        if (!open) return;
+        open = false;
+        openSessions--;
+        for (let i = queue.length - 1; i >= 0; i--) {
+          if (queue[i]?.owner !== owner) continue;
+          const [task] = queue.splice(i, 1) as [Task];
+          task.resolve(crashed(task.source, "the import stopped"));
+        }
+        const ending = slots.filter((slot) =>
+          openSessions === 0
+            ? !slot.retired && (slot.task === null || slot.task.owner === owner)
+            : slot.task?.owner === owner,
+        );
+        await retire(ending);
+      },
+    };
+  }
+
   return {
     get threads() {
       return inThread ? 0 : threads;
     },
     parse(bytes, source, parseOptions = {}) {
-      return new Promise<ParsedBytes>((resolve) => {
-        queue.push({ id: nextId++, bytes, source, options: parseOptions, resolve });
-        pump();
-      });
+      return enqueue(null, bytes, source, parseOptions);
     },
+    session,
     async close() {
       closed = true;
       for (const task of queue.splice(0)) {
@@ -221,4 +309,22 @@ function reasonOf(error: Error | null, code: number): string {
   if (kind === "ERR_WORKER_OUT_OF_MEMORY") return "the file needs more memory than allowed";
   if (error !== null) return error.message;
   return `exit code ${code}`;
+}
+
+let shared: ParsePool | null = null;
+
+/**
+ * The pool every import of this process parses with (one session each): at most as many
+ * workers as the cores (4 at most), each with a 512 MB heap, whatever the number of imports.
+ */
+export function sharedParsePool(): ParsePool {
+  shared ??= createParsePool();
+  return shared;
+}
+
+/** Makes `pool` the shared pool (tests: workers loaded through tsx); returns the previous one. */
+export function replaceSharedParsePool(pool: ParsePool | null): ParsePool | null {
+  const previous = shared;
+  shared = pool;
+  return previous;
 }

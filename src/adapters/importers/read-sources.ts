@@ -2,7 +2,7 @@ import { open, readFile, stat } from "node:fs/promises";
 import type { FileImport } from "../../core/running/activity.js";
 import { readArchive } from "./archive.js";
 import { MAX_GUNZIPPED_BYTES } from "./import-file.js";
-import { createParsePool } from "./parse-pool.js";
+import { sharedParsePool } from "./parse-pool.js";
 
 /** A file to import: where it is on disk, and the name to report it under. */
 export interface ImportSource {
@@ -75,8 +75,10 @@ interface Pending {
  * Parsing runs on worker threads (parse-pool.ts), several files at once, while this thread reads
  * the next files and archive entries (at most a few, and 64 MB, ahead); the results still come
  * one per file or entry (a lone Strava activities.csv: its activities, then one failure per row
- * left out), in the order of the sources and of the entries in each archive. The workers end
- * when the reading does (or the caller stops iterating).
+ * left out), in the order of the sources and of the entries in each archive. All the readSources
+ * of the process share one pool (its workers as many as the cores): when the caller stops
+ * iterating, its files still waiting are dropped and the workers parsing them end, without
+ * touching the other readings; the workers end when no reading is left.
  */
 export async function* readSources(
   sources: readonly ImportSource[],
@@ -85,7 +87,7 @@ export async function* readSources(
   let total = sources.length;
   let done = 0;
   const report = () => options.onProgress?.({ done, total });
-  const pool = createParsePool();
+  const pool = sharedParsePool().session();
   const pending: Pending[] = [];
   let pendingBytes = 0;
   const add = (parsed: Promise<readonly ParsedFile[]>, bytes = 0) => {

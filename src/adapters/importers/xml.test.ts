@@ -85,6 +85,24 @@ describe("safe XML: entities are never expanded", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it("refuses elements nested deeper than 64, fast, before saxes holds them all", () => {
+    const deep = (levels: number, root = "gpx") =>
+      `<?xml version="1.0"?><${root}>${"<a>".repeat(levels)}${"</a>".repeat(levels)}</${root}>`;
+    const started = performance.now();
+    const gpx = utf8(deep(10_000));
+    expect(() => names(gpx)).toThrow(XmlRefusal);
+    expect(refusal(importGpx(gpx))).toBe("malformed XML: elements nested more than 64 deep");
+    expect(refusal(importTcx(utf8(deep(10_000, "TrainingCenterDatabase"))))).toBe(
+      "malformed XML: elements nested more than 64 deep",
+    );
+    // The reviewer's shape, 2 million deep: refused as soon as the 65th element opens.
+    const huge = utf8(`<gpx><!--${"x".repeat(1 << 20)}-->${"<a>".repeat(2_000_000)}`);
+    expect(refusal(importGpx(huge))).toBe("malformed XML: elements nested more than 64 deep");
+    expect(performance.now() - started).toBeLessThan(1000);
+    // 64 deep (the root included) still reads.
+    expect(names(utf8(deep(63)))).toHaveLength(64);
+  });
+
   it("refuses an external entity without reading what it points to", () => {
     const xxe = `<?xml version="1.0"?>
 <!DOCTYPE gpx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>

@@ -13,6 +13,9 @@ import { SaxesParser } from "saxes";
  *   the DOCTYPE ends. A reference to an undeclared entity is malformed XML, refused as well.
  * - A byte-order mark and whitespace before `<?xml` are trimmed (Polar Flow writes such files;
  *   strict XML parsers reject them).
+ * - Elements nested more than {@link MAX_DEPTH} deep are refused as soon as the next one opens:
+ *   saxes keeps every open element, so a file of millions of nested elements would otherwise
+ *   cost gigabytes of memory and minutes before failing. Real GPX and TCX nest 7 to 9 deep.
  * - Malformed XML throws {@link XmlRefusal}, whose message is the reason shown to the runner.
  */
 
@@ -33,6 +36,8 @@ export interface XmlVisitor {
 }
 
 const CHUNK_BYTES = 1 << 16;
+/** Deeper nesting is refused (the deepest GPX or TCX of the corpus nests 9 deep). */
+export const MAX_DEPTH = 64;
 /** Leaf values (a time, a number, a device name) are short; longer text is cut, never buffered. */
 const MAX_TEXT_CHARS = 1024;
 
@@ -62,6 +67,9 @@ export function parseXml(bytes: Uint8Array, visitor: XmlVisitor): void {
   /** The local names of the open elements: saxes closes the element it last opened. */
   const names: string[] = [];
   parser.on("opentag", (tag) => {
+    if (depth >= MAX_DEPTH) {
+      throw new XmlRefusal(`malformed XML: elements nested more than ${MAX_DEPTH} deep`);
+    }
     depth += 1;
     const name = localName(tag.name);
     names.push(name);
