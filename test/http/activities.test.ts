@@ -10,17 +10,24 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
-import type { FastifyInstance } from "fastify";
+import cookiePlugin from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import { buildApp } from "../../src/adapters/http/app.js";
+import { installErrorHandler, typeboxValidator } from "../../src/adapters/http/problems.js";
+import { accountRoutes } from "../../src/adapters/http/routes/accounts.js";
+import { activityRoutes } from "../../src/adapters/http/routes/activities.js";
+import { ImportJobs } from "../../src/app/import-jobs.js";
 import { testStore } from "../support/database.js";
 import {
   databaseRows,
   exampleProfile,
   type Json,
   json,
+  ROOT,
   signUp,
   type TestClock,
   testClock,
@@ -776,6 +783,205 @@ describe("a client that goes away in the middle of its upload", () => {
   });
 });
 
+describe("an upload the client abandons or lies about (real sockets)", () => {
+  /** A listening app with one account: raw requests are sent to its port. */
+  async function listening(): Promise<{ own: Harness; cookie: string; port: number }> {
+    const own = await harness();
+    const cookie = await signUp(own.app);
+    const address = await own.app.listen({ port: 0, host: "127.0.0.1" });
+    return { own, cookie, port: Number(new URL(address).port) };
+  }
+
+  /** The head of a raw upload request declaring `length` bytes of `type`. */
+  function head(cookie: string, type: string, length: number): string {
+    return `POST /api/activities/import HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\n\r\n`;
+  }
+
+  /** A connected socket; it resolves once the server has closed it (or it was destroyed). */
+  async function socketTo(port: number) {
+    const socket = connect(port, "127.0.0.1");
+    socket.on("error", () => {});
+    socket.on("data", () => {});
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    await new Promise((resolve) => socket.once("connect", resolve));
+    return { socket, closed };
+  }
+
+  /** An app taking uploads, and its upload folder. */
+  type Uploads = Pick<Harness, "app" | "uploadDir">;
+
+  /** Upload folders in the upload dir (only import-* folders are the route's). */
+  const importFolders = (own: Uploads) =>
+    readdirSync(own.uploadDir).filter((name) => name.startsWith("import-"));
+
+  /**
+   * Within a few seconds: no upload folder left, and the account can start three imports at
+   * once (every slot free again). Imports started on the way are followed to their end.
+   */
+  async function slotsFree(own: Uploads, cookie: string): Promise<void> {
+    const deadline = Date.now() + 5000;
+    let statuses: number[] = [];
+    for (let attempt = 0; Date.now() < deadline; attempt++) {
+      if (importFolders(own).length === 0) {
+        const answers = await Promise.all(
+          [0, 1, 2].map((i) =>
+            upload(own.app, cookie, [
+              {
+                name: `after-${attempt}-${i}.gpx`,
+                data: gpx({
+                  start: new Date(Date.UTC(2026, 5, 1 + i, 7)).toISOString(),
+                  minutes: 2,
+                }),
+              },
+            ]),
+          ),
+        );
+        for (const answer of answers) {
+          if (answer.status === 202) await finished(own.app, cookie, answer.body.id);
+        }
+        statuses = answers.map((answer) => answer.status);
+        if (statuses.every((status) => status === 202)) {
+          await until(() => importFolders(own).length === 0, "the imports' folders removed");
+          return;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect({ statuses, folders: importFolders(own) }).toEqual({
+      statuses: [202, 202, 202],
+      folders: [],
+    });
+  }
+
+  /**
+   * How much of the body is sent before the client gives up: none, less than the server buffers
+   * before it stops reading the socket (it then sees the close before the route reads a byte),
+   * and more.
+   */
+  const SENT = [0, 300, 4000, 40_000];
+
+  /** Headers and the first `sent` bytes of a 1 MB upload, then the socket destroyed at once. */
+  async function abandon(port: number, cookie: string, sent: number): Promise<void> {
+    const body = form([{ name: "big.fit", data: Buffer.alloc(1_000_000, "x") }]);
+    const whole = Buffer.concat(body.chunks);
+    const { socket, closed } = await socketTo(port);
+    socket.write(head(cookie, body.type, whole.length));
+    if (sent > 0) socket.write(whole.subarray(0, sent));
+    socket.destroy();
+    await closed;
+  }
+
+  it("destroyed right after its first bytes, 30 at once: every slot comes back, no folder stays", async () => {
+    const { own, cookie, port } = await listening();
+    try {
+      for (let wave = 0; wave < 3; wave++) {
+        await Promise.all(
+          Array.from({ length: 30 }, (_, i) => abandon(port, cookie, SENT[i % SENT.length] ?? 0)),
+        );
+      }
+      await slotsFree(own, cookie);
+    } finally {
+      await own.dispose();
+    }
+  }, 30_000);
+
+  it("destroyed right after its first bytes, one after another: every slot comes back, no folder stays", async () => {
+    const { own, cookie, port } = await listening();
+    try {
+      for (let i = 0; i < 20; i++) await abandon(port, cookie, SENT[i % SENT.length] ?? 0);
+      await slotsFree(own, cookie);
+    } finally {
+      await own.dispose();
+    }
+  }, 30_000);
+
+  it("a body shorter than its Content-Length, then the client's write side closed: the slot comes back, no folder stays", async () => {
+    const { own, cookie, port } = await listening();
+    try {
+      for (const size of [10, 2000, 200_000]) {
+        const body = form([{ name: "big.fit", data: Buffer.alloc(size, "x") }]);
+        const whole = Buffer.concat(body.chunks);
+        const { socket, closed } = await socketTo(port);
+        socket.write(head(cookie, body.type, whole.length + 100_000));
+        socket.write(whole);
+        socket.end();
+        await closed;
+      }
+      await slotsFree(own, cookie);
+    } finally {
+      await own.dispose();
+    }
+  }, 30_000);
+
+  it("silent for the idle time: 408 timeout, the connection closed, the slot back, no folder", async () => {
+    // The route alone with a short idle time (the server's is 60 s).
+    const store = await testStore();
+    const uploadDir = await mkdtemp(join(tmpdir(), "capacity-upload-test-"));
+    const deps = {
+      store: store.store,
+      hasher: argon2Hasher,
+      ids: cryptoIds,
+      clock: testClock(),
+      sessionDays: 30,
+    };
+    const app = Fastify({ logger: false });
+    app.setValidatorCompiler(typeboxValidator);
+    installErrorHandler(app);
+    await app.register(cookiePlugin);
+    await app.register(rateLimit, { global: false });
+    accountRoutes(app, deps, 1000);
+    const jobs = new ImportJobs({ clock: deps.clock, ids: cryptoIds });
+    activityRoutes(app, deps, { importLimitBytes: 1 << 22, uploadDir, jobs, uploadIdleMs: 300 });
+    app.addHook("preClose", () => jobs.close());
+    const own = { app, uploadDir };
+    try {
+      const cookie = await signUp(app);
+      const address = await app.listen({ port: 0, host: "127.0.0.1" });
+      const port = Number(new URL(address).port);
+      for (const sent of [0, 300, 40_000]) {
+        const body = form([{ name: "big.fit", data: Buffer.alloc(1_000_000, "x") }]);
+        const whole = Buffer.concat(body.chunks);
+        const { socket, closed } = await socketTo(port);
+        let answer = "";
+        socket.on("data", (chunk: Buffer) => {
+          answer += chunk.toString();
+        });
+        socket.write(head(cookie, body.type, whole.length));
+        if (sent > 0) socket.write(whole.subarray(0, sent));
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        socket.destroy();
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+        expect(answer).toContain('"kind":"timeout"');
+      }
+      await slotsFree(own, cookie);
+    } finally {
+      await app.close();
+      await store.dispose();
+      await rm(uploadDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("a body longer than its Content-Length: the slot comes back, no folder stays", async () => {
+    const { own, cookie, port } = await listening();
+    try {
+      for (const size of [2000, 200_000]) {
+        const body = form([{ name: "big.fit", data: Buffer.alloc(size, "x") }]);
+        const whole = Buffer.concat(body.chunks);
+        const { socket, closed } = await socketTo(port);
+        socket.write(head(cookie, body.type, whole.length - 1000));
+        socket.write(whole);
+        socket.write(Buffer.alloc(50_000, "y"));
+        // The server answers and closes, or the test closes it after a moment.
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 500))]);
+        socket.destroy();
+      }
+      await slotsFree(own, cookie);
+    } finally {
+      await own.dispose();
+    }
+  }, 30_000);
+});
+
 describe("GET /api/activities", () => {
   it("gives each activity its day in the profile's time zone and keeps the days asked for", async () => {
     const cookie = await signUp(h.app);
@@ -814,6 +1020,56 @@ describe("GET /api/activities", () => {
     const response = await json(h.app, "GET", `/api/activities${query}`, cookie);
     expect(response.status, response.text).toBe(400);
     expect(response.body.error).toMatchObject({ kind: "invalid", field });
+  });
+});
+
+describe("an over-long id in the path", () => {
+  it("answers 400 invalid, field id, on the job and the activity routes alike, with the web app served too", async () => {
+    const store = await testStore();
+    const app = await buildApp(
+      {
+        store: store.store,
+        hasher: argon2Hasher,
+        ids: cryptoIds,
+        clock: testClock(),
+        sessionDays: 30,
+      },
+      {
+        logLevel: "silent",
+        trustProxy: false,
+        bodyLimitBytes: 4096,
+        authRateLimit: 1000,
+        uploadDir: h.uploadDir,
+        // The built web app: its wildcard route is what an unmatched GET fell through to.
+        webRoot: join(ROOT, "dist/web"),
+      },
+    );
+    try {
+      const cookie = await signUp(app);
+      for (const length of [101, 1000, 5000]) {
+        const id = "a".repeat(length);
+        for (const [method, url] of [
+          ["GET", `/api/activities/imports/${id}`],
+          ["DELETE", `/api/activities/${id}`],
+        ] as const) {
+          const response = await json(app, method, url, cookie);
+          expect(response.status, `${method} ${length}: ${response.text}`).toBe(400);
+          expect(response.body.error).toEqual({
+            kind: "invalid",
+            message: expect.any(String),
+            field: "id",
+          });
+          // The path is not echoed back.
+          expect(response.text).not.toContain("aaaaaaaaaa");
+        }
+      }
+      const unknown = await json(app, "GET", `/api/activities/imports/${"a".repeat(100)}`, cookie);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.kind).toBe("not-found");
+    } finally {
+      await app.close();
+      await store.dispose();
+    }
   });
 });
 

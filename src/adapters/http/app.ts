@@ -10,13 +10,14 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
-import { installErrorHandler, typeboxValidator } from "./problems.js";
+import { InputProblem, installErrorHandler, typeboxValidator } from "./problems.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { activityRoutes, sweepStaleUploads } from "./routes/activities.js";
 import { homeRoutes } from "./routes/home.js";
 import { planningRoutes } from "./routes/planning.js";
 import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
+import { IdParams } from "./schemas.js";
 import { appPageFallback, serveWebApp } from "./web-app.js";
 
 export interface HttpOptions {
@@ -39,12 +40,23 @@ const DEFAULT_IMPORT_LIMIT = 2 * 1024 * 1024 * 1024;
 /** An import carries years of workouts: it may be larger than any other body. */
 const IMPORT_BODY_LIMIT = 50 * 1_048_576;
 
+/** Longer than any request line Node takes: a long path parameter still finds its route. */
+const MAX_PARAM_LENGTH = 65_536;
+
+/** The longest id in a path (IdParams). */
+const MAX_ID_LENGTH = IdParams.properties.id.maxLength ?? 100;
+
 /** The HTTP API and the page at `/`, ready for `listen` or, in tests, `inject`. */
 export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel },
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimitBytes,
+    // A path parameter over find-my-way's default 100 characters would match no route, and a
+    // GET would fall through to the web app's wildcard (404 echoing the path, or 403 from the
+    // file system for a very long one). Every request line fits in this (Node's header limit
+    // is 16 KB): the route is found, and the onRequest hook below refuses the id (400, field id).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors Fastify meets before routing (a broken %-encoding, an over-long path parameter)
     // answer in the API's error shape too.
     frameworkErrors: (error, _request, reply) => {
@@ -59,6 +71,19 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   const webRoot =
     options.webRoot && existsSync(join(options.webRoot, "index.html")) ? options.webRoot : null;
   installErrorHandler(app, webRoot ? appPageFallback : undefined);
+  // An over-long id is refused by its length, before the body is read and without being echoed
+  // back; the web app's wildcard (`*`) is a file path, not an id.
+  app.addHook("onRequest", async (request) => {
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(params)) {
+      if (name !== "*" && typeof value === "string" && value.length > MAX_ID_LENGTH) {
+        throw new InputProblem(
+          name,
+          `The ${name} in the path is too long: at most ${MAX_ID_LENGTH} characters.`,
+        );
+      }
+    }
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

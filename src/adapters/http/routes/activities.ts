@@ -1,5 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -25,6 +26,8 @@ export interface ActivityRouteOptions {
   /** Where uploads wait while imported: one new folder per upload inside it. */
   readonly uploadDir: string;
   readonly jobs: ImportJobs;
+  /** An upload that sends nothing for this long is given up: 408, connection closed (default 60 s). */
+  readonly uploadIdleMs?: number;
 }
 
 /** Files in one upload (a folder of watch files is many; an archive is one). */
@@ -34,6 +37,7 @@ const DAY_MS = 86_400_000;
 /** Upload folders older than this are left over from a server that was killed: removed at start. */
 const STALE_UPLOAD_MS = DAY_MS;
 const UPLOAD_PREFIX = "import-";
+const UPLOAD_IDLE_MS = 60_000;
 const NOT_MULTIPART = "Send the files as multipart/form-data, each in a part named file.";
 
 /** An activity as `GET /api/activities` lists it: `date` is its local day in the profile's zone. */
@@ -113,6 +117,7 @@ export function activityRoutes(
   const planDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
   const importDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
   const { importLimitBytes: limit, uploadDir, jobs } = options;
+  const idleMs = options.uploadIdleMs ?? UPLOAD_IDLE_MS;
   const tooLargeMessage = `The upload is larger than the ${sizeInWords(limit)} this server takes at once (IMPORT_LIMIT_BYTES).`;
 
   /**
@@ -186,15 +191,32 @@ export function activityRoutes(
     );
   });
 
-  /** Reads the upload into a folder of its own, then starts its job in the upload's slot. */
+  /**
+   * Reads the upload into a folder of its own, then starts its job in the upload's slot.
+   * Watched from its first line: a client that goes away (even before a byte is read, when the
+   * multipart reader would wait for a body that never comes) or sends nothing for `idleMs`
+   * ends the read at once, and the caller gives the slot back.
+   */
   const receive = async (request: FastifyRequest, reply: FastifyReply, slot: ImportSlot) => {
     const owner = userOf(request).id;
-    await mkdir(uploadDir, { recursive: true, mode: 0o700 });
-    const folder = await mkdtemp(join(uploadDir, UPLOAD_PREFIX));
+    const watch = watchUpload(request.raw, idleMs);
     const sources: ImportSource[] = [];
     let bytes = 0;
+    let folder: string | null = null;
     try {
-      for await (const part of request.parts()) {
+      if (watch.signal.aborted) throw watch.signal.reason;
+      await mkdir(uploadDir, { recursive: true, mode: 0o700 });
+      folder = await mkdtemp(join(uploadDir, UPLOAD_PREFIX));
+      // Gone while the folder was made: the request's 'close' may be over before the multipart
+      // reader starts listening for it.
+      if (watch.signal.aborted) throw watch.signal.reason;
+      const parts = request.parts()[Symbol.asyncIterator]();
+      // The multipart reader reads the request from here on: each chunk it takes is a sign of life.
+      request.raw.on("data", watch.touch);
+      for (;;) {
+        const next = await Promise.race([parts.next(), watch.stopped]);
+        if (next.done) break;
+        const part = next.value;
         if (part.type !== "file") continue;
         const index = sources.length + 1;
         // The name on disk is ours: the client's name is only ever a label in the report.
@@ -208,7 +230,9 @@ export function activityRoutes(
             else callback(null, chunk);
           },
         });
-        await pipeline(part.file, count, createWriteStream(path, { flags: "wx", mode: 0o600 }));
+        await pipeline(part.file, count, createWriteStream(path, { flags: "wx", mode: 0o600 }), {
+          signal: watch.signal,
+        });
         if (part.file.truncated) throw new TooLargeProblem(tooLargeMessage);
         // A form's empty file input sends a part without a name or a byte: no file.
         if (partBytes === 0 && (part.filename ?? "") === "") {
@@ -217,19 +241,40 @@ export function activityRoutes(
         }
         sources.push({ path, source: reportName(part.filename, index) });
       }
-    } catch (error) {
-      await rm(folder, { recursive: true, force: true });
+    } catch (caught) {
+      // Stopped by the watch: its reason, not the multipart reader's or the pipeline's words.
+      const error = watch.signal.aborted ? watch.signal.reason : caught;
+      if (folder !== null) await rm(folder, { recursive: true, force: true });
+      if (error instanceof UploadIdle) {
+        request.log.info(
+          { files: sources.length, bytes },
+          "upload given up: nothing arrived for a while; its partial files were removed",
+        );
+        // Answered, then the connection closed: the rest of the body is not waited for.
+        reply.raw.once("finish", () => request.raw.destroy());
+        return reply
+          .code(408)
+          .header("connection", "close")
+          .send(
+            problemBody(
+              "timeout",
+              `Nothing of the upload arrived for ${Math.round(idleMs / 1000)} seconds: it was given up. Upload again.`,
+            ),
+          );
+      }
       const ours = error instanceof TooLargeProblem || error instanceof InputProblem;
-      if (!ours && clientWentAway(request)) {
+      if (error instanceof ClientGone || (!ours && clientWentAway(request))) {
         // The client's doing (a closed tab, a lost connection), not the server's fault: nobody
         // is left to answer, and nothing was stored.
         request.log.info(
-          { files: sources.length, bytes, reason: (error as Error)?.message },
+          { files: sources.length, bytes, reason: (caught as Error)?.message },
           "upload aborted by the client: its partial files were removed",
         );
         return;
       }
       throw uploadProblem(error, tooLargeMessage);
+    } finally {
+      watch.dispose();
     }
     if (sources.length === 0) {
       await rm(folder, { recursive: true, force: true });
@@ -238,6 +283,7 @@ export function activityRoutes(
         "No file arrived: send one or more files as multipart/form-data parts named file.",
       );
     }
+    const uploaded = folder;
     const job = slot.start(
       { files: sources.length, bytes },
       (reporter) =>
@@ -251,7 +297,7 @@ export function activityRoutes(
           ),
           { onCounts: (counts) => reporter.counts(counts) },
         ),
-      () => rm(folder, { recursive: true, force: true }),
+      () => rm(uploaded, { recursive: true, force: true }),
     );
     return reply.code(202).header("location", `/api/activities/imports/${job.id}`).send(job);
   };
@@ -368,6 +414,70 @@ function day(text: string, field: string): number {
 function clientWentAway(request: FastifyRequest): boolean {
   const raw = request.raw;
   return raw.socket?.destroyed === true || (raw.destroyed && !raw.complete);
+}
+
+/** The client closed the connection before its upload's end. */
+class ClientGone extends Error {
+  override readonly name = "ClientGone";
+  constructor() {
+    super("the client closed the connection before the upload's end");
+  }
+}
+
+/** Nothing of the upload arrived for the idle time. */
+class UploadIdle extends Error {
+  override readonly name = "UploadIdle";
+  constructor() {
+    super("nothing of the upload arrived for the idle time");
+  }
+}
+
+/**
+ * Watches a request while its upload is read. `signal` is aborted with ClientGone once the
+ * request or its connection closes before the body's end (already closed counts too: its
+ * 'close' may have come and gone while the session was checked), or with UploadIdle once
+ * `idleMs` pass without `touch` before the body's end; `stopped` rejects then. `dispose` stops
+ * watching.
+ */
+function watchUpload(raw: IncomingMessage, idleMs: number) {
+  const controller = new AbortController();
+  const gone = () => {
+    if (!raw.readableEnded) controller.abort(new ClientGone());
+  };
+  const timer = setTimeout(() => controller.abort(new UploadIdle()), idleMs);
+  timer.unref();
+  const socket = raw.socket as IncomingMessage["socket"] | null | undefined;
+  raw.on("close", gone);
+  raw.on("aborted", gone);
+  if (typeof socket?.on === "function") socket.on("close", gone);
+  if (raw.destroyed || socket?.destroyed === true) gone();
+  const stopped = new Promise<never>((_resolve, reject) => {
+    const stop = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) stop();
+    else controller.signal.addEventListener("abort", stop, { once: true });
+  });
+  // Raced against the reads; nobody else waits on it.
+  stopped.catch(() => {});
+  const touch = () => {
+    timer.refresh();
+  };
+  // The whole body has arrived: what is left to write is the server's own pace, not idleness.
+  const arrived = () => clearTimeout(timer);
+  raw.once("end", arrived);
+  return {
+    signal: controller.signal,
+    stopped,
+    /** A sign of life: the idle time starts again (a 'data' listener; removed by dispose). */
+    touch,
+    dispose: () => {
+      clearTimeout(timer);
+      raw.off("close", gone);
+      raw.off("aborted", gone);
+      raw.off("data", touch);
+      raw.off("end", arrived);
+      if (typeof socket?.off === "function") socket.off("close", gone);
+    },
+  };
 }
 
 /** What went wrong while an upload was read, as the API answers it. */
