@@ -2,7 +2,6 @@ import type { LoggedSet } from "../core/log/training-log.js";
 import { validateTrainingLog } from "../core/log/training-log.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
 import { err, ok, type Result } from "../core/result.js";
-import type { ActivityFormat, Sport } from "../core/running/activity.js";
 import { parseLocalDate } from "../core/units/local-date.js";
 import { type AppError, invalidField } from "./errors.js";
 import type { Clock, Repos, Store, StoredActivity, StoredPlanChange, User } from "./ports.js";
@@ -11,20 +10,7 @@ export const EXPORT_FORMAT = "capacity-export";
 export const EXPORT_VERSION = 1;
 
 /** An imported activity (issue 5) as exported: every stored field, times as ISO 8601 instants. */
-export interface ExportedActivity {
-  readonly id: string;
-  readonly sport: Sport;
-  readonly start: string;
-  readonly elapsedS: number | null;
-  readonly movingS: number | null;
-  readonly distanceM: number | null;
-  readonly avgHr: number | null;
-  readonly maxHr: number | null;
-  readonly ascentM: number | null;
-  readonly sourceName: string | null;
-  readonly format: ActivityFormat;
-  readonly source: string;
-  readonly warnings: readonly string[];
+export interface ExportedActivity extends Omit<StoredActivity, "createdAt"> {
   readonly createdAt: string;
 }
 
@@ -98,18 +84,7 @@ export async function exportAccount(
     })),
     planChanges: changes.map((change) => ({ ...change, createdAt: iso(change.createdAt) })),
     activities: activities.map((a) => ({
-      id: a.id,
-      sport: a.sport,
-      start: a.start,
-      elapsedS: a.elapsedS,
-      movingS: a.movingS,
-      distanceM: a.distanceM,
-      avgHr: a.avgHr,
-      maxHr: a.maxHr,
-      ascentM: a.ascentM,
-      sourceName: a.sourceName,
-      format: a.format,
-      source: a.source,
+      ...a,
       warnings: [...a.warnings],
       createdAt: iso(a.createdAt),
     })),
@@ -252,18 +227,8 @@ export async function importAccount(
     }
     const activities = (doc.activities ?? []).map(
       (a): StoredActivity => ({
-        id: a.id,
-        sport: a.sport,
+        ...a,
         start: new Date(Date.parse(a.start)).toISOString(),
-        elapsedS: a.elapsedS,
-        movingS: a.movingS,
-        distanceM: a.distanceM,
-        avgHr: a.avgHr,
-        maxHr: a.maxHr,
-        ascentM: a.ascentM,
-        sourceName: a.sourceName,
-        format: a.format,
-        source: a.source,
         warnings: [...a.warnings],
         createdAt: Date.parse(a.createdAt),
       }),

@@ -1,4 +1,4 @@
-import type { Activity, ActivityFormat, FileImport } from "../core/running/activity.js";
+import type { Activity, FileImport } from "../core/running/activity.js";
 import { splitDuplicates } from "../core/running/duplicates.js";
 import type { Clock, Ids, Repos, StoredActivity } from "./ports.js";
 
@@ -8,21 +8,12 @@ export interface ParsedFile {
   readonly result: FileImport;
 }
 
-/** An activity in an import report: the `capacity import --json` contract of issue 5 (fields may be added). */
-export interface ReportedActivity {
-  readonly source: string;
-  readonly format: ActivityFormat;
-  readonly sport: Activity["sport"];
-  readonly start: string;
-  readonly elapsedS: number | null;
-  readonly movingS: number | null;
-  readonly distanceM: number | null;
-  readonly avgHr: number | null;
-  readonly maxHr: number | null;
-  readonly warnings: readonly string[];
-  readonly ascentM: number | null;
-  readonly sourceName: string | null;
-  /** The stored activity's id; in a dry run, null. */
+/**
+ * An activity in an import report: the `capacity import --json` contract of issue 5 (source,
+ * format, sport, start, elapsedS, movingS, distanceM, avgHr, maxHr, warnings), plus ascentM,
+ * sourceName and the stored id (null in a dry run). Keys come out in that order (`reported`).
+ */
+export interface ReportedActivity extends Omit<StoredActivity, "id" | "createdAt"> {
   readonly id: string | null;
 }
 
