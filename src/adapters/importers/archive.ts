@@ -1,7 +1,7 @@
-import { open } from "node:fs/promises";
 import yauzl from "yauzl";
 import type { Activity, FileImport } from "../../core/running/activity.js";
-import { detectFormat } from "./detect.js";
+import { byteSize } from "./bytes.js";
+import { detectFormat, readHead } from "./detect.js";
 import {
   type ImportBytesOptions,
   MAX_GUNZIPPED_BYTES,
@@ -482,21 +482,15 @@ function entryName(entry: yauzl.Entry): string {
 /** Why the archive cannot be opened: said plainly when it looks cut short (a partial download). */
 async function unreadable(path: string, name: string, error: Error): Promise<string> {
   if (/end of central directory record signature not found/i.test(error.message)) {
-    let head = new Uint8Array();
+    let head: Uint8Array = new Uint8Array();
     try {
-      const handle = await open(path, "r");
-      try {
-        head = new Uint8Array(4);
-        const { bytesRead } = await handle.read(head, 0, 4, 0);
-        head = head.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
+      head = await readHead(path);
     } catch {
       // Unreadable: the plain message below.
     }
-    // It starts as a zip does, but its end (the list of its files) is missing.
-    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    // It starts as a zip with files does (a local file header, PK\3\4, not the PK\5\6 that
+    // opens an empty archive), but its end (the list of its files) is missing.
+    if (detectFormat(head) === "zip" && head[2] === 0x03) {
       return `"${name}" is not a readable zip archive: it looks cut short (an interrupted download?), its end, which lists its files, is missing. Download or copy it again.`;
     }
   }
@@ -520,12 +514,6 @@ function unsafeName(name: string): string | null {
   return null;
 }
 
-function describe(bytes: number): string {
-  return bytes >= 1024 * MB
-    ? `${(bytes / 1024 / MB).toFixed(1)} GB`
-    : `${Math.round(bytes / MB)} MB`;
-}
-
 function ratioRefusal(inflated: number, compressed: number, limits: Limits) {
   if (inflated <= limits.ratioFromBytes) return null;
   const ratio = inflated / Math.max(1, compressed);
@@ -539,12 +527,12 @@ function ratioRefusal(inflated: number, compressed: number, limits: Limits) {
 function checkDeclared(entry: yauzl.Entry, limits: Limits, total: number): void {
   if (entry.uncompressedSize > limits.maxEntryBytes) {
     throw new EntryRefusal(
-      `The entry is ${describe(entry.uncompressedSize)} uncompressed, more than the ${describe(limits.maxEntryBytes)} allowed: refused.`,
+      `The entry is ${byteSize(entry.uncompressedSize)} uncompressed, more than the ${byteSize(limits.maxEntryBytes)} allowed: refused.`,
     );
   }
   if (total + entry.uncompressedSize > limits.maxTotalBytes) {
     throw new EntryRefusal(
-      `The archive's entries add up to more than ${describe(limits.maxTotalBytes)} uncompressed: refused.`,
+      `The archive's entries add up to more than ${byteSize(limits.maxTotalBytes)} uncompressed: refused.`,
     );
   }
   const bomb = ratioRefusal(entry.uncompressedSize, entry.compressedSize, limits);
@@ -596,12 +584,12 @@ async function readEntry(
       }
       if (size > limits.maxEntryBytes) {
         throw new EntryRefusal(
-          `The entry inflates to more than ${describe(limits.maxEntryBytes)}: refused.`,
+          `The entry inflates to more than ${byteSize(limits.maxEntryBytes)}: refused.`,
         );
       }
       if (total + size > limits.maxTotalBytes) {
         throw new EntryRefusal(
-          `The archive's entries add up to more than ${describe(limits.maxTotalBytes)} uncompressed: refused.`,
+          `The archive's entries add up to more than ${byteSize(limits.maxTotalBytes)} uncompressed: refused.`,
         );
       }
       const bomb = ratioRefusal(size, entry.compressedSize, limits);

@@ -1,3 +1,4 @@
+import { open } from "node:fs/promises";
 import { TextDecoder } from "node:util";
 import { localName, xmlRootName } from "./xml.js";
 
@@ -38,6 +39,22 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat | null {
     return null;
   }
   return isCsvHeader(bytes) ? "csv" : null;
+}
+
+/**
+ * The first `length` bytes of the file at `path` (fewer if it is shorter). The default, 4, is
+ * enough for {@link detectFormat} to tell a zip, and too few for it to take a zip whose bytes 8-11
+ * read ".FIT" for FIT. Throws as `open` does (a missing or unreadable file).
+ */
+export async function readHead(path: string, length = 4): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const head = new Uint8Array(length);
+    const { bytesRead } = await handle.read(head, 0, length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 const CSV_SCAN_BYTES = 1 << 16;

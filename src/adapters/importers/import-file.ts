@@ -1,4 +1,5 @@
 import type { FileImport } from "../../core/running/activity.js";
+import { byteSize } from "./bytes.js";
 import { detectFormat } from "./detect.js";
 import { importFit } from "./fit.js";
 import { importGpx } from "./gpx.js";
@@ -105,26 +106,19 @@ function gunzip(bytes: Uint8Array, source: string, options: ImportBytesOptions):
   if (limit === leftBytes && options.archiveTotal) {
     return {
       ok: false,
-      error: `${nameOf(source)}: with its gzip content, the archive's entries add up to more than ${size(options.archiveTotal.maxBytes)} uncompressed: refused.`,
+      error: `${nameOf(source)}: with its gzip content, the archive's entries add up to more than ${byteSize(options.archiveTotal.maxBytes)} uncompressed: refused.`,
     };
   }
   if (limit === ratioBytes && ratioBytes < maxBytes) {
     return {
       ok: false,
-      error: `${nameOf(source)} inflates to more than ${ratio} times its compressed size (${size(bytes.length)}): refused as a gzip bomb.`,
+      error: `${nameOf(source)} inflates to more than ${ratio} times its compressed size (${byteSize(bytes.length)}): refused as a gzip bomb.`,
     };
   }
   return {
     ok: false,
-    error: `${nameOf(source)} inflates to more than ${size(maxBytes)}, more than an activity file may be: refused.`,
+    error: `${nameOf(source)} inflates to more than ${byteSize(maxBytes)}, more than an activity file may be: refused.`,
   };
-}
-
-function size(bytes: number): string {
-  if (bytes >= 1024 * MB) return `${(bytes / 1024 / MB).toFixed(1)} GB`;
-  if (bytes >= MB) return `${Math.round(bytes / MB)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }
 
 function importPlain(

@@ -111,11 +111,18 @@ interface Slot {
   retired: boolean;
 }
 
-function parseHere(task: Pick<Task, "bytes" | "source" | "options">): ParsedBytes {
+/**
+ * `parseBytes`, in whichever thread calls it (a worker, or this one when there is none). It does
+ * not throw; should it ever, the file is a failed result ("the parser stopped") and the thread
+ * goes on.
+ */
+export function parseHere(
+  request: Pick<ParseRequest, "bytes" | "source" | "options">,
+): ParsedBytes {
   try {
-    return parseBytes(task.bytes, task.source, task.options);
+    return parseBytes(request.bytes, request.source, request.options);
   } catch (error) {
-    return crashed(task.source, error instanceof Error ? error.message : String(error));
+    return crashed(request.source, error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -1,6 +1,8 @@
-import { open, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { FileImport } from "../../core/running/activity.js";
 import { readArchive } from "./archive.js";
+import { byteSize } from "./bytes.js";
+import { detectFormat, readHead } from "./detect.js";
 import { MAX_GUNZIPPED_BYTES } from "./import-file.js";
 import { sharedParsePool } from "./parse-pool.js";
 
@@ -30,26 +32,6 @@ export interface ReadOptions {
 
 /** A single file larger than this is refused unread (archives are limited entry by entry). */
 export const MAX_FILE_BYTES = MAX_GUNZIPPED_BYTES;
-
-const ZIP_SIGNATURES = [
-  [0x50, 0x4b, 0x03, 0x04],
-  [0x50, 0x4b, 0x05, 0x06],
-];
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, "r");
-  try {
-    const head = new Uint8Array(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-function isZip(head: Uint8Array): boolean {
-  return ZIP_SIGNATURES.some((signature) => signature.every((byte, i) => head[i] === byte));
-}
 
 function failed(source: string, error: string): ParsedFile {
   return { source, result: { ok: false, format: null, error } };
@@ -131,7 +113,7 @@ export async function* readSources(
         add(Promise.resolve([failed(source, readError(source, error))]));
         continue;
       }
-      if (isZip(head)) {
+      if (detectFormat(head) === "zip") {
         // The files before it come first.
         while (pending.length > 0) yield* release();
         let entries = 0;
@@ -168,7 +150,7 @@ export async function* readSources(
           Promise.resolve([
             failed(
               source,
-              `"${source}" is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a single activity file may be: refused.`,
+              `"${source}" is ${byteSize(size)}, more than the ${byteSize(MAX_FILE_BYTES)} a single activity file may be: refused.`,
             ),
           ]),
         );

@@ -53,6 +53,22 @@ function number(text: string | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * The number in the first of these columns that holds one; with `positiveOnly`, 0 and below are
+ * read as absent (a manual entry writes 0 for "not measured").
+ */
+function firstNumber(
+  record: readonly string[],
+  columns: readonly number[],
+  { positiveOnly = false }: { readonly positiveOnly?: boolean } = {},
+): number | null {
+  for (const column of columns) {
+    const value = number(record[column]);
+    if (value !== null && (!positiveOnly || value > 0)) return value;
+  }
+  return null;
+}
+
 export type StravaCsv =
   | { readonly ok: true; readonly rows: readonly StravaRow[]; readonly problems: readonly string[] }
   | { readonly ok: false; readonly error: string };
@@ -90,8 +106,11 @@ export function parseStravaCsv(bytes: Uint8Array, name = "activities.csv"): Stra
   }
   // Strava repeats some names: the first "Elapsed Time" and "Distance" are the summary (distance
   // in km), the second the detailed values (in metres); "Max Heart Rate" is there twice too.
-  const elapsed = all("Elapsed Time");
+  // The detailed elapsed time first: the last "Elapsed Time" column that holds a number.
+  const elapsedLastFirst = all("Elapsed Time").reverse();
   const [kmDistance, metreDistance] = all("Distance");
+  const kmColumns = kmDistance === undefined ? [] : [kmDistance];
+  const metreColumns = metreDistance === undefined ? [] : [metreDistance];
   const moving = all("Moving Time");
   const [file] = all("Filename");
   const maxHr = all("Max Heart Rate");
@@ -109,26 +128,10 @@ export function parseStravaCsv(bytes: Uint8Array, name = "activities.csv"): Stra
       );
       return;
     }
-    /** The first of these columns that holds a number. */
-    const first = (columns: readonly number[]): number | null => {
-      for (const column of columns) {
-        const value = number(record[column]);
-        if (value !== null) return value;
-      }
-      return null;
-    };
-    /** The same, 0 read as absent (a manual entry writes 0 for "not measured"). */
-    const positive = (columns: readonly number[]): number | null => {
-      for (const column of columns) {
-        const value = number(record[column]);
-        if (value !== null && value > 0) return value;
-      }
-      return null;
-    };
     // The metre distance, else the km one; 0 m (weight training, a manual entry without
     // distance) is null, as in the FIT importer: 0 would read as "measured nothing".
-    const metres = positive(metreDistance === undefined ? [] : [metreDistance]);
-    const km = positive(kmDistance === undefined ? [] : [kmDistance]);
+    const metres = firstNumber(record, metreColumns, { positiveOnly: true });
+    const km = firstNumber(record, kmColumns, { positiveOnly: true });
     const kind = (record[type] ?? "").trim();
     const path = file === undefined ? "" : (record[file] ?? "").trim();
     rows.push({
@@ -137,12 +140,12 @@ export function parseStravaCsv(bytes: Uint8Array, name = "activities.csv"): Stra
       activity: {
         sport: SPORTS[kind.toLowerCase()] ?? "other",
         start,
-        elapsedS: first([...elapsed].reverse()),
-        movingS: first(moving),
+        elapsedS: firstNumber(record, elapsedLastFirst),
+        movingS: firstNumber(record, moving),
         distanceM: metres ?? (km === null ? null : km * 1000),
-        avgHr: positive(avgHr),
-        maxHr: positive(maxHr),
-        ascentM: first(ascent),
+        avgHr: firstNumber(record, avgHr, { positiveOnly: true }),
+        maxHr: firstNumber(record, maxHr, { positiveOnly: true }),
+        ascentM: firstNumber(record, ascent),
         sourceName: "Strava",
         warnings: path ? [] : [`a manual entry in activities.csv (${kind || "no type"}): no file`],
       },
