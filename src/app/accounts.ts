@@ -1,17 +1,13 @@
 import { err, ok, type Result } from "../core/result.js";
+import { MS_PER_DAY } from "../core/units/local-date.js";
+import { normaliseEmail } from "./email.js";
 import { type AppError, invalidField } from "./errors.js";
-import {
-  isLocalOwner,
-  isLocalOwnerEmail,
-  LOCAL_OWNER_EMAIL,
-  LOCAL_OWNER_PASSWORD_HASH,
-} from "./local-owner.js";
+import { isLocalOwner, LOCAL_OWNER_EMAIL, LOCAL_OWNER_PASSWORD_HASH } from "./local-owner.js";
 import type { Clock, Ids, PasswordHasher, Repos, User } from "./ports.js";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const SESSION_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export interface AccountDeps {
   readonly repos: Repos;
@@ -52,10 +48,6 @@ export function passwordProblem(password: string, field = "password"): AppError 
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 export interface SignedIn {
   readonly user: User;
   /** The secret for the cookie; only its hash is stored. */
@@ -66,7 +58,7 @@ export interface SignedIn {
 async function openSession(deps: AccountDeps, user: User): Promise<SignedIn> {
   const token = deps.ids.token();
   const now = deps.clock.now().getTime();
-  const expiresAt = now + (deps.sessionDays ?? SESSION_DAYS) * DAY_MS;
+  const expiresAt = now + (deps.sessionDays ?? SESSION_DAYS) * MS_PER_DAY;
   await deps.repos.sessions.create({
     id: deps.ids.hashToken(token),
     userId: user.id,
@@ -95,7 +87,7 @@ export async function signUp(
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email) || email.length > 254)
     return err(invalidField("email", "is not an e-mail address"));
-  if (isLocalOwnerEmail(email))
+  if (email === LOCAL_OWNER_EMAIL)
     return err(invalidField("email", "is reserved for the local owner account: use your own"));
   const name = input.name.trim();
   if (!name) return err(invalidField("name", "is empty"));

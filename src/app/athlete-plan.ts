@@ -7,9 +7,11 @@ import { checkMove, checkSwap } from "../core/protocol/plan-checks.js";
 import type { Plan } from "../core/protocol/plan-types.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { DatedActivity } from "../core/running/activity.js";
+import { REFERENCE_DAYS } from "../core/running/classify.js";
 import {
   type DayNumber,
   formatLocalDate,
+  MS_PER_DAY,
   parseLocalDate,
   startOfWeek,
 } from "../core/units/local-date.js";
@@ -149,8 +151,6 @@ export async function athletePlanWithZone(
   return ok({ plan: planWeeks(withRuns), timezone: request.value.profile.timezone ?? "UTC" });
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /**
  * The stored activities whose local day (in `timezone`) falls in [first, end), each with that
  * day. The query reads a day more on each side, since local days run up to 14 hours ahead
@@ -174,19 +174,16 @@ export async function datedActivities(
   return dated;
 }
 
-/** Weeks before the plan read for classifying its runs (the reference of classify.ts). */
-const REFERENCE_WEEKS = 8;
-
 /**
  * Adds the stored activities the plan reads: those of its weeks, and of the 8 weeks before
- * them, against which each run is classified.
+ * them (the reference of classify.ts), against which each run is classified.
  */
 async function withActivities(
   deps: PlanDeps,
   ownerId: string,
   request: PlanRequest,
 ): Promise<PlanRequest> {
-  const first = startOfWeek(request.from, request.profile.weekStart) - REFERENCE_WEEKS * 7;
+  const first = startOfWeek(request.from, request.profile.weekStart) - REFERENCE_DAYS;
   const end = startOfWeek(request.from, request.profile.weekStart) + request.weeks * 7;
   const activities = await datedActivities(deps, ownerId, request.profile.timezone ?? "UTC", {
     first,

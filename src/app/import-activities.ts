@@ -1,6 +1,7 @@
 import type { Activity, FileImport } from "../core/running/activity.js";
 import { splitDuplicates } from "../core/running/duplicates.js";
-import type { Clock, Ids, Repos, StoredActivity } from "./ports.js";
+import { MS_PER_DAY } from "../core/units/local-date.js";
+import type { ActivityRepo, Clock, Ids, StoredActivity } from "./ports.js";
 
 /** One file's or archive entry's outcome, as the importers give it (see read-sources). */
 export interface ParsedFile {
@@ -30,7 +31,8 @@ export interface ImportCounts {
 }
 
 export interface ImportDeps {
-  readonly repos: Pick<Repos, "activities">;
+  /** Only these two: `capacity import` gives an account made on demand (local-owner.ts). */
+  readonly repos: { readonly activities: Pick<ActivityRepo, "insertNew" | "list"> };
   readonly ids: Pick<Ids, "uuid">;
   readonly clock: Clock;
 }
@@ -46,7 +48,7 @@ export interface ImportOptions {
 
 const DEFAULT_BATCH = 500;
 /** A start this far past now is a device clock gone wrong, not a run (time zones span ±14 h). */
-const FUTURE_SLACK_MS = 86_400_000;
+const FUTURE_SLACK_MS = MS_PER_DAY;
 /** Longer than any single run, ride or hike (multi-day races are several activities). */
 const MAX_ELAPSED_S = 7 * 86_400;
 
@@ -70,7 +72,6 @@ function implausible(activity: Activity, nowMs: number): string | null {
   }
   return null;
 }
-const DAY_MS = 86_400_000;
 
 function reported(activity: StoredActivity, id: string | null): ReportedActivity {
   return {
@@ -202,8 +203,8 @@ async function compareOnly(
   if (all.length === 0) return;
   const starts = all.map((activity) => Date.parse(activity.start));
   const stored = await deps.repos.activities.list(ownerId, {
-    fromMs: Math.min(...starts) - DAY_MS,
-    toMs: Math.max(...starts) + DAY_MS,
+    fromMs: Math.min(...starts) - MS_PER_DAY,
+    toMs: Math.max(...starts) + MS_PER_DAY,
   });
   const { fresh, duplicates } = splitDuplicates(all, [...stored, ...seen]);
   seen.push(...fresh);

@@ -1,6 +1,8 @@
 import { err, ok, type Result } from "../core/result.js";
+import { normaliseEmail } from "./email.js";
 import type { AppError } from "./errors.js";
-import type { ActivityRepo, Clock, Ids, Repos, User } from "./ports.js";
+import type { ImportDeps } from "./import-activities.js";
+import type { Clock, Ids, Repos, User } from "./ports.js";
 
 /**
  * The local owner (issue 5): `capacity import` run before anyone signed up stores the runs in
@@ -18,10 +20,6 @@ export const LOCAL_OWNER_PASSWORD_HASH = "!local-owner: no password matches this
 
 export function isLocalOwner(user: Pick<User, "email" | "passwordHash">): boolean {
   return user.email === LOCAL_OWNER_EMAIL && user.passwordHash === LOCAL_OWNER_PASSWORD_HASH;
-}
-
-export function isLocalOwnerEmail(email: string): boolean {
-  return email.trim().toLowerCase() === LOCAL_OWNER_EMAIL;
 }
 
 export interface LocalOwnerDeps {
@@ -47,7 +45,7 @@ export async function accountForImport(
   options: { readonly dryRun?: boolean; readonly later?: boolean } = {},
 ): Promise<Result<ImportAccount, AppError>> {
   if (email !== null) {
-    const user = await deps.repos.users.byEmail(email.trim().toLowerCase());
+    const user = await deps.repos.users.byEmail(normaliseEmail(email));
     if (!user) return err({ kind: "not-found", message: `no account has the e-mail ${email}` });
     return ok({ kind: "account", user, made: false });
   }
@@ -93,7 +91,7 @@ export interface AccountOnDemand {
    * given): the first call that stores an activity makes the local owner account when there
    * is none to store into.
    */
-  readonly activities: ActivityRepo;
+  readonly activities: ImportDeps["repos"]["activities"];
   /** The account stored into so far. */
   current(): ImportedInto;
 }
@@ -137,9 +135,6 @@ export function importAccountOnDemand(
       async list(_ownerId, range) {
         // No account yet: nothing is stored to compare with.
         return into.user === null ? [] : repo.list(into.user.id, range);
-      },
-      async delete(_ownerId, id) {
-        return into.user === null ? false : repo.delete(into.user.id, id);
       },
     },
     current: () => into,

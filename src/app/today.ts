@@ -1,4 +1,4 @@
-import { type DayNumber, parseLocalDate } from "../core/units/local-date.js";
+import { type DayNumber, MS_PER_DAY, parseLocalDate } from "../core/units/local-date.js";
 import type { Clock } from "./ports.js";
 
 /** Formatters are slow to build and there are few zones: one per zone, kept. */
@@ -37,5 +37,5 @@ export function activityDay(startIso: string, timezone: string): DayNumber {
   const part = (type: string) => Number(parts.find((one) => one.type === type)?.value);
   const utcMidnight = Date.UTC(part("year"), part("month") - 1, part("day"));
   if (Number.isNaN(utcMidnight)) throw new Error(`Intl gave unexpected parts for ${startIso}`);
-  return Math.round(utcMidnight / 86_400_000);
+  return Math.round(utcMidnight / MS_PER_DAY);
 }

@@ -7,6 +7,7 @@ import type { Profile } from "../profile/profile.js";
 import { availableEquipment, preferredDays } from "../profile/validate-profile.js";
 import { timeOffFactor } from "../progression/time-off.js";
 import type { DatedActivity } from "../running/activity.js";
+import { addTotals, type RunningTotals } from "../running/weekly.js";
 import {
   type DayNumber,
   formatLocalDate,
@@ -352,7 +353,7 @@ export function planWeeks(request: PlanRequest): Plan {
           date: formatLocalDate(day.day),
           weekday: weekdayOf(day.day),
           run: day.run,
-          plannedRun: context.actual.size ? context.plannedOn(day.day) : day.run,
+          plannedRun: context.plannedOn(day.day),
           phase: day.phase,
           session: sessionDays.includes(day.day),
           activities: actual?.activities ?? NO_ACTIVITIES,
@@ -365,19 +366,14 @@ export function planWeeks(request: PlanRequest): Plan {
   return { weeks, feedback: context.review.feedback, adjustments: menu.adjustments };
 }
 
-function weekRunning(actual: ReadonlyMap<DayNumber, ActualDay>, start: DayNumber) {
-  if (actual.size === 0) return NO_RUNNING;
-  let runs = 0;
-  let distanceM = 0;
-  let movingS = 0;
+function weekRunning(actual: ReadonlyMap<DayNumber, ActualDay>, start: DayNumber): RunningTotals {
+  let totals = NO_RUNNING;
+  if (actual.size === 0) return totals;
   for (let day = start; day < start + 7; day++) {
     const running = actual.get(day)?.running;
-    if (!running) continue;
-    runs += running.runs;
-    distanceM += running.distanceM;
-    movingS += running.movingS;
+    if (running) totals = addTotals(totals, running);
   }
-  return { runs, distanceM, movingS };
+  return totals;
 }
 
 /** Imported strength work counts toward the two; the athlete should see that it did. */

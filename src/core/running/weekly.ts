@@ -31,6 +31,15 @@ export function addRun(totals: RunningTotals, item: DatedActivity): RunningTotal
   };
 }
 
+/** Adds two running totals (a reducer, as addRun is). */
+export function addTotals(totals: RunningTotals, more: RunningTotals): RunningTotals {
+  return {
+    runs: totals.runs + more.runs,
+    distanceM: totals.distanceM + more.distanceM,
+    movingS: totals.movingS + more.movingS,
+  };
+}
+
 /**
  * The last `weeks` weeks of running and imported strength, oldest first, the last one the week
  * holding `today`; weeks with nothing are zeros, so a chart shows the gaps.

@@ -8,7 +8,8 @@ export type DayNumber = number;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a day: a day number times this is its UTC midnight in epoch ms. */
+export const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses `YYYY-MM-DD`; null for anything else, including impossible dates such as 2026-02-30. */

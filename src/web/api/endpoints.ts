@@ -1,6 +1,9 @@
 import type { Exercise, ExerciseWay } from "../../core/exercise/types.js";
-import type { Profile } from "../../core/profile/profile.js";
+import type { Profile, RunKind } from "../../core/profile/profile.js";
 import type { Plan } from "../../core/protocol/plan-types.js";
+import type { RunEffort } from "../../core/running/classify.js";
+import type { RunWeekAnswer, RunWeekProposal } from "../../core/running/propose-week.js";
+import type { WeeklyRunning } from "../../core/running/weekly.js";
 import type { Weekday } from "../../core/units/local-date.js";
 import type { Weight } from "../../core/units/weight.js";
 import { type ApiResult, request } from "./client.js";
@@ -13,7 +16,7 @@ export type {
   PlannedWeek,
   Prescription,
 } from "../../core/protocol/plan-types.js";
-export type { Plan, Profile, Weight };
+export type { Plan, Profile, RunEffort, RunKind, RunWeekProposal, WeeklyRunning, Weight };
 
 export interface Account {
   readonly id: string;
@@ -103,10 +106,7 @@ export const api = {
 
 // ---- Issue 5: imported activities, import jobs, the proposed run week (docs/web.md) ----
 
-export type RunKind = "rest" | "easy" | "quality" | "long";
 export type RunWeek = Record<Weekday, RunKind>;
-/** How hard an imported run was, judged against the runner's other runs. */
-export type RunEffort = "easy" | "quality" | "long";
 
 /** One activity as an import report lists it (`id` null in a dry run). */
 export interface ReportedActivity {
@@ -167,38 +167,8 @@ export interface ActivityView {
   readonly createdAt: string;
 }
 
-export interface WeeklyRunning {
-  /** The first day of the week. */
-  readonly start: string;
-  readonly runs: number;
-  readonly distanceM: number;
-  readonly movingS: number;
-  /** Strength activities imported in that week. */
-  readonly strength: number;
-}
-
-export interface RunWeekProposal {
-  readonly runWeek: RunWeek;
-  readonly from: string;
-  readonly to: string;
-  readonly weeks: number;
-  readonly runs: number;
-  readonly days: readonly {
-    readonly weekday: Weekday;
-    readonly kind: RunKind;
-    readonly weeksRun: number;
-    readonly long: number;
-    readonly quality: number;
-    readonly reason: string;
-  }[];
-  readonly notes: readonly string[];
-}
-
-export interface ProposalAnswer {
-  readonly proposal: RunWeekProposal | null;
-  /** Why there is no proposal (too few runs, none lately). */
-  readonly reason: string | null;
-}
+/** GET /api/run-week/proposal: the proposal, or why there is none (too few runs, none lately). */
+export type ProposalAnswer = RunWeekAnswer;
 
 export const running = {
   importJob: (id: string) =>

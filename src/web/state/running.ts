@@ -2,18 +2,17 @@
  * The imported runs as the week and progress screens show them: the plan's additions read
  * defensively (a server from before issue 5 sends none of them) and the words for numbers.
  */
+import type { PlannedActivity } from "../../core/protocol/plan-types.js";
+import { RUN_EFFORTS } from "../../core/running/classify.js";
+import type { RunningTotals } from "../../core/running/weekly.js";
 import type { PlannedDay, PlannedWeek, RunEffort } from "../api/endpoints.js";
 
-/** An imported activity on a day of the plan (PlannedDay.activities). */
-export interface DayActivity {
-  readonly id: string | null;
+/**
+ * An imported activity on a day of the plan (PlannedDay.activities); its sport is any text, so
+ * that a sport this app does not know yet (from a newer server) still shows (SPORT_WORD.other).
+ */
+export interface DayActivity extends Omit<PlannedActivity, "sport"> {
   readonly sport: string;
-  readonly start: string;
-  readonly movingS: number | null;
-  readonly elapsedS: number | null;
-  readonly distanceM: number | null;
-  readonly avgHr: number | null;
-  readonly effort: RunEffort | null;
 }
 
 export interface DayRunning {
@@ -23,16 +22,10 @@ export interface DayRunning {
   readonly importedStrength: boolean;
 }
 
-export interface WeekRunning {
-  readonly runs: number;
-  readonly distanceM: number;
-  readonly movingS: number;
-}
-
 const num = (value: unknown): number | null =>
   typeof value === "number" && Number.isFinite(value) ? value : null;
 
-const EFFORTS = new Set(["easy", "quality", "long"]);
+const EFFORTS: ReadonlySet<string> = new Set(RUN_EFFORTS);
 
 function activityOf(raw: unknown): DayActivity | null {
   if (!raw || typeof raw !== "object") return null;
@@ -65,7 +58,7 @@ export function dayRunning(day: PlannedDay): DayRunning {
 }
 
 /** The week's running totals, or null when the server does not send them. */
-export function weekRunning(week: PlannedWeek): WeekRunning | null {
+export function weekRunning(week: PlannedWeek): RunningTotals | null {
   const raw = (week as unknown as Record<string, unknown>).running;
   if (!raw || typeof raw !== "object") return null;
   const totals = raw as Record<string, unknown>;
