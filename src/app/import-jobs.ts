@@ -197,14 +197,7 @@ export class ImportJobs {
     };
     const reporter: JobReporter = {
       progress: (done, total) => update({ progress: { done, total } }),
-      counts: (counts) =>
-        update({
-          counts: {
-            imported: counts.imported,
-            duplicates: counts.duplicates,
-            failed: counts.failed,
-          },
-        }),
+      counts: (counts) => update({ counts }),
       signal: controller.signal,
       pace: <T>(items: AsyncIterable<T>) => paced(items, controller.signal),
     };

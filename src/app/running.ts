@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../core/result.js";
+import type { DatedActivity } from "../core/running/activity.js";
 import { REFERENCE_DAYS } from "../core/running/classify.js";
 import {
   PROPOSAL_WEEKS,
@@ -6,10 +7,11 @@ import {
   type RunWeekAnswer,
 } from "../core/running/propose-week.js";
 import { type WeeklyRunning, weeklyRunning } from "../core/running/weekly.js";
-import type { Weekday } from "../core/units/local-date.js";
+import type { DayNumber, Weekday } from "../core/units/local-date.js";
 import { startOfWeek } from "../core/units/local-date.js";
 import { datedActivities, type PlanDeps, storedProfile } from "./athlete-plan.js";
 import { type AppError, invalidField } from "./errors.js";
+import type { StoredActivity } from "./ports.js";
 import { todayIn } from "./today.js";
 
 /** Ten years of weeks: the longest chart anyone asks for. */
@@ -22,6 +24,40 @@ async function calendar(
 ): Promise<{ timezone: string; weekStart: Weekday }> {
   const profile = await storedProfile(deps, ownerId);
   return { timezone: profile?.timezone ?? "UTC", weekStart: profile?.weekStart ?? "mon" };
+}
+
+/** A stored activity with its local day: what `activitiesBetween` answers. */
+export interface DatedStoredActivity extends DatedActivity {
+  readonly id: string;
+  readonly activity: StoredActivity;
+}
+
+/**
+ * Bounds for a range left open: a Date spans 100,000,000 days each side of 1970, and a local
+ * day is at most one off its UTC day, so every stored activity falls between them (and the
+ * query's instants, a day further out, stay safe integers).
+ */
+const EARLIEST_DAY = -100_000_002;
+const LATEST_DAY = 100_000_001;
+
+/**
+ * The stored activities whose local day in the athlete's time zone (UTC before a profile
+ * exists) is within [from, to], both included; null leaves that side open. Oldest first.
+ */
+export async function activitiesBetween(
+  deps: PlanDeps,
+  ownerId: string,
+  from: DayNumber | null,
+  to: DayNumber | null,
+): Promise<DatedStoredActivity[]> {
+  const { timezone } = await calendar(deps, ownerId);
+  const dated = await datedActivities(deps, ownerId, timezone, {
+    first: from ?? EARLIEST_DAY,
+    end: (to ?? LATEST_DAY) + 1,
+  });
+  // datedActivities hands on the repository's own objects (typed as the core's Activity):
+  // each is a StoredActivity, and its id is the stored one.
+  return dated as DatedStoredActivity[];
 }
 
 /**

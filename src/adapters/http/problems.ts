@@ -75,7 +75,11 @@ function body(kind: string, message: string, field: string | null = null): Error
 /** The API's error body, for routes that answer an error themselves. */
 export const problemBody = body;
 
-/** Framework errors (bad JSON, huge bodies, rate limits, bugs) in the same shape as the rest. */
+/**
+ * Framework errors (bad JSON, huge bodies, rate limits, bugs) in the same shape as the rest.
+ * Multipart errors never get here: the upload route (the only one that reads multipart) turns
+ * them into TooLargeProblem or InputProblem itself (routes/activities.ts, uploadProblem).
+ */
 export function installErrorHandler(
   app: FastifyInstance,
   /** Answers a page address the server does not know (the web app's own routes); false to pass. */
@@ -96,18 +100,6 @@ export function installErrorHandler(
         return reply
           .code(400)
           .send(body("too-large", "The body is larger than this server accepts."));
-      // Multipart uploads (@fastify/multipart), should a route not catch them itself.
-      case "FST_REQ_FILE_TOO_LARGE":
-      case "FST_FILES_LIMIT":
-      case "FST_PARTS_LIMIT":
-        return reply
-          .code(413)
-          .header("connection", "close")
-          .send(body("too-large", "The upload is larger than this server accepts."));
-      case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-        return reply
-          .code(400)
-          .send(body("invalid", "Send the files as multipart/form-data.", "file"));
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
         return reply
           .code(400)

@@ -7,13 +7,15 @@ import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { storedProfile } from "../../../app/athlete-plan.js";
 import { notFound } from "../../../app/errors.js";
 import { importActivities } from "../../../app/import-activities.js";
 import type { ImportJobs, ImportSlot } from "../../../app/import-jobs.js";
-import type { StoredActivity } from "../../../app/ports.js";
-import { runWeekProposal, weeklyRunningFor } from "../../../app/running.js";
-import { activityDay } from "../../../app/today.js";
+import {
+  activitiesBetween,
+  type DatedStoredActivity,
+  runWeekProposal,
+  weeklyRunningFor,
+} from "../../../app/running.js";
 import { formatLocalDate, parseLocalDate } from "../../../core/units/local-date.js";
 import { type ImportSource, readSources } from "../../importers/read-sources.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
@@ -33,20 +35,19 @@ export interface ActivityRouteOptions {
 /** Files in one upload (a folder of watch files is many; an archive is one). */
 export const MAX_UPLOAD_FILES = 10_000;
 const DEFAULT_CHART_WEEKS = 12;
-const DAY_MS = 86_400_000;
 /** Upload folders older than this are left over from a server that was killed: removed at start. */
-const STALE_UPLOAD_MS = DAY_MS;
+const STALE_UPLOAD_MS = 86_400_000; // a day
 const UPLOAD_PREFIX = "import-";
 const UPLOAD_IDLE_MS = 60_000;
 const NOT_MULTIPART = "Send the files as multipart/form-data, each in a part named file.";
 
 /** An activity as `GET /api/activities` lists it: `date` is its local day in the profile's zone. */
-export function activityView(activity: StoredActivity, timezone: string) {
+export function activityView({ activity, day }: DatedStoredActivity) {
   return {
     id: activity.id,
     sport: activity.sport,
     start: activity.start,
-    date: formatLocalDate(activityDay(activity.start, timezone)),
+    date: formatLocalDate(day),
     elapsedS: activity.elapsedS,
     movingS: activity.movingS,
     distanceM: activity.distanceM,
@@ -114,8 +115,7 @@ export function activityRoutes(
   options: ActivityRouteOptions,
 ): void {
   const auth = requireUser(deps);
-  const planDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
-  const importDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
+  const appDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
   const { importLimitBytes: limit, uploadDir, jobs } = options;
   const idleMs = options.uploadIdleMs ?? UPLOAD_IDLE_MS;
   const tooLargeMessage = `The upload is larger than the ${sizeInWords(limit)} this server takes at once (IMPORT_LIMIT_BYTES).`;
@@ -288,7 +288,7 @@ export function activityRoutes(
       { files: sources.length, bytes },
       (reporter) =>
         importActivities(
-          importDeps,
+          appDeps,
           owner,
           reporter.pace(
             readSources(sources, {
@@ -335,22 +335,8 @@ export function activityRoutes(
       if (from !== null && to !== null && to < from) {
         throw new InputProblem("to", `${request.query.to} is before from (${request.query.from})`);
       }
-      const profile = await storedProfile(planDeps, owner);
-      const timezone = profile?.timezone ?? "UTC";
-      // Local days run up to 14 hours ahead of UTC and 12 behind: read a day more each side,
-      // then keep the days asked for.
-      const stored = await deps.store.activities.list(owner, {
-        fromMs: from === null ? Number.MIN_SAFE_INTEGER : (from - 1) * DAY_MS,
-        toMs: to === null ? Number.MAX_SAFE_INTEGER : (to + 2) * DAY_MS,
-      });
-      const items = [];
-      for (const activity of stored) {
-        const local = activityDay(activity.start, timezone);
-        if ((from === null || local >= from) && (to === null || local <= to)) {
-          items.push(activityView(activity, timezone));
-        }
-      }
-      return { items };
+      const items = await activitiesBetween(appDeps, owner, from, to);
+      return { items: items.map(activityView) };
     },
   );
 
@@ -366,7 +352,7 @@ export function activityRoutes(
     },
     async (request, reply) => {
       const weeks = whole(request.query.weeks, "weeks") ?? DEFAULT_CHART_WEEKS;
-      const result = await weeklyRunningFor(planDeps, userOf(request).id, weeks);
+      const result = await weeklyRunningFor(appDeps, userOf(request).id, weeks);
       return result.ok ? { weeks: result.value } : sendAppError(reply, result.error);
     },
   );
@@ -393,7 +379,7 @@ export function activityRoutes(
       },
       preHandler: auth,
     },
-    async (request) => runWeekProposal(planDeps, userOf(request).id),
+    async (request) => runWeekProposal(appDeps, userOf(request).id),
   );
 }
 
