@@ -16,7 +16,7 @@ import {
   startOfWeek,
 } from "../core/units/local-date.js";
 import { type AppError, invalidField, notFound } from "./errors.js";
-import type { Clock, Ids, Repos, StoredPlanChange } from "./ports.js";
+import type { Clock, Ids, Repos, StoredActivity, StoredPlanChange } from "./ports.js";
 import { activityDay, todayIn } from "./today.js";
 
 export interface PlanDeps {
@@ -156,17 +156,23 @@ export async function athletePlanWithZone(
  * day. The query reads a day more on each side, since local days run up to 14 hours ahead
  * of UTC and 12 behind, then keeps the days asked for.
  */
+/** A stored activity on the athlete's local day: its id is the stored one. */
+export interface DatedStoredActivity extends DatedActivity {
+  readonly id: string;
+  readonly activity: StoredActivity;
+}
+
 export async function datedActivities(
   deps: Pick<PlanDeps, "repos">,
   ownerId: string,
   timezone: string,
   range: { readonly first: DayNumber; readonly end: DayNumber },
-): Promise<DatedActivity[]> {
+): Promise<DatedStoredActivity[]> {
   const stored = await deps.repos.activities.list(ownerId, {
     fromMs: (range.first - 1) * MS_PER_DAY,
     toMs: (range.end + 1) * MS_PER_DAY,
   });
-  const dated: DatedActivity[] = [];
+  const dated: DatedStoredActivity[] = [];
   for (const activity of stored) {
     const day = activityDay(activity.start, timezone);
     if (day >= range.first && day < range.end) dated.push({ id: activity.id, day, activity });

@@ -1,5 +1,4 @@
 import { err, ok, type Result } from "../core/result.js";
-import type { DatedActivity } from "../core/running/activity.js";
 import { REFERENCE_DAYS } from "../core/running/classify.js";
 import {
   PROPOSAL_WEEKS,
@@ -9,9 +8,13 @@ import {
 import { type WeeklyRunning, weeklyRunning } from "../core/running/weekly.js";
 import type { DayNumber, Weekday } from "../core/units/local-date.js";
 import { startOfWeek } from "../core/units/local-date.js";
-import { datedActivities, type PlanDeps, storedProfile } from "./athlete-plan.js";
+import {
+  type DatedStoredActivity,
+  datedActivities,
+  type PlanDeps,
+  storedProfile,
+} from "./athlete-plan.js";
 import { type AppError, invalidField } from "./errors.js";
-import type { StoredActivity } from "./ports.js";
 import { todayIn } from "./today.js";
 
 /** Ten years of weeks: the longest chart anyone asks for. */
@@ -24,12 +27,6 @@ async function calendar(
 ): Promise<{ timezone: string; weekStart: Weekday }> {
   const profile = await storedProfile(deps, ownerId);
   return { timezone: profile?.timezone ?? "UTC", weekStart: profile?.weekStart ?? "mon" };
-}
-
-/** A stored activity with its local day: what `activitiesBetween` answers. */
-export interface DatedStoredActivity extends DatedActivity {
-  readonly id: string;
-  readonly activity: StoredActivity;
 }
 
 /**
@@ -51,13 +48,10 @@ export async function activitiesBetween(
   to: DayNumber | null,
 ): Promise<DatedStoredActivity[]> {
   const { timezone } = await calendar(deps, ownerId);
-  const dated = await datedActivities(deps, ownerId, timezone, {
+  return datedActivities(deps, ownerId, timezone, {
     first: from ?? EARLIEST_DAY,
     end: (to ?? LATEST_DAY) + 1,
   });
-  // datedActivities hands on the repository's own objects (typed as the core's Activity):
-  // each is a StoredActivity, and its id is the stored one.
-  return dated as DatedStoredActivity[];
 }
 
 /**

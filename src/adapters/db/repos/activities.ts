@@ -1,10 +1,9 @@
 import type { Insertable, Selectable } from "kysely";
 import type { ActivityRepo, StoredActivity } from "../../../app/ports.js";
 import { splitDuplicates } from "../../../core/running/duplicates.js";
+import { MS_PER_DAY } from "../../../core/units/local-date.js";
 import type { ActivityTable } from "../schema.js";
 import { type Db, deleteOwned, inTransaction, toCount, toInstant, touch } from "./shared.js";
-
-const DAY_MS = 86_400_000;
 
 function startMs(activity: StoredActivity): number {
   const ms = Date.parse(activity.start);
@@ -93,8 +92,8 @@ export function activityRepo(db: Db): ActivityRepo {
       if (activities.length === 0) return Promise.resolve({ inserted: [], duplicates: [] });
       const starts = activities.map(startMs);
       const range = {
-        fromMs: Math.min(...starts) - DAY_MS,
-        toMs: Math.max(...starts) + DAY_MS,
+        fromMs: Math.min(...starts) - MS_PER_DAY,
+        toMs: Math.max(...starts) + MS_PER_DAY,
       };
       return inTransaction(db, async (trx) => {
         await queueOwnersImports(trx, ownerId);

@@ -7,15 +7,11 @@ import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { DatedStoredActivity } from "../../../app/athlete-plan.js";
 import { notFound } from "../../../app/errors.js";
 import { importActivities } from "../../../app/import-activities.js";
 import type { ImportJobs, ImportSlot } from "../../../app/import-jobs.js";
-import {
-  activitiesBetween,
-  type DatedStoredActivity,
-  runWeekProposal,
-  weeklyRunningFor,
-} from "../../../app/running.js";
+import { activitiesBetween, runWeekProposal, weeklyRunningFor } from "../../../app/running.js";
 import { formatLocalDate, parseLocalDate } from "../../../core/units/local-date.js";
 import { type ImportSource, readSources } from "../../importers/read-sources.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
