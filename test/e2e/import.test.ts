@@ -11,14 +11,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ZipFile } from "yazl";
 import {
-  accessibilityProblems,
+  checkScreen,
   launchBrowser,
-  PHONE,
   type PhonePage,
   phone,
   type Server,
-  screenshot,
-  scrollsSideways,
   startServer,
 } from "./support.js";
 
@@ -31,18 +28,6 @@ let browser: Browser;
 let current: PhonePage | null = null;
 
 const byId = (page: Page, id: string) => page.getByTestId(id);
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await accessibilityProblems(page), `${name}: accessibility`).toEqual([]);
-  expect(await scrollsSideways(page), `${name}: sideways scrolling`).toBe(false);
-  // On a phone, content wider than the screen widens the layout itself (the page is zoomed out
-  // to fit) rather than scrolling, so scrollWidth alone does not show it.
-  expect(
-    await page.evaluate(() => (globalThis as unknown as { innerWidth: number }).innerWidth),
-    `${name}: layout width`,
-  ).toBe(PHONE.width);
-}
 
 async function signUpAndOnboard(page: Page): Promise<void> {
   await page.goto("/signup");

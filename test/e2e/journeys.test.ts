@@ -6,13 +6,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  accessibilityProblems,
+  checkScreen,
   launchBrowser,
   type PhonePage,
   phone,
   type Server,
-  screenshot,
-  scrollsSideways,
   startServer,
 } from "./support.js";
 
@@ -45,11 +43,6 @@ async function open(): Promise<PhonePage> {
 const byId = (page: Page, id: string) => page.getByTestId(id);
 
 /** A screen is fine when axe finds nothing serious and nothing scrolls sideways. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await accessibilityProblems(page), `${name}: accessibility`).toEqual([]);
-  expect(await scrollsSideways(page), `${name}: sideways scrolling`).toBe(false);
-}
 
 let accounts = 0;
 

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const CHROMIUM = process.env.CAPACITY_CHROMIUM ?? "/usr/bin/chromium";
@@ -166,4 +167,14 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.CAPACITY_SCREENSHOTS;
   if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * What every screen of a journey must pass: a screenshot (when CAPACITY_SCREENSHOTS is set), no
+ * serious accessibility problem, and nothing wider than the phone.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await accessibilityProblems(page), `${name}: accessibility`).toEqual([]);
+  expect(await scrollsSideways(page), `${name}: sideways scrolling`).toBe(false);
 }
