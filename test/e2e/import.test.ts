@@ -7,25 +7,14 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ZipFile } from "yazl";
-import {
-  checkScreen,
-  launchBrowser,
-  type PhonePage,
-  phone,
-  type Server,
-  startServer,
-} from "./support.js";
+import { checkScreen, journeyHarness, startServer } from "./support.js";
 
 const CORPUS = process.env.CAPACITY_CORPUS_DIR;
 const REAL_FILE = "fit/activity-small-fenix2-run.fit";
 const ZONE = "Europe/Berlin";
-
-let server: Server;
-let browser: Browser;
-let current: PhonePage | null = null;
 
 const byId = (page: Page, id: string) => page.getByTestId(id);
 
@@ -143,28 +132,12 @@ async function finished(
 }
 
 describe.skipIf(!CORPUS)("importing runs on a phone", () => {
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    const errors = current?.errors ?? [];
-    await current?.context.close();
-    current = null;
-    expect(errors, "console errors during the journey").toEqual([]);
-  });
+  const journeys = journeyHarness();
 
   it("a real file and a five-week archive: summary, the week, the proposal accepted, progress", async () => {
     const realFile = join(CORPUS ?? "", REAL_FILE);
     if (!existsSync(realFile)) throw new Error(`${realFile} is missing from the corpus`);
-    current = await phone(browser, server.base);
-    const { page } = current;
+    const { page } = await journeys.open();
     await signUpAndOnboard(page);
 
     // An empty week leads to the import screen.
@@ -286,8 +259,7 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
   });
 
   it("runs imported before the run-week step fill it in onboarding, with the reasons", async () => {
-    current = await phone(browser, server.base);
-    const { page } = current;
+    const { page } = await journeys.open();
     await page.goto("/signup");
     await byId(page, "signup-name").fill("Nina");
     await byId(page, "signup-email").fill(`nina-${Date.now()}@example.com`);
@@ -361,8 +333,11 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
       delete process.env.IMPORT_LIMIT_BYTES;
     });
     try {
-      current = await phone(browser, small.base);
-      const { page } = current;
+      // The browser logs the refused request itself; nothing else may show up.
+      const { page } = await journeys.open({
+        base: small.base,
+        expectedErrors: /status of 413|net::ERR_(CONNECTION|UPLOAD|FAILED)/,
+      });
       await signUpAndOnboard(page);
       await page.goto("/import");
       await byId(page, "import-file").setInputFiles({
@@ -379,14 +354,7 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
       expect(text).not.toMatch(/IMPORT_LIMIT_BYTES/);
       expect(await byId(page, "import-start").isVisible()).toBe(true);
       await checkScreen(page, "import-too-large");
-      // The browser logs the refused request itself; nothing else may show up.
-      const others = current.errors.filter(
-        (error) => !/status of 413|net::ERR_(CONNECTION|UPLOAD|FAILED)/.test(error),
-      );
-      expect(others, "console errors besides the refused upload").toEqual([]);
     } finally {
-      await current?.context.close();
-      current = null;
       await small.stop();
     }
   });

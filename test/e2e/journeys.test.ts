@@ -3,41 +3,14 @@
  * Each journey also scans its screens with axe-core and checks for sideways scrolling and
  * console errors.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  checkScreen,
-  launchBrowser,
-  type PhonePage,
-  phone,
-  type Server,
-  startServer,
-} from "./support.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { checkScreen, journeyHarness, type PhonePage } from "./support.js";
 
-let server: Server;
-let browser: Browser;
-let current: PhonePage | null = null;
+const journeys = journeyHarness();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.context.close();
-  current = null;
-  expect(errors, "console errors during the journey").toEqual([]);
-});
-
-async function open(): Promise<PhonePage> {
-  current = await phone(browser, server.base);
-  return current;
+function open(): Promise<PhonePage> {
+  return journeys.open();
 }
 
 const byId = (page: Page, id: string) => page.getByTestId(id);

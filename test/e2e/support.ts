@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const CHROMIUM = process.env.CAPACITY_CHROMIUM ?? "/usr/bin/chromium";
@@ -177,4 +177,58 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await accessibilityProblems(page), `${name}: accessibility`).toEqual([]);
   expect(await scrollsSideways(page), `${name}: sideways scrolling`).toBe(false);
+}
+
+export interface Journeys {
+  /** This file's server (started before its first journey). */
+  server(): Server;
+  /**
+   * A fresh phone for one journey, on this file's server or `base`. After the journey it is
+   * closed and must have logged no console error, except those matching `expectedErrors`.
+   */
+  open(options?: { base?: string; expectedErrors?: RegExp }): Promise<PhonePage>;
+}
+
+/**
+ * One server and one browser for a file's journeys, and a phone per journey: call it where the
+ * journeys are declared (a file or a describe); it registers the hooks there.
+ */
+export function journeyHarness(): Journeys {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let current: { phone: PhonePage; expectedErrors: RegExp | null } | null = null;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    if (!current) return;
+    const { phone: open, expectedErrors } = current;
+    current = null;
+    await open.context.close();
+    const errors = open.errors.filter((error) => !expectedErrors?.test(error));
+    expect(errors, "console errors during the journey").toEqual([]);
+  });
+
+  const started = () => {
+    if (!server || !browser) throw new Error("the journeys' server has not started");
+    return { server, browser };
+  };
+
+  return {
+    server: () => started().server,
+    async open(options = {}) {
+      const { server: own, browser: shared } = started();
+      const opened = await phone(shared, options.base ?? own.base);
+      current = { phone: opened, expectedErrors: options.expectedErrors ?? null };
+      return opened;
+    },
+  };
 }
