@@ -1,4 +1,3 @@
-import type { TrainingLog } from "../core/log/training-log.js";
 import type { Profile } from "../core/profile/profile.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
 import type { ExerciseSwap, SessionMove } from "../core/protocol/changes.js";
@@ -16,6 +15,7 @@ import {
   startOfWeek,
 } from "../core/units/local-date.js";
 import { type AppError, invalidField, notFound } from "./errors.js";
+import { planLog } from "./plan-log.js";
 import type { Clock, Ids, Repos, StoredActivity, StoredPlanChange } from "./ports.js";
 import { activityDay, todayIn } from "./today.js";
 
@@ -53,22 +53,6 @@ export async function saveProfile(
   return ok(checked.value);
 }
 
-/** The log as the core reads it, from the stored workouts and check-ins. */
-async function trainingLog(deps: PlanDeps, ownerId: string): Promise<TrainingLog> {
-  const [workouts, checkins] = await Promise.all([
-    deps.repos.workouts.list(ownerId),
-    deps.repos.checkins.list(ownerId),
-  ]);
-  return {
-    sessions: workouts.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
-    checkins: checkins.map((checkin) => ({
-      date: checkin.date,
-      soreness: checkin.soreness,
-      hurtRun: checkin.hurtRun,
-    })),
-  };
-}
-
 function splitChanges(changes: readonly StoredPlanChange[]): {
   moves: SessionMove[];
   swaps: ExerciseSwap[];
@@ -96,17 +80,30 @@ async function planRequest(
 ): Promise<Result<PlanRequest, AppError>> {
   const profile = await storedProfile(deps, ownerId);
   if (!profile) return err(NO_PROFILE);
+  return ok(
+    await requestFrom(
+      deps,
+      ownerId,
+      profile,
+      from ?? todayIn(profile.timezone ?? "UTC", deps.clock),
+      weeks,
+    ),
+  );
+}
+
+/** The request with the part of the log a plan from `from` reads (app/plan-log.ts). */
+async function requestFrom(
+  deps: PlanDeps,
+  ownerId: string,
+  profile: Profile,
+  from: DayNumber,
+  weeks: number,
+): Promise<PlanRequest> {
   const [log, changes] = await Promise.all([
-    trainingLog(deps, ownerId),
+    planLog(deps.repos, ownerId, from, profile.weekStart),
     deps.repos.planChanges.list(ownerId),
   ]);
-  return ok({
-    profile,
-    log,
-    from: from ?? todayIn(profile.timezone ?? "UTC", deps.clock),
-    weeks,
-    changes: splitChanges(changes),
-  });
+  return { profile, log, from, weeks, changes: splitChanges(changes) };
 }
 
 /** The plan from everything stored: profile, workouts, check-ins, and the athlete's moves and swaps. */
@@ -207,15 +204,20 @@ async function requestReaching(
   ownerId: string,
   date: DayNumber,
 ): Promise<Result<PlanRequest, AppError>> {
-  const base = await planRequest(deps, ownerId, null, 1);
-  if (!base.ok) return base;
-  const weekStart = base.value.profile.weekStart;
-  const today = startOfWeek(base.value.from, weekStart);
+  const profile = await storedProfile(deps, ownerId);
+  if (!profile) return err(NO_PROFILE);
+  const weekStart = profile.weekStart;
+  const todayDay = todayIn(profile.timezone ?? "UTC", deps.clock);
+  const today = startOfWeek(todayDay, weekStart);
   const target = startOfWeek(date, weekStart);
   const weeks = Math.floor((target - today) / 7) + 1;
   if (weeks > MAX_WEEKS) return err(invalidField("date", `is more than ${MAX_WEEKS} weeks ahead`));
+  // The log is read for the request's own `from`, so a past week gets the log it needs.
+  const request =
+    weeks < 1
+      ? await requestFrom(deps, ownerId, profile, target, 1)
+      : await requestFrom(deps, ownerId, profile, todayDay, weeks);
   // Moves and swaps are checked against the plan the athlete sees, imported runs included.
-  const request = weeks < 1 ? { ...base.value, from: target, weeks: 1 } : { ...base.value, weeks };
   return ok(await withActivities(deps, ownerId, request));
 }
 

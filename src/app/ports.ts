@@ -134,12 +134,26 @@ export interface ProfileRepo {
   put(ownerId: string, profile: unknown, at: number): Promise<void>;
 }
 
+/** The part of the log the planner reads (app/plan-log.ts says why it is enough). */
+export interface RecentWindow {
+  /** YYYY-MM-DD: every workout on or after this day. */
+  readonly since: string;
+  /** And, before `since`, each exercise's last this many training days (whole workouts). */
+  readonly perExercise: number;
+}
+
 export interface WorkoutRepo {
   /** Writes the workout and its sets in one transaction; "exists" when the id is taken for this owner. */
   insert(ownerId: string, workout: StoredWorkout): Promise<"inserted" | "exists">;
   get(ownerId: string, id: string): Promise<StoredWorkout | null>;
   /** Oldest training day first, then by creation. */
   list(ownerId: string): Promise<StoredWorkout[]>;
+  /**
+   * The workouts of `window`, ordered as list(): those on or after `window.since`, and every
+   * workout on a day that is one of an exercise's last `window.perExercise` days before it.
+   * Reads through indexes with limits, so its cost follows the window, not the log's length.
+   */
+  recent(ownerId: string, window: RecentWindow): Promise<StoredWorkout[]>;
   /** Replaces date and sets (one transaction); false when there is no such workout. */
   replace(ownerId: string, workout: StoredWorkout): Promise<boolean>;
   delete(ownerId: string, id: string): Promise<boolean>;
@@ -149,6 +163,8 @@ export interface CheckinRepo {
   /** One check-in per day: a second answer for the same day replaces the first (keeping its id). */
   upsert(ownerId: string, checkin: StoredCheckin): Promise<StoredCheckin>;
   list(ownerId: string): Promise<StoredCheckin[]>;
+  /** The check-ins on or after `date` (YYYY-MM-DD), oldest first. */
+  since(ownerId: string, date: string): Promise<StoredCheckin[]>;
 }
 
 export interface PlanChangeRepo {

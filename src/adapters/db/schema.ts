@@ -56,6 +56,8 @@ export interface WorkoutSetTable {
   load_unit: WeightUnit | null;
   reps: number;
   rir: number;
+  /** The workout's training day, kept with each set for the per-exercise index (migration 0004). */
+  date: string | null;
 }
 
 export interface CheckinTable {

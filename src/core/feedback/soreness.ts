@@ -26,6 +26,12 @@ export const SORE = 4;
 export const VERY_SORE = 7;
 export const CHECKIN_WINDOW_DAYS = 2;
 export const LOAD_JUMP = 0.1;
+/**
+ * Only check-ins of the last four weeks before the plan's first day give feedback and cuts: an
+ * older sore day no longer says how the athlete copes (protocol section 7), and a plan's
+ * feedback stays the size of a month, not of the whole history.
+ */
+export const FEEDBACK_DAYS = 28;
 
 /** The check-in that counts for a session: the latest one within two days after it. */
 export function checkinFor(
@@ -127,17 +133,20 @@ export interface SorenessReview {
 }
 
 /**
- * Reads every session that a check-in says was too much. Cuts only matter for exercises whose
+ * Reads every session that a check-in on or after `since` says was too much. Cuts only matter for exercises whose
  * latest time was that session: a newer log already tells how the athlete coped.
  */
-export function reviewSoreness(history: History): SorenessReview {
+export function reviewSoreness(
+  history: History,
+  since: DayNumber = Number.NEGATIVE_INFINITY,
+): SorenessReview {
   const feedback: Feedback[] = [];
   const cuts = new Map<string, { day: DayNumber; load: Weight | null; reason: string }>();
   let delayAfter: DayNumber | null = null;
   const last = history.sessions.at(-1);
   for (const session of history.sessions) {
     const checkin = checkinFor(session, history.checkins);
-    if (!checkin || !pointsToTooMuch(checkin)) continue;
+    if (!checkin || checkin.day < since || !pointsToTooMuch(checkin)) continue;
     const causes = causesIn(session, history);
     feedback.push(...causes);
     const named = causes.length

@@ -1,6 +1,6 @@
 import type { Athlete } from "../exercise/selection.js";
 import type { Injury } from "../exercise/types.js";
-import { reviewSoreness, type SorenessReview } from "../feedback/soreness.js";
+import { FEEDBACK_DAYS, reviewSoreness, type SorenessReview } from "../feedback/soreness.js";
 import { buildHistory } from "../log/history.js";
 import type { TrainingLog } from "../log/training-log.js";
 import type { Profile } from "../profile/profile.js";
@@ -185,7 +185,7 @@ export function preparePlan(request: PlanRequest): PlanContext {
     fits: budget.exercises,
   };
   const history = buildHistory(log);
-  const review = reviewSoreness(history);
+  const review = reviewSoreness(history, from - FEEDBACK_DAYS);
   const loggedDays = history.sessions.map((session) => session.day);
   const logged = new Set(loggedDays);
   const importedStrength = [...actual]

@@ -56,5 +56,16 @@ export function checkinRepo(db: Db): CheckinRepo {
         .execute();
       return rows.map(toCheckin);
     },
+
+    async since(ownerId, date) {
+      const rows = await db
+        .selectFrom("checkin")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .where("date", ">=", date)
+        .orderBy("date")
+        .execute();
+      return rows.map(toCheckin);
+    },
   };
 }

@@ -1,5 +1,5 @@
-import type { Insertable, Selectable } from "kysely";
-import type { StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
+import { type Insertable, type Selectable, sql } from "kysely";
+import type { RecentWindow, StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
 import type { LoggedSet } from "../../../core/log/training-log.js";
 import { KG_PER_LB, tidy } from "../../../core/units/weight.js";
 import type { WorkoutSetTable, WorkoutTable } from "../schema.js";
@@ -12,14 +12,15 @@ type SetRow = Pick<
 
 function setRow(
   ownerId: string,
-  workoutId: string,
+  workout: Pick<StoredWorkout, "id" | "date">,
   set: LoggedSet,
   position: number,
 ): Insertable<WorkoutSetTable> {
   const load = set.load;
   return {
     owner_id: ownerId,
-    workout_id: workoutId,
+    workout_id: workout.id,
+    date: workout.date,
     position,
     exercise: set.exercise,
     // Kilograms on disk, whatever the unit logged; the unit is kept to give the load back as logged.
@@ -56,16 +57,11 @@ function toWorkout(
   };
 }
 
-async function insertSets(
-  db: Db,
-  ownerId: string,
-  workoutId: string,
-  sets: readonly LoggedSet[],
-): Promise<void> {
-  if (sets.length === 0) return;
+async function insertSets(db: Db, ownerId: string, workout: StoredWorkout): Promise<void> {
+  if (workout.sets.length === 0) return;
   await db
     .insertInto("workout_set")
-    .values(sets.map((set, i) => setRow(ownerId, workoutId, set, i)))
+    .values(workout.sets.map((set, i) => setRow(ownerId, workout, set, i)))
     .execute();
 }
 
@@ -92,6 +88,45 @@ function withSets(db: Db, ownerId: string) {
       "s.rir",
     ])
     .where("w.owner_id", "=", ownerId);
+}
+
+/**
+ * The exercises an owner ever logged, by a loose index scan (each step one seek for the next
+ * name in the (owner, exercise, date) index): a few dozen seeks, however long the log.
+ */
+async function exercisesOf(db: Db, ownerId: string): Promise<string[]> {
+  const found = await sql<{ exercise: string | null }>`
+    with recursive e(exercise) as (
+      select min(exercise) from workout_set where owner_id = ${ownerId}
+      union all
+      select (select min(s.exercise) from workout_set s where s.owner_id = ${ownerId} and s.exercise > e.exercise)
+      from e where e.exercise is not null
+    )
+    select exercise from e where exercise is not null`.execute(db);
+  return found.rows.flatMap((row) => (row.exercise === null ? [] : [row.exercise]));
+}
+
+/** The last `perExercise` days before `since` of each exercise: one LIMIT per exercise, on the index. */
+function lastDaysOf(db: Db, ownerId: string, exercises: readonly string[], window: RecentWindow) {
+  const per = exercises.map((exercise, i) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom("workout_set")
+          .select("date")
+          .distinct()
+          .where("owner_id", "=", ownerId)
+          .where("exercise", "=", exercise)
+          .where("date", "<", window.since)
+          .orderBy("date", "desc")
+          .limit(window.perExercise)
+          .as(`d${i}`),
+      )
+      .select(`d${i}.date`),
+  );
+  const [first, ...rest] = per;
+  if (!first) throw new Error("lastDaysOf needs at least one exercise");
+  return rest.reduce((union, next) => union.unionAll(next), first);
 }
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof withSets>["execute"]>>[number];
@@ -144,7 +179,7 @@ export function workoutRepo(db: Db): WorkoutRepo {
           .onConflict((oc) => oc.columns(["owner_id", "id"]).doNothing())
           .executeTakeFirst();
         if (toCount(inserted.numInsertedOrUpdatedRows) === 0) return "exists";
-        await insertSets(trx, ownerId, workout.id, workout.sets);
+        await insertSets(trx, ownerId, workout);
         await touch(trx, ownerId);
         return "inserted";
       });
@@ -168,6 +203,25 @@ export function workoutRepo(db: Db): WorkoutRepo {
       return group(rows);
     },
 
+    async recent(ownerId, window) {
+      const exercises = await exercisesOf(db, ownerId);
+      let query = withSets(db, ownerId);
+      if (exercises.length === 0) query = query.where("w.date", ">=", window.since);
+      else {
+        const days = lastDaysOf(db, ownerId, exercises, window);
+        query = query.where((eb) =>
+          eb.or([eb("w.date", ">=", window.since), eb("w.date", "in", days)]),
+        );
+      }
+      const rows = await query
+        .orderBy("w.date")
+        .orderBy("w.created_at")
+        .orderBy("w.id")
+        .orderBy("s.position")
+        .execute();
+      return group(rows);
+    },
+
     replace(ownerId, workout) {
       return inTransaction(db, async (trx) => {
         const updated = await trx
@@ -182,7 +236,7 @@ export function workoutRepo(db: Db): WorkoutRepo {
           .where("owner_id", "=", ownerId)
           .where("workout_id", "=", workout.id)
           .execute();
-        await insertSets(trx, ownerId, workout.id, workout.sets);
+        await insertSets(trx, ownerId, workout);
         await touch(trx, ownerId);
         return true;
       });
