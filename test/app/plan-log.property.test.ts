@@ -1,0 +1,159 @@
+/**
+ * The plan from the bounded read (app/plan-log.ts) is the plan from the whole log: random logs
+ * are stored, then planned from `workouts.list` + `checkins.list` and from `planLog`. Runs on
+ * the database testStore() gives (SQLite, or PostgreSQL with CAPACITY_TEST_DATABASE=postgres).
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planLog, toTrainingLog } from "../../src/app/plan-log.js";
+import type { Store } from "../../src/app/ports.js";
+import { CATALOG } from "../../src/core/exercise/catalog.js";
+import type { LoggedSession, TrainingLog } from "../../src/core/log/training-log.js";
+import { planWeeks } from "../../src/core/protocol/plan.js";
+import { type DayNumber, parseLocalDate } from "../../src/core/units/local-date.js";
+import { logWithDays, type PlanCase, planCaseArb } from "../arbitraries.js";
+import { testStore } from "../support/database.js";
+
+const RUNS = Number(process.env.RUNS ?? 60);
+const T0 = 1_780_272_000_000;
+
+let t: Awaited<ReturnType<typeof testStore>>;
+let store: Store;
+let owners = 0;
+
+beforeAll(async () => {
+  t = await testStore();
+  store = t.store;
+});
+
+afterAll(async () => {
+  await t.dispose();
+});
+
+const dayOf = (text: string) => parseLocalDate(text) as DayNumber;
+
+/**
+ * A long history around `from`: several logs of the arbitraries (years before, the weeks just
+ * before, the planned weeks and after), their exercises folded onto a few ids so that one
+ * exercise has many days, more than the bounded read keeps before its window.
+ */
+function historyNear(from: DayNumber, weeks: number): fc.Arbitrary<TrainingLog> {
+  const spans = fc.oneof(
+    fc.constant({ min: from - 900, max: from - 40 }),
+    fc.constant({ min: from - 70, max: from }),
+    fc.constant({ min: from - 35, max: from - 25 }),
+    fc.constant({ min: from - 14, max: from + weeks * 7 + 14 }),
+  );
+  const part = spans.chain((span) => logWithDays(fc.integer(span)));
+  return fc
+    .tuple(
+      fc.array(part, { minLength: 1, maxLength: 6 }),
+      fc.shuffledSubarray(
+        CATALOG.map((exercise) => exercise.id),
+        { minLength: 1, maxLength: 6 },
+      ),
+      fc.boolean(),
+    )
+    .map(([parts, pool, fold]) => {
+      const index = new Map(CATALOG.map((exercise, i) => [exercise.id, i]));
+      const sessions: LoggedSession[] = parts.flatMap((log) =>
+        (log.sessions ?? []).map((session) => ({
+          date: session.date,
+          sets: session.sets.map((set) =>
+            fold
+              ? { ...set, exercise: pool[(index.get(set.exercise) ?? 0) % pool.length] as string }
+              : set,
+          ),
+        })),
+      );
+      return { sessions, checkins: parts.flatMap((log) => log.checkins ?? []) };
+    });
+}
+
+/** Stores the log for a new account, in one transaction; returns the account's id. */
+async function stored(log: TrainingLog): Promise<string> {
+  owners += 1;
+  const ownerId = `owner-${owners}`;
+  await store.transaction(async (repos) => {
+    const created = await repos.users.create({
+      id: ownerId,
+      email: `${ownerId}@example.com`,
+      name: ownerId,
+      passwordHash: "hash",
+      createdAt: T0,
+      passwordChangedAt: T0,
+      dataVersion: 0,
+    });
+    if (created === "email-taken") throw new Error(`${ownerId} exists`);
+    for (const [i, session] of (log.sessions ?? []).entries()) {
+      await repos.workouts.insert(ownerId, {
+        id: `w-${i}`,
+        date: session.date,
+        sets: session.sets,
+        createdAt: T0 + i,
+        updatedAt: T0 + i,
+      });
+    }
+    for (const [i, checkin] of (log.checkins ?? []).entries()) {
+      await repos.checkins.upsert(ownerId, { id: `c-${i}`, ...checkin, createdAt: T0 + i });
+    }
+  });
+  return ownerId;
+}
+
+const caseArb = planCaseArb.chain((planCase: PlanCase) =>
+  historyNear(dayOf(planCase.from), planCase.weeks).map((log) => ({ ...planCase, log })),
+);
+
+describe("the plan from the bounded read of the log", () => {
+  it("is the plan from the whole log", async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async ({ profile, from, weeks, log }) => {
+        const ownerId = await stored(log);
+        const [workouts, checkins] = await Promise.all([
+          store.workouts.list(ownerId),
+          store.checkins.list(ownerId),
+        ]);
+        const whole = toTrainingLog(workouts, checkins);
+        const bounded = await planLog(store, ownerId, dayOf(from), profile.weekStart);
+        const request = { profile, from: dayOf(from), weeks };
+        expect(planWeeks({ ...request, log: bounded })).toEqual(
+          planWeeks({ ...request, log: whole }),
+        );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("leaves out what the plan does not read", async () => {
+    // Twenty squat days a week apart, long before: only the last six come back, and the
+    // check-in of that time stays out.
+    const sessions = Array.from({ length: 20 }, (_, i) => ({
+      date: `2025-${String(1 + Math.floor(i / 4)).padStart(2, "0")}-${String(1 + (i % 4) * 7).padStart(2, "0")}`,
+      sets: [
+        { exercise: "goblet-squat", load: { value: 10 + i, unit: "kg" as const }, reps: 8, rir: 2 },
+      ],
+    }));
+    const ownerId = await stored({
+      sessions: [
+        ...sessions,
+        { date: "2026-06-01", sets: [{ exercise: "step-up", load: null, reps: 10, rir: 2 }] },
+      ],
+      checkins: [
+        { date: "2025-01-02", soreness: 8, hurtRun: false },
+        { date: "2026-06-02", soreness: 3, hurtRun: false },
+      ],
+    });
+    const bounded = await planLog(store, ownerId, dayOf("2026-06-03"), "mon");
+    expect(bounded.sessions?.map((session) => session.date)).toEqual([
+      "2025-04-15",
+      "2025-04-22",
+      "2025-05-01",
+      "2025-05-08",
+      "2025-05-15",
+      "2025-05-22",
+      "2026-06-01",
+    ]);
+    expect(bounded.checkins).toEqual([{ date: "2026-06-02", soreness: 3, hurtRun: false }]);
+  });
+});
