@@ -256,7 +256,7 @@ const errorOf = (result: ArchiveEntryResult["result"] | undefined) =>
   result && !result.ok ? result.error : `not a failure: ${JSON.stringify(result)}`;
 
 describe("importArchive: gzip files inside a zip (bombs)", () => {
-  it("refuses stored .fit.gz files of 199 MB of zeros by their gzip ratio, fast", async () => {
+  it("refuses stored .fit.gz files of 199 MB of zeros by their gzip ratio", async () => {
     // The reviewer's archive: an 8 MB zip of 40 stored .fit.gz that each inflate to 199 MB.
     const bomb = gzipSync(Buffer.alloc(199 * 1024 * 1024));
     const entries = Array.from({ length: 40 }, (_, i) => ({
@@ -265,9 +265,7 @@ describe("importArchive: gzip files inside a zip (bombs)", () => {
       compress: false,
     }));
     const path = await makeZip("gz-bombs.zip", [...entries, { name: "good.gpx", bytes: gpx() }]);
-    const started = Date.now();
     const results = await importArchive(path);
-    const seconds = (Date.now() - started) / 1000;
     expect(results).toHaveLength(41);
     for (const { result } of results.slice(0, 40)) {
       expect(errorOf(result)).toMatch(
@@ -275,8 +273,8 @@ describe("importArchive: gzip files inside a zip (bombs)", () => {
       );
     }
     expect(bySource(results, "good.gpx")).toMatchObject({ ok: true });
-    // Each stops at 100 × 193 KB (about 19 MB) instead of 199 MB: 17.5 s before.
-    expect(seconds).toBeLessThan(10);
+    // The reason names the ratio: each stopped at 100 × its compressed size (about 19 MB),
+    // not after inflating 199 MB; how fast that is belongs to `npm run bench`.
   }, 30_000);
 
   it("counts a gzip entry's content toward the archive's total", async () => {
