@@ -1,20 +1,21 @@
 import { pathToFileURL } from "node:url";
 import { systemClock } from "../app/ports.js";
-import { dbCommand } from "./commands/db.js";
-import { exercisesCommand } from "./commands/exercises.js";
-import { importCommand } from "./commands/import.js";
-import { planCommand } from "./commands/plan.js";
-import { userCommand } from "./commands/user.js";
 import { MAIN_HELP } from "./help.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
 import type { ErrTerminal } from "./progress-bar.js";
 
-const COMMANDS: Record<string, (argv: string[], io: CliIo & ErrTerminal) => Promise<number>> = {
-  plan: planCommand,
-  exercises: exercisesCommand,
-  import: importCommand,
-  db: dbCommand,
-  user: userCommand,
+type Command = (argv: string[], io: CliIo & ErrTerminal) => Promise<number>;
+
+/**
+ * Each command is loaded when it runs, so a command pays only for what it uses: `plan` and
+ * `exercises` never load the database drivers, argon2 or the importers.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  plan: async () => (await import("./commands/plan.js")).planCommand,
+  exercises: async () => (await import("./commands/exercises.js")).exercisesCommand,
+  import: async () => (await import("./commands/import.js")).importCommand,
+  db: async () => (await import("./commands/db.js")).dbCommand,
+  user: async () => (await import("./commands/user.js")).userCommand,
 };
 
 /** Runs one command line; returns the exit code. Usage problems print one line, never a stack. */
@@ -25,13 +26,14 @@ export async function run(argv: string[], io: CliIo & ErrTerminal): Promise<numb
     (command === undefined ? io.err : io.out)(MAIN_HELP);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const handler = COMMANDS[command];
-  if (!handler) {
+  const load = COMMANDS[command];
+  if (!load) {
     io.err(
       `capacity: unknown command "${command}"; expected one of ${Object.keys(COMMANDS).join(", ")} (see capacity --help)\n`,
     );
     return EXIT_USAGE;
   }
+  const handler = await load();
   try {
     return await handler(rest, io);
   } catch (error) {

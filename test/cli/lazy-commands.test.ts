@@ -1,0 +1,92 @@
+/**
+ * A command loads only what it uses (cli/main.ts): `plan` and `exercises` never load the
+ * database, argon2 or the importers. Spawns the built command with loader hooks that list every
+ * module the process imports (test/support/module-log.mjs; a CommonJS package shows by its entry).
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const HOOK = fileURLToPath(new URL("../support/module-log.mjs", import.meta.url));
+
+/** Packages and folders a planning command has no use for. */
+const HEAVY = [
+  /node_modules\/kysely\//,
+  /node_modules\/pg\//,
+  /node_modules\/better-sqlite3\//,
+  /node_modules\/@node-rs\//,
+  /node_modules\/yauzl\//,
+  /node_modules\/saxes\//,
+  /node_modules\/fit-file-parser\//,
+  /\/dist\/adapters\//,
+];
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "capacity-modules-"));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+let runs = 0;
+
+/** The modules `capacity ARGS` loaded, and its exit code. */
+async function modulesOf(args: string[]): Promise<{ code: number; modules: string[] }> {
+  expect(existsSync(join(ROOT, "dist/cli/main.js")), "run `npm run build` first").toBe(true);
+  runs += 1;
+  const log = join(dir, `modules-${runs}.txt`);
+  const code = await new Promise<number>((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", HOOK, "bin/capacity.js", ...args],
+      {
+        cwd: ROOT,
+        timeout: 20_000,
+        env: { ...process.env, CAPACITY_MODULE_LOG: log, CAPACITY_DATA_DIR: dir },
+      },
+      (error) => resolve(error ? (typeof error.code === "number" ? error.code : -1) : 0),
+    );
+  });
+  const text = existsSync(log) ? await readFile(log, "utf8") : "";
+  return { code, modules: text.split("\n").filter(Boolean) };
+}
+
+const heavyIn = (modules: readonly string[]) =>
+  modules.filter((url) => HEAVY.some((pattern) => pattern.test(url)));
+
+describe("each command loads what it uses", () => {
+  it("plan loads no database, importer or password code", async () => {
+    const { code, modules } = await modulesOf([
+      "plan",
+      "--profile",
+      "examples/marathoner.json",
+      "--from",
+      "2026-12-07",
+    ]);
+    expect(code).toBe(0);
+    expect(modules.some((url) => url.endsWith("/dist/cli/commands/plan.js"))).toBe(true);
+    expect(heavyIn(modules)).toEqual([]);
+  });
+
+  it("exercises loads no database, importer or password code", async () => {
+    const { code, modules } = await modulesOf(["exercises", "--muscle", "calves"]);
+    expect(code).toBe(0);
+    expect(modules.some((url) => url.endsWith("/dist/cli/commands/exercises.js"))).toBe(true);
+    expect(heavyIn(modules)).toEqual([]);
+  });
+
+  it("sees the heavy modules where a command does use them (the check can fail)", async () => {
+    const { modules } = await modulesOf(["import", "--help"]);
+    const heavy = heavyIn(modules).join("\n");
+    expect(heavy).toMatch(/node_modules\/saxes\//);
+    expect(heavy).toMatch(/node_modules\/kysely\//);
+  });
+});
