@@ -7,10 +7,17 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
 import {
+  createParsePool,
+  replaceSharedParsePool,
+  sharedParsePool,
+} from "../../src/adapters/importers/parse-pool.js";
+import {
+  IN_THREAD_UP_TO,
   type ParsedFile,
   type ReadProgress,
   readSources,
@@ -182,6 +189,45 @@ describe("readSources", () => {
     for (let i = 1; i < progress.length; i++) {
       expect(progress[i]?.done).toBeGreaterThanOrEqual(progress[i - 1]?.done ?? 0);
       expect(progress[i]?.done).toBeLessThanOrEqual(progress[i]?.total ?? 0);
+    }
+  });
+});
+
+describe("readSources for a few small files (the command line)", () => {
+  const WORKER_TS = new URL("../../src/adapters/importers/parse-worker.ts", import.meta.url).href;
+  let spawned = 0;
+  const countingWorker = () => {
+    spawned += 1;
+    return new Worker(
+      `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_TS)}); });`,
+      { eval: true },
+    );
+  };
+
+  async function read(count: number): Promise<ParsedFile[]> {
+    const sources = [];
+    for (let i = 0; i < count; i++) {
+      const path = await file(`few-${count}-${i}.gpx`, gpx(`2026-03-0${1 + i}T07:00:00Z`));
+      sources.push({ path, source: `few-${i}.gpx` });
+    }
+    const out: ParsedFile[] = [];
+    for await (const parsed of readSources(sources, { inThreadUpTo: IN_THREAD_UP_TO }))
+      out.push(parsed);
+    return out;
+  }
+
+  it("parses in this thread, starting no worker; more files go to the workers", async () => {
+    const previous = replaceSharedParsePool(createParsePool({ threads: 2, spawn: countingWorker }));
+    try {
+      const few = await read(IN_THREAD_UP_TO.files);
+      expect(few.map((parsed) => parsed.result.ok)).toEqual([true, true, true, true]);
+      expect(spawned).toBe(0);
+      const more = await read(IN_THREAD_UP_TO.files + 1);
+      expect(more.every((parsed) => parsed.result.ok)).toBe(true);
+      expect(spawned).toBeGreaterThan(0);
+    } finally {
+      await sharedParsePool().close();
+      replaceSharedParsePool(previous);
     }
   });
 });

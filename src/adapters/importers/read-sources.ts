@@ -4,7 +4,7 @@ import { readArchive } from "./archive.js";
 import { byteSize } from "./bytes.js";
 import { detectFormat, readHead } from "./detect.js";
 import { MAX_GUNZIPPED_BYTES } from "./import-file.js";
-import { sharedParsePool } from "./parse-pool.js";
+import { type ParseSession, parseHere, sharedParsePool } from "./parse-pool.js";
 
 /** A file to import: where it is on disk, and the name to report it under. */
 export interface ImportSource {
@@ -28,6 +28,41 @@ export interface ReadProgress {
 
 export interface ReadOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
+  /**
+   * Parse in this thread when the sources are at most this many plain files (no archive) of
+   * at most this many bytes in all: starting workers, each loading the importers again, costs
+   * more than a few small files take to parse. For a command line; a server keeps its event
+   * loop free and leaves it unset.
+   */
+  readonly inThreadUpTo?: { readonly files: number; readonly bytes: number };
+}
+
+/** What the command line parses in its own thread: a handful of small files. */
+export const IN_THREAD_UP_TO = { files: 4, bytes: 4 * 1024 * 1024 } as const;
+
+/** In-thread parsing, for a few small files. */
+const inThread: ParseSession = {
+  parse: async (bytes, source, options = {}) => parseHere({ bytes, source, options }),
+  close: async () => {},
+};
+
+/** True when every source is a readable plain file (no archive) and together they are small. */
+async function fewSmallFiles(
+  sources: readonly ImportSource[],
+  limit: { readonly files: number; readonly bytes: number },
+): Promise<boolean> {
+  if (sources.length > limit.files) return false;
+  let bytes = 0;
+  for (const { path } of sources) {
+    try {
+      const info = await stat(path);
+      // A folder or an unreadable file fails without parsing: nothing to count.
+      if (!info.isFile()) continue;
+      bytes += info.size;
+      if (bytes > limit.bytes || detectFormat(await readHead(path)) === "zip") return false;
+    } catch {}
+  }
+  return true;
 }
 
 /** A single file larger than this is refused unread (archives are limited entry by entry). */
@@ -69,7 +104,10 @@ export async function* readSources(
   let total = sources.length;
   let done = 0;
   const report = () => options.onProgress?.({ done, total });
-  const pool = sharedParsePool().session();
+  const pool =
+    options.inThreadUpTo && (await fewSmallFiles(sources, options.inThreadUpTo))
+      ? inThread
+      : sharedParsePool().session();
   const pending: Pending[] = [];
   let pendingBytes = 0;
   const add = (parsed: Promise<readonly ParsedFile[]>, bytes = 0) => {

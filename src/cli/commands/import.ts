@@ -3,7 +3,11 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { cryptoIds } from "../../adapters/crypto.js";
 import type { Database } from "../../adapters/db/database.js";
-import { type ImportSource, readSources } from "../../adapters/importers/read-sources.js";
+import {
+  type ImportSource,
+  IN_THREAD_UP_TO,
+  readSources,
+} from "../../adapters/importers/read-sources.js";
 import {
   type ImportCounts,
   type ImportReport,
@@ -236,6 +240,7 @@ async function* parsedFiles(
   if (collected.sources.length === 0) return;
   yield* readSources(collected.sources, {
     onProgress: ({ done, total }) => onProgress(done, total),
+    inThreadUpTo: IN_THREAD_UP_TO,
   });
 }
 
