@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
+import { precompress } from "./vite.precompress.js";
 
 const PRECACHE_TOKEN = "__CAPACITY_PRECACHE__";
 const SW_NAME = "sw";
@@ -44,7 +45,7 @@ function precacheManifest(): Plugin {
 /** The browser app: built into dist/web, served by the server at `/`. */
 export default defineConfig({
   root: "src/web",
-  plugins: [preact(), precacheManifest()],
+  plugins: [preact(), precacheManifest(), precompress()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -19,6 +20,9 @@ import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
 import { IdParams } from "./schemas.js";
 import { appPageFallback, serveWebApp } from "./web-app.js";
+
+/** JSON answers from this size on are compressed (smaller ones gain less than it costs). */
+export const JSON_COMPRESS_THRESHOLD = 1024;
 
 export interface HttpOptions {
   readonly logLevel: string;
@@ -97,6 +101,14 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
         upgradeInsecureRequests: null,
       },
     },
+  });
+  // API answers of 1 KB and more (a plan, a list) go compressed when the client takes it;
+  // the web app's files are compressed at build time (web-app.ts), so only JSON is done here.
+  await app.register(compress, {
+    global: true,
+    threshold: JSON_COMPRESS_THRESHOLD,
+    encodings: ["br", "gzip"],
+    customTypes: /^application\/json\b/,
   });
   await app.register(cookie);
   await app.register(rateLimit, {

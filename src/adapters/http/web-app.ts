@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /**
  * Serves the built web app. Hashed assets are cached for a year; `index.html` and the service
- * worker never, so a new release reaches phones on the next visit.
+ * worker never, so a new release reaches phones on the next visit. The build writes brotli and
+ * gzip copies beside each text file (vite.precompress.ts): sent by `Accept-Encoding`, with
+ * `Vary: Accept-Encoding`, compressed once at build time rather than on every request.
  */
 export async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, {
@@ -11,6 +13,7 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<v
     prefix: "/",
     wildcard: true,
     index: ["index.html"],
+    preCompressed: true,
     setHeaders: (reply, path) => {
       const immutable = /[/\\]assets[/\\]/.test(path);
       reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
