@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -19,6 +18,7 @@ import { planningRoutes } from "./routes/planning.js";
 import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
 import { IdParams } from "./schemas.js";
+import { installSecurityHeaders } from "./security-headers.js";
 import { appPageFallback, serveWebApp } from "./web-app.js";
 
 /** JSON answers from this size on are compressed (smaller ones gain less than it costs). */
@@ -89,19 +89,7 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI styles itself inline; nothing else here needs it.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        scriptSrc: ["'self'"],
-        // Served over plain HTTP on a home network too: do not ask browsers to upgrade.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  installSecurityHeaders(app);
   // API answers of 1 KB and more (a plan, a list) go compressed when the client takes it;
   // the web app's files are compressed at build time (web-app.ts), so only JSON is done here.
   await app.register(compress, {
