@@ -1,86 +1,42 @@
-// `npm run bench` (HTTP part): autocannon on loopback against a real server process, on SQLite
-// and on PostgreSQL. Goal (issue 3): GET /api/plan at least 40 % of the bare route's
-// requests/s on SQLite, p99 under 25 ms at 50 connections.
+// `npm run bench` (HTTP part): autocannon on loopback against real server processes. Every
+// figure is a ratio to a bare Fastify app running in its own process, measured in the same run.
+// Goals (issue 12): GET /api/health ≥ 0.5× bare; GET /api/plan with 1,000 workouts and 3,000
+// activities ≥ 0.5× bare from the cache, ≥ 0.15× uncached, and uncached within 1.5× of the
+// same with no history. Uncached: each request asks for another `from` (64 days from today,
+// more than an athlete's cached plans), so every one reads the store and plans.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { machineLoad, ratioLine } from "./report.js";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PG_ADMIN =
   process.env.CAPACITY_TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const profile = JSON.parse(
-  readFileSync(new URL("../examples/marathoner.json", import.meta.url), "utf8"),
-);
 
-async function startServer(target) {
-  const child = spawn(
-    process.execPath,
-    [new URL("./serve.js", import.meta.url).pathname, JSON.stringify(target)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const [line] = await once(child.stdout, "data");
-  return { child, base: String(line).trim() };
-}
-
-async function call(base, method, path, cookie, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body ? { "content-type": "application/json" } : {}),
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
+async function start(script, args = []) {
+  const child = spawn(process.execPath, [new URL(script, import.meta.url).pathname, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response;
-}
-
-/** An athlete with three months of workouts (two a week, seven exercises each) and check-ins. */
-async function seed(base) {
-  const signup = await call(base, "POST", "/api/auth/signup", null, {
-    email: `bench-${randomUUID()}@example.com`,
-    password: "benchmark password",
-    name: "Bench",
-  });
-  const cookie = signup.headers.get("set-cookie").split(";")[0];
-  await call(base, "PUT", "/api/profile", cookie, profile);
-  const exercises = [
-    "quarter-squat",
-    "romanian-deadlift",
-    "lateral-band-walk",
-    "glute-bridge",
-    "one-arm-dumbbell-row",
-    "dumbbell-floor-press",
-    "clamshell",
-  ];
-  const start = Date.parse("2026-08-25T00:00:00Z");
-  for (let week = 0; week < 13; week++) {
-    for (const offset of [1, 3]) {
-      const date = new Date(start + (week * 7 + offset) * 86_400_000).toISOString().slice(0, 10);
-      const sets = exercises.map((exercise, i) => ({
-        exercise,
-        load: i === 2 || i === 6 ? null : { value: 10 + week, unit: "kg" },
-        reps: 9,
-        rir: 2,
-      }));
-      await call(base, "POST", "/api/workouts", cookie, { id: randomUUID(), date, sets });
-    }
+  let output = "";
+  while (!output.includes("\n")) {
+    const [chunk] = await once(child.stdout, "data");
+    output += chunk;
   }
-  const plan = await (await call(base, "GET", "/api/plan?from=2026-11-30", cookie)).json();
-  await call(base, "POST", "/bench/remember-plan", null, plan);
-  return cookie;
+  return { child, fields: output.trim().split(" ") };
 }
 
-function run(options) {
+async function stop(server) {
+  server.child.kill("SIGTERM");
+  await once(server.child, "exit");
+}
+
+function cannon(options) {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) =>
       error ? reject(error) : resolve(result),
@@ -88,58 +44,128 @@ function run(options) {
   });
 }
 
-function line(name, result) {
-  const rps = result.requests.average;
-  const p99 = result.latency.p99;
+async function measure(name, options) {
+  const result = await cannon(options);
   const errors = result.non2xx + result.errors;
+  const rps = result.requests.average;
   console.log(
-    `  ${name.padEnd(34)} ${rps.toFixed(0).padStart(7)} req/s   p99 ${String(p99).padStart(4)} ms${errors ? `   ${errors} errors` : ""}`,
+    `  ${name.padEnd(44)} ${rps.toFixed(0).padStart(6)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms  ${result.requests.total} requests${errors ? `  ${errors} ERRORS` : ""}`,
   );
-  return { rps, p99 };
+  return { rps, total: result.requests.total };
+}
+
+/**
+ * Requests that each ask for another `from` (today and the 63 days after it, as the week screen
+ * asks for the coming weeks): never served from the plan cache.
+ */
+function uncached(base, cookie) {
+  let i = 0;
+  const first = Date.now();
+  return {
+    url: `${base}/api/plan`,
+    headers: { cookie },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const from = new Date(first + (i++ % 64) * 86_400_000).toISOString().slice(0, 10);
+          return { ...request, path: `/api/plan?from=${from}` };
+        },
+      },
+    ],
+  };
 }
 
 async function bench(label, target) {
-  const server = await startServer(target);
+  const bare = await start("./bare.js");
+  const app = await start("./serve.js", [JSON.stringify(target)]);
+  const [bareBase] = bare.fields;
+  const [base, emptyCookie, fullCookie] = app.fields;
   try {
-    const cookie = await seed(server.base);
-    console.log(`${label} (${CONNECTIONS} connections, ${SECONDS} s each):`);
-    const bare = line(
-      "GET bare plan from memory",
-      await run({ url: `${server.base}/bench/bare-plan` }),
-    );
-    const plan = line(
-      "GET /api/plan",
-      await run({ url: `${server.base}/api/plan?from=2026-11-30`, headers: { cookie } }),
-    );
-    line(
-      "POST /api/workouts",
-      await run({
-        url: `${server.base}/api/workouts`,
-        method: "POST",
-        headers: { cookie, "content-type": "application/json" },
-        requests: [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              body: JSON.stringify({
-                id: randomUUID(),
-                date: "2026-11-24",
-                sets: [
-                  { exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 9, rir: 2 },
-                ],
-              }),
-            }),
-          },
-        ],
-      }),
-    );
-    const ratio = plan.rps / bare.rps;
     console.log(
-      `  plan / bare: ${(ratio * 100).toFixed(0)} % (goal ≥ 40 %), plan p99 ${plan.p99} ms (goal < 25 ms) ${ratio >= 0.4 && plan.p99 < 25 ? "OK" : "MISSED"}`,
+      `http, ${label} (${machineLoad()}; ${CONNECTIONS} connections, ${SECONDS} s each):`,
+    );
+    const yard = await measure("bare Fastify, own process: GET /", { url: `${bareBase}/` });
+    const health = await measure("GET /api/health", { url: `${base}/api/health` });
+    const plan = `${base}/api/plan`;
+    const cachedEmpty = await measure("GET /api/plan cached, no history", {
+      url: plan,
+      headers: { cookie: emptyCookie },
+    });
+    const cachedFull = await measure("GET /api/plan cached, 1,000 w + 3,000 a", {
+      url: plan,
+      headers: { cookie: fullCookie },
+    });
+    const uncachedEmpty = await measure(
+      "GET /api/plan uncached, no history",
+      uncached(base, emptyCookie),
+    );
+    const uncachedFull = await measure(
+      "GET /api/plan uncached, 1,000 w + 3,000 a",
+      uncached(base, fullCookie),
+    );
+    const write = await measure("POST /api/workouts", {
+      url: `${base}/api/workouts`,
+      method: "POST",
+      headers: { cookie: emptyCookie, "content-type": "application/json" },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              id: randomUUID(),
+              date: "2026-11-24",
+              sets: [
+                { exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 9, rir: 2 },
+              ],
+            }),
+          }),
+        },
+      ],
+    });
+    const runs = (a, b) => `${a.total} and ${b.total} requests`;
+    console.log(ratioLine("health / bare", health.rps / yard.rps, 0.5, false, runs(health, yard)));
+    console.log(
+      ratioLine(
+        "plan cached, full history / bare",
+        cachedFull.rps / yard.rps,
+        0.5,
+        false,
+        runs(cachedFull, yard),
+      ),
+    );
+    console.log(
+      ratioLine(
+        "plan cached, no history / bare",
+        cachedEmpty.rps / yard.rps,
+        0.5,
+        false,
+        runs(cachedEmpty, yard),
+      ),
+    );
+    console.log(
+      ratioLine(
+        "plan uncached, full history / bare",
+        uncachedFull.rps / yard.rps,
+        0.15,
+        false,
+        runs(uncachedFull, yard),
+      ),
+    );
+    console.log(
+      ratioLine(
+        "plan uncached: time with full history / with none",
+        uncachedEmpty.rps / uncachedFull.rps,
+        1.5,
+        true,
+        runs(uncachedFull, uncachedEmpty),
+      ),
+    );
+    console.log(
+      ratioLine("POST /api/workouts / bare", write.rps / yard.rps, null, false, runs(write, yard)),
     );
   } finally {
-    server.child.kill("SIGTERM");
-    await once(server.child, "exit");
+    await stop(app);
+    await stop(bare);
   }
 }
 
@@ -150,15 +176,17 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const name = `capacity_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-const admin = new pg.Client({ connectionString: PG_ADMIN });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-try {
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  await bench("PostgreSQL", { kind: "postgres", url: url.toString() });
-} finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+if (process.env.BENCH_POSTGRES === "1") {
+  const name = `capacity_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${name}`;
+    await bench("PostgreSQL", { kind: "postgres", url: url.toString() });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }

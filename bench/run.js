@@ -72,3 +72,81 @@ const ms = rounds.sort((a, b) => a - b)[2];
 console.log(
   `planner: 1,000 profiles × 52 weeks in ${ms.toFixed(0)} ms, median of 5 (${rounds.map((r) => r.toFixed(0)).join(", ")}; ${sessions} sessions; goal < 1000 ms) ${ms < 1000 ? "OK" : "SLOW"}`,
 );
+
+// The planner with a 1,000-workout log (about ten years, two a week) against the same with none:
+// the log as the command line's --log gives it whole, and as the server's bounded read trims it.
+const { planLogStart } = await import("../dist/app/plan-log.js");
+const { machineLoad, median: middle, ratioLine } = await import("./report.js");
+const EXERCISES = [
+  "quarter-squat",
+  "romanian-deadlift",
+  "calf-raise",
+  "lateral-band-walk",
+  "glute-bridge",
+  "one-arm-dumbbell-row",
+  "dumbbell-floor-press",
+];
+const bigLog = { sessions: [], checkins: [] };
+for (let i = 0; i < 1000; i++) {
+  const day = from - 1 - Math.floor(i * 3.5);
+  const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  bigLog.sessions.unshift({
+    date,
+    sets: EXERCISES.map((exercise, j) => ({
+      exercise,
+      load: j === 3 ? null : { value: 10 + (i % 20), unit: "kg" },
+      reps: 8 + (i % 3),
+      rir: 1 + (i % 2),
+    })),
+  });
+  if (i % 3 === 0) {
+    const next = new Date((day + 1) * 86_400_000).toISOString().slice(0, 10);
+    bigLog.checkins.unshift({ date: next, soreness: i % 8, hurtRun: false });
+  }
+}
+const profile = profiles[0];
+const since = planLogStart(from, profile.weekStart);
+const kept = new Set(
+  bigLog.sessions
+    .map((session, i) => ({ session, i }))
+    .filter(({ session, i }) => {
+      const day = parseLocalDate(session.date);
+      // The window, and more before it than the read keeps (6 days of each exercise).
+      return day >= since || i >= bigLog.sessions.length - 40;
+    })
+    .map(({ i }) => i),
+);
+const trimmed = {
+  sessions: bigLog.sessions.filter((_, i) => kept.has(i)),
+  checkins: bigLog.checkins.filter((checkin) => parseLocalDate(checkin.date) >= since),
+};
+const PLANS = 300;
+function timePlans(log) {
+  const rounds = [];
+  for (let round = 0; round < 5; round++) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < PLANS; i++) planWeeks({ profile, log, from, weeks: 1 });
+    rounds.push(Number(process.hrtime.bigint() - started) / 1e6 / PLANS);
+  }
+  return middle(rounds);
+}
+timePlans(bigLog);
+const empty = timePlans({});
+const whole = timePlans(bigLog);
+const bounded = timePlans(trimmed);
+console.log(`planner, one week (${machineLoad()}; median of 5 rounds of ${PLANS} plans):`);
+console.log(
+  `  empty log ${empty.toFixed(3)} ms, 1,000 workouts whole ${whole.toFixed(3)} ms, as the server reads them ${bounded.toFixed(3)} ms`,
+);
+console.log(
+  ratioLine("1,000 workouts whole / empty", whole / empty, null, true, `${5 * PLANS} plans each`),
+);
+console.log(
+  ratioLine(
+    "1,000 workouts bounded / empty",
+    bounded / empty,
+    1.5,
+    true,
+    `${5 * PLANS} plans each`,
+  ),
+);

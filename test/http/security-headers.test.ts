@@ -2,7 +2,7 @@
  * The security headers, computed once at start (adapters/http/security-headers.ts), are the
  * ones @fastify/helmet wrote on every request with the same options: same names, same values.
  */
-import helmetPlugin from "@fastify/helmet";
+import helmetPlugin, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADER_OPTIONS } from "../../src/adapters/http/security-headers.js";
@@ -13,7 +13,8 @@ const PLAIN = new Set(["date", "connection", "keep-alive", "content-type", "cont
 
 async function helmetHeaders(): Promise<Record<string, string>> {
   const app = Fastify();
-  await app.register(helmetPlugin, SECURITY_HEADER_OPTIONS);
+  // The same options; @fastify/helmet types them against its own copy of helmet's types.
+  await app.register(helmetPlugin, SECURITY_HEADER_OPTIONS as unknown as FastifyHelmetOptions);
   app.get("/api/health", async () => ({ ok: true }));
   const response = await app.inject({ method: "GET", url: "/api/health" });
   await app.close();
