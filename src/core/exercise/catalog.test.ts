@@ -253,9 +253,7 @@ describe("exercise catalogue: injuries by movement pattern", () => {
               : "neither";
         const tags = new Set(members.map(tag));
         if (tags.size > 1) {
-          wrong.push(
-            `${pattern}/${injury}: ${members.map((e) => `${e.id}=${tag(e)}`).join(", ")}`,
-          );
+          wrong.push(`${pattern}/${injury}: ${members.map((e) => `${e.id}=${tag(e)}`).join(", ")}`);
         }
       }
       const table = TAGS[pattern];
