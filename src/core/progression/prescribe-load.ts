@@ -138,10 +138,11 @@ export function prescribeLoad(
       why = `${seen}. Keep the load until the race: now is for staying fresh, not for adding weight.`;
     } else if (next.held) {
       const tank = next.held.possibleNeeded - 10;
+      // RIR stops at "5 or more": past that, only more reps can show the heavier load fits.
       const until =
         tank <= 5
           ? `stay until 10 reps leave ${tank} or more in the tank`
-          : "stay, and make it harder with 3 slow seconds on the way down";
+          : `stay, and next time go on past 10 reps until 2 are left, so the plan sees when ${formatWeight(shown(next.held.next))} fits`;
       why = `${seen}. The next load up, ${formatWeight(shown(next.held.next))}, is ${next.held.percent} % heavier: too big a step to land at 8 to 10, so ${until}.`;
     } else if (next.direction === "heavier") {
       why = `${seen}: that was light, so go up to ${formatWeight(shown(value))}.`;
