@@ -5,7 +5,9 @@
  * Instants are epoch milliseconds (`bigint` on PostgreSQL, read back as JS numbers by the pool's
  * own type parser; INTEGER on SQLite). Training days are `YYYY-MM-DD` text.
  */
+
 import type { Generated } from "kysely";
+import type { Band } from "../../core/exercise/types.js";
 import type { ActivityFormat, Sport } from "../../core/running/activity.js";
 import type { WeightUnit } from "../../core/units/weight.js";
 
@@ -56,6 +58,8 @@ export interface WorkoutSetTable {
   load_unit: WeightUnit | null;
   reps: number;
   rir: number;
+  /** The resistance band used; null when none was recorded. */
+  band: Band | null;
 }
 
 export interface CheckinTable {
