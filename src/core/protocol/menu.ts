@@ -81,6 +81,16 @@ interface Rung {
   readonly slow?: boolean;
 }
 
+/**
+ * The log does not record the tempo: once a set at the top of the ladder earned the slow tempo
+ * (10 or more reps with 3 or more left; with a band, on that band), it stays slow.
+ */
+function earnedSlow(history: History, id: string, band?: Band): boolean {
+  return (history.byExercise.get(id) ?? []).some(
+    (entry) => readSet(entry.set).rung === "harder" && entry.set.band === band,
+  );
+}
+
 function usesBand(choice: Choice): boolean {
   return choice.way.equipment.includes("band");
 }
@@ -159,6 +169,15 @@ function bandRung(choice: Choice, last: DatedSet, input: MenuInput): Rung {
       why: `${seen}: too hard, so the ${bandWords(lighter)} band to land at 8 to 10.`,
     };
   }
+  if (band === "extra-heavy" && earnedSlow(input.history, choice.exercise.id, band)) {
+    return {
+      choice,
+      band,
+      slow: true,
+      cut: null,
+      why: `${seen}: the strongest band, still slow (${SLOW}).`,
+    };
+  }
   return {
     choice,
     ...(band ? { band } : {}),
@@ -222,6 +241,17 @@ function applyLadder(choice: Choice, input: MenuInput): Rung {
         cut: null,
       };
     }
+  }
+  if (
+    !ladderStep(choice.exercise, "harder", input.athlete) &&
+    earnedSlow(input.history, choice.exercise.id)
+  ) {
+    return {
+      choice,
+      slow: true,
+      why: `Last time ${reps} reps with ${rir} left in the tank: the same again, still slow (${SLOW}).`,
+      cut: null,
+    };
   }
   return {
     choice,
