@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { CATALOG } from "../src/core/exercise/catalog.js";
-import { EQUIPMENT, INJURIES, LOAD_EQUIPMENT } from "../src/core/exercise/types.js";
+import { BANDS, EQUIPMENT, INJURIES, LOAD_EQUIPMENT } from "../src/core/exercise/types.js";
 import type { Checkin, LoggedSession, TrainingLog } from "../src/core/log/training-log.js";
 import {
   MAX_SESSION_MINUTES,
@@ -127,6 +127,7 @@ export function profileWithRace(raceDay: fc.Arbitrary<DayNumber>): fc.Arbitrary<
       race: fc.record({ date: raceDay.map(formatLocalDate), distance: raceDistanceArb }),
       timezone: fc.constantFrom(...TIME_ZONES),
       increments: incrementsArb,
+      barWeight: fc.constantFrom(7.5, 10, 15, 20, 25, 35, 45),
     },
     {
       requiredKeys: [
@@ -165,12 +166,16 @@ const loadArb = fc.record({
   unit: fc.constantFrom(...WEIGHT_UNITS),
 });
 
-export const loggedSetArb = fc.record({
-  exercise: fc.constantFrom(...CATALOG.map((exercise) => exercise.id)),
-  load: fc.option(loadArb, { nil: null }),
-  reps: fc.integer({ min: 1, max: 20 }),
-  rir: fc.integer({ min: 0, max: 5 }),
-});
+export const loggedSetArb = fc.record(
+  {
+    exercise: fc.constantFrom(...CATALOG.map((exercise) => exercise.id)),
+    load: fc.option(loadArb, { nil: null }),
+    reps: fc.integer({ min: 1, max: 20 }),
+    rir: fc.integer({ min: 0, max: 5 }),
+    band: fc.constantFrom(...BANDS),
+  },
+  { requiredKeys: ["exercise", "load", "reps", "rir"] },
+);
 
 /** A valid training log whose sessions fall on days `sessionDay` draws; check-ins mostly follow them. */
 export function logWithDays(sessionDay: fc.Arbitrary<DayNumber>): fc.Arbitrary<TrainingLog> {

@@ -38,6 +38,7 @@ function sameWorkout(
         s.load ? [tidy(s.load.value), s.load.unit] : null,
         s.reps,
         s.rir,
+        s.band ?? null,
       ]),
     ]);
   return key(a) === key(b);

@@ -26,6 +26,9 @@ function shortDay(date: string): string {
 }
 
 function loadText(exercise: Prescription): string {
+  const slow = exercise.tempo === "slow" ? ", 3 s down" : "";
+  if (exercise.band) return `${exercise.band.replace("-", " ")} band${slow}`;
+  if (slow) return `no weight to set${slow}`;
   if (exercise.load) {
     const each = exercise.implements === 2 ? " each hand" : "";
     return `${formatWeight(exercise.load)}${each}`;

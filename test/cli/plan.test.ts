@@ -124,14 +124,14 @@ describe("capacity plan --json", () => {
     ]);
   });
 
-  it("loads follow the log: 20 kg × 10 reps with 2 left → 22 kg", async () => {
-    // e1RM 20 × (1 + 12/30) = 28; target 28 / 1.35 = 20.74; +10 % cap 22; round to 2 → 20
-    // → at least one increment heavier: 20 + 2 = 22
+  it("loads follow the log: 20 kg × 10 reps with 4 left → 22 kg", async () => {
+    // e1RM 20 × (1 + 14/30) = 29.33; target 29.33 / 1.35 = 21.73; +10 % cap 22; round to 2 → 22,
+    // where 30 × (29.33 / 22 − 1) = 10 reps + RIR keep the dose (no see-saw)
     const log = await writeJson("log-ok.json", {
       sessions: [
         {
           date: "2026-11-24",
-          sets: [{ exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 10, rir: 2 }],
+          sets: [{ exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 10, rir: 4 }],
         },
       ],
     });

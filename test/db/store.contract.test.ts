@@ -376,6 +376,22 @@ describe("workouts", () => {
     expect(await store.workouts.get(ann.id, "w1")).toEqual(w);
   });
 
+  it("keeps the band a set was done with, and no band key on sets without one", async () => {
+    const ann = await signUp("ann");
+    const band: LoggedSet = {
+      exercise: "lateral-band-walk",
+      load: null,
+      reps: 10,
+      rir: 3,
+      band: "extra-heavy",
+    };
+    const w = workout("w1", "2026-06-01", [band, stepUp]);
+    await store.workouts.insert(ann.id, w);
+    const got = await store.workouts.get(ann.id, "w1");
+    expect(got?.sets).toEqual([band, stepUp]);
+    expect(got?.sets[1] && "band" in got.sets[1]).toBe(false);
+  });
+
   it("keeps kilograms on disk and gives pounds back exactly as logged", async () => {
     const ann = await signUp("ann");
     const loads = [45, 17.3, 0.1, 225, 102.5];

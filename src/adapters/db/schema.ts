@@ -5,7 +5,9 @@
  * Instants are epoch milliseconds (`bigint` on PostgreSQL, read back as JS numbers by the pool's
  * own type parser; INTEGER on SQLite). Training days are `YYYY-MM-DD` text.
  */
+
 import type { Generated } from "kysely";
+import type { Band } from "../../core/exercise/types.js";
 import type { ActivityFormat, Sport } from "../../core/running/activity.js";
 import type { WeightUnit } from "../../core/units/weight.js";
 
@@ -58,6 +60,8 @@ export interface WorkoutSetTable {
   rir: number;
   /** The workout's training day, kept with each set for the per-exercise index (migration 0004). */
   date: string | null;
+  /** The resistance band used; null when none was recorded. */
+  band: Band | null;
 }
 
 export interface CheckinTable {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOG } from "./catalog.js";
+import { CATALOG, TAGS } from "./catalog.js";
 import {
   EQUIPMENT,
   type Equipment,
@@ -9,6 +9,7 @@ import {
   LOAD_EQUIPMENT,
   MUSCLES,
   type Muscle,
+  PATTERNS,
 } from "./types.js";
 
 const byId = new Map(CATALOG.map((exercise) => [exercise.id, exercise]));
@@ -50,23 +51,20 @@ const GROUPS: readonly Muscle[] = [
   "hip-stabilizers",
   "upper-push",
   "upper-pull",
+  "core",
+  "adductors",
+  "shins",
 ];
 const LOADED_GROUPS: Record<string, readonly Muscle[]> = {
   gym: ["quadriceps", "hamstrings", "gluteals", "calves", "upper-push", "upper-pull"],
   home: ["quadriceps", "hamstrings", "gluteals", "upper-push", "upper-pull"],
 };
-/** Hamstrings and calves may lack a variant for a hamstring or achilles injury: deliberate. */
-const INJURY_SAFE_GROUPS: readonly Muscle[] = [
-  "quadriceps",
-  "gluteals",
-  "hip-stabilizers",
-  "upper-push",
-  "upper-pull",
-];
+/** Injuries are managed, not just excluded: every group keeps a bodyweight exercise for each. */
+const INJURY_SAFE_GROUPS: readonly Muscle[] = GROUPS;
 
 describe("exercise catalogue: identity", () => {
-  it("has at least 44 exercises", () => {
-    expect(CATALOG.length).toBeGreaterThanOrEqual(44);
+  it("has at least 60 exercises", () => {
+    expect(CATALOG.length).toBeGreaterThanOrEqual(60);
   });
 
   it("has unique ids", () => {
@@ -232,4 +230,93 @@ describe("exercise catalogue: coverage", () => {
       expect(ids(safe), `no bodyweight ${group} exercise spares the ${injury}`).not.toEqual([]);
     },
   );
+});
+
+describe("exercise catalogue: injuries by movement pattern", () => {
+  it.each(CATALOG)("$id: has a known pattern and suits only known injuries", (exercise) => {
+    expect(PATTERNS).toContain(exercise.pattern);
+    for (const injury of exercise.suits) expect(INJURIES).toContain(injury);
+    const both = exercise.loads.filter((injury) => exercise.suits.includes(injury));
+    expect(both, `${exercise.id}: both aggravates and suits`).toEqual([]);
+  });
+
+  it("tags every exercise sharing a pattern the same way, for every injury", () => {
+    const wrong: string[] = [];
+    for (const pattern of PATTERNS) {
+      const members = CATALOG.filter((exercise) => exercise.pattern === pattern);
+      for (const injury of INJURIES) {
+        const tag = (exercise: Exercise) =>
+          exercise.loads.includes(injury)
+            ? "aggravates"
+            : exercise.suits.includes(injury)
+              ? "suits"
+              : "neither";
+        const tags = new Set(members.map(tag));
+        if (tags.size > 1) {
+          wrong.push(`${pattern}/${injury}: ${members.map((e) => `${e.id}=${tag(e)}`).join(", ")}`);
+        }
+      }
+      const table = TAGS[pattern];
+      for (const member of members) {
+        if (
+          [...member.loads].sort().join() !== [...table.loads].sort().join() ||
+          [...member.suits].sort().join() !== [...table.suits].sort().join()
+        ) {
+          wrong.push(`${member.id}: tags differ from the ${pattern} pattern's`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("uses every pattern", () => {
+    const used = new Set(CATALOG.map((exercise) => exercise.pattern));
+    expect(PATTERNS.filter((pattern) => !used.has(pattern))).toEqual([]);
+  });
+
+  it.each(INJURIES)("%s: some exercise suits it, and one needs no equipment", (injury) => {
+    const suiting = CATALOG.filter((exercise) => exercise.suits.includes(injury));
+    expect(ids(suiting)).not.toEqual([]);
+    expect(ids(suiting.filter((exercise) => exercise.ways.some(isBodyweight)))).not.toEqual([]);
+  });
+
+  it("names the rehabilitation loading the protocol lists for each region", () => {
+    const suits = (id: string) => byId.get(id)?.suits ?? [];
+    expect(suits("bent-knee-calf-raise")).toContain("achilles");
+    expect(suits("calf-raise-hold")).toContain("achilles");
+    expect(suits("calf-raise")).toContain("plantar-fascia");
+    expect(suits("isometric-hamstring-bridge")).toContain("hamstring");
+    expect(suits("spanish-squat")).toContain("knee");
+    expect(suits("step-down")).toContain("knee");
+    expect(suits("tibialis-raise")).toContain("shin");
+  });
+});
+
+describe("exercise catalogue: new groups and equipment", () => {
+  it("has the Copenhagen plank and a bodyweight, band and machine or cable adductor option", () => {
+    const adductors = CATALOG.filter((exercise) => primary(exercise) === "adductors");
+    expect(ids(adductors)).toContain("copenhagen-plank");
+    const kinds = adductors.flatMap((exercise) => exercise.ways.map((way) => way.equipment));
+    expect(kinds).toContainEqual(["bodyweight"]);
+    expect(kinds).toContainEqual(["band"]);
+    expect(kinds.some((kit) => kit.includes("machine") || kit.includes("cable"))).toBe(true);
+  });
+
+  it("has pull-up and chin-up on a pull-up bar, and the tibialis raise, Spanish squat, step-down", () => {
+    for (const id of ["pull-up", "chin-up"]) {
+      expect(byId.get(id)?.ways.map((way) => way.equipment)).toContainEqual(["pull-up-bar"]);
+    }
+    for (const id of ["tibialis-raise", "spanish-squat", "step-down"]) {
+      expect(byId.get(id), id).toBeDefined();
+    }
+  });
+
+  it("asks for a bar in a rack for the inverted row, not nothing", () => {
+    expect(byId.get("inverted-row")?.ways.some(isBodyweight)).toBe(false);
+  });
+
+  it("uses every equipment item in some way (bike is the warm-up)", () => {
+    const used = new Set(CATALOG.flatMap((e) => e.ways.flatMap((way) => way.equipment)));
+    expect(EQUIPMENT.filter((item) => item !== "bike" && !used.has(item))).toEqual([]);
+  });
 });

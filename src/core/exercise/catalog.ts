@@ -3,7 +3,54 @@
  * Grouped by primary muscle in the session's priority order; within a group, most useful
  * for runners first. Ways within an exercise: most preferred first.
  */
-import type { Exercise } from "./types.js";
+import type { Exercise, Injury, Pattern } from "./types.js";
+
+/**
+ * Injuries by movement pattern (protocol section 6, injuries): what a pattern aggravates is left
+ * out for that injury; what it suits is the loading that injury's rehabilitation uses, offered
+ * first under the pain rule. One table, so exercises sharing a pattern share their tags.
+ */
+export const TAGS: Record<
+  Pattern,
+  { readonly loads: readonly Injury[]; readonly suits: readonly Injury[] }
+> = {
+  // Knee pain: the knee bending under load aggravates; slow, shallow or isometric knee work
+  // (wall sit, Spanish squat, controlled step-down) is how knee tendons are loaded back.
+  squat: { loads: ["knee"], suits: [] },
+  "squat-isometric": { loads: [], suits: ["knee"] },
+  "split-squat": { loads: ["knee"], suits: [] },
+  "step-up": { loads: ["knee"], suits: [] },
+  "step-down": { loads: [], suits: ["knee"] },
+  "knee-extension": { loads: ["knee"], suits: [] },
+  // Hamstring and low back: dynamic hinges stretch the hamstring under load and bend the back;
+  // an isometric bridge loads the hamstring short and still, before any dynamic hinge.
+  hinge: { loads: ["hamstring", "low-back"], suits: [] },
+  "knee-flexion": { loads: ["hamstring"], suits: [] },
+  "hamstring-bridge": { loads: ["hamstring"], suits: [] },
+  "bridge-isometric": { loads: [], suits: ["hamstring"] },
+  // Knees bent to 90 degrees keep the hamstring short and lightly loaded: no hamstring tag.
+  bridge: { loads: [], suits: [] },
+  // Achilles and plantar fascia heal under slow heavy loading; dropping the heel below a step
+  // compresses the Achilles insertion. Bent-knee raises load the soleus, the shin's main support.
+  "straight-knee-calf-raise": { loads: [], suits: ["achilles", "plantar-fascia"] },
+  "deficit-calf-raise": { loads: ["achilles"], suits: [] },
+  "calf-isometric": { loads: [], suits: ["achilles"] },
+  "bent-knee-calf-raise": { loads: [], suits: ["achilles", "shin"] },
+  "ankle-dorsiflexion": { loads: [], suits: ["shin"] },
+  // Lateral hip pain is aggravated by moving the leg out against load; an isometric push out
+  // is the first step back. The IT band settles with stronger hip abductors.
+  "hip-abduction": { loads: ["hip"], suits: ["it-band"] },
+  "hip-abduction-isometric": { loads: [], suits: ["hip", "it-band"] },
+  "single-leg-balance": { loads: [], suits: [] },
+  "hip-adduction": { loads: [], suits: [] },
+  "horizontal-pull": { loads: [], suits: [] },
+  "vertical-pull": { loads: [], suits: [] },
+  // Leaning forward unsupported holds the back bent under the load.
+  "hinged-row": { loads: ["low-back"], suits: [] },
+  "horizontal-push": { loads: [], suits: [] },
+  "vertical-push": { loads: [], suits: [] },
+  "trunk-stability": { loads: [], suits: ["low-back"] },
+};
 
 export const CATALOG: readonly Exercise[] = [
   // ── Quadriceps ────────────────────────────────────────────────────────────
@@ -25,7 +72,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["wall-sit", "box-squat"],
     harder: ["split-squat"],
-    loads: [],
+    pattern: "squat",
+    ...TAGS.squat,
   },
   {
     id: "leg-press",
@@ -40,7 +88,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "squat",
+    ...TAGS.squat,
   },
   {
     id: "split-squat",
@@ -59,7 +108,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["quarter-squat"],
     harder: ["rear-foot-elevated-split-squat", "reverse-lunge"],
-    loads: ["knee"],
+    pattern: "split-squat",
+    ...TAGS["split-squat"],
   },
   {
     id: "step-up",
@@ -78,7 +128,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["knee"],
+    pattern: "step-up",
+    ...TAGS["step-up"],
   },
   {
     id: "rear-foot-elevated-split-squat",
@@ -97,7 +148,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["split-squat"],
     harder: ["pistol-to-box"],
-    loads: ["knee"],
+    pattern: "split-squat",
+    ...TAGS["split-squat"],
   },
   {
     id: "reverse-lunge",
@@ -115,7 +167,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["split-squat"],
     harder: [],
-    loads: ["knee"],
+    pattern: "split-squat",
+    ...TAGS["split-squat"],
   },
   {
     id: "goblet-squat",
@@ -133,7 +186,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["knee"],
+    pattern: "squat",
+    ...TAGS.squat,
   },
   {
     id: "leg-extension",
@@ -147,7 +201,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["knee"],
+    pattern: "knee-extension",
+    ...TAGS["knee-extension"],
   },
   {
     id: "box-squat",
@@ -160,8 +215,9 @@ export const CATALOG: readonly Exercise[] = [
       "Stand up without using your hands.",
     ],
     easier: [],
-    harder: ["quarter-squat"],
-    loads: [],
+    harder: ["quarter-squat", "step-down"],
+    pattern: "squat",
+    ...TAGS.squat,
   },
   {
     id: "wall-sit",
@@ -174,8 +230,9 @@ export const CATALOG: readonly Exercise[] = [
       "Hold for 8 to 10 slow breaths, then slide back up.",
     ],
     easier: [],
-    harder: ["quarter-squat"],
-    loads: [],
+    harder: ["quarter-squat", "spanish-squat"],
+    pattern: "squat-isometric",
+    ...TAGS["squat-isometric"],
   },
   {
     id: "pistol-to-box",
@@ -188,9 +245,42 @@ export const CATALOG: readonly Exercise[] = [
       "Stand up on the same leg.",
       "Do all reps on one side, then switch.",
     ],
-    easier: ["rear-foot-elevated-split-squat"],
+    easier: ["rear-foot-elevated-split-squat", "step-down"],
     harder: [],
-    loads: ["knee"],
+    pattern: "squat",
+    ...TAGS.squat,
+  },
+
+  {
+    id: "spanish-squat",
+    name: "Spanish squat",
+    muscles: ["quadriceps"],
+    ways: [{ equipment: ["band"] }],
+    cues: [
+      "Loop a strong band around a post and behind both knees.",
+      "Lean back into the band and sit down to a quarter squat, shins upright.",
+      "Hold for 5 slow breaths per rep, then stand up.",
+    ],
+    easier: ["wall-sit"],
+    harder: [],
+    pattern: "squat-isometric",
+    ...TAGS["squat-isometric"],
+  },
+  {
+    id: "step-down",
+    name: "Step-down",
+    muscles: ["quadriceps", "gluteals"],
+    ways: [{ equipment: ["dumbbells", "step"], implements: 2 }, { equipment: ["step"] }],
+    cues: [
+      "Stand on a step on one leg.",
+      "Lower the other heel slowly toward the floor, 3 seconds down.",
+      "Knee over your toes; touch lightly, then stand tall again.",
+      "Do all reps on one side, then switch.",
+    ],
+    easier: ["box-squat"],
+    harder: ["pistol-to-box"],
+    pattern: "step-down",
+    ...TAGS["step-down"],
   },
 
   // ── Hamstrings ────────────────────────────────────────────────────────────
@@ -211,7 +301,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["hamstring", "low-back"],
+    pattern: "hinge",
+    ...TAGS.hinge,
   },
   {
     id: "leg-curl",
@@ -225,7 +316,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["hamstring"],
+    pattern: "knee-flexion",
+    ...TAGS["knee-flexion"],
   },
   {
     id: "hamstring-bridge",
@@ -237,9 +329,10 @@ export const CATALOG: readonly Exercise[] = [
       "Dig your heels in and lift your hips.",
       "Lower slowly.",
     ],
-    easier: [],
+    easier: ["isometric-hamstring-bridge"],
     harder: ["single-leg-hamstring-bridge"],
-    loads: ["hamstring"],
+    pattern: "hamstring-bridge",
+    ...TAGS["hamstring-bridge"],
   },
   {
     id: "single-leg-hamstring-bridge",
@@ -254,7 +347,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["hamstring-bridge"],
     harder: ["slider-leg-curl"],
-    loads: ["hamstring"],
+    pattern: "hamstring-bridge",
+    ...TAGS["hamstring-bridge"],
   },
   {
     id: "slider-leg-curl",
@@ -268,7 +362,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["single-leg-hamstring-bridge"],
     harder: ["nordic-curl"],
-    loads: ["hamstring"],
+    pattern: "knee-flexion",
+    ...TAGS["knee-flexion"],
   },
   {
     id: "nordic-curl",
@@ -282,7 +377,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["slider-leg-curl"],
     harder: [],
-    loads: ["hamstring"],
+    pattern: "knee-flexion",
+    ...TAGS["knee-flexion"],
   },
   {
     id: "single-leg-romanian-deadlift",
@@ -301,8 +397,25 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["hamstring"],
+    pattern: "hinge",
+    ...TAGS.hinge,
   },
+  {
+    id: "isometric-hamstring-bridge",
+    name: "Isometric hamstring bridge",
+    muscles: ["hamstrings", "gluteals"],
+    ways: [{ equipment: ["bodyweight"] }],
+    cues: [
+      "Lie on your back with your heels on a chair, knees a little bent.",
+      "Dig your heels in and lift your hips.",
+      "Hold for 5 slow breaths per rep, then lower.",
+    ],
+    easier: [],
+    harder: ["hamstring-bridge"],
+    pattern: "bridge-isometric",
+    ...TAGS["bridge-isometric"],
+  },
+
   {
     id: "calf-raise",
     name: "Calf raise",
@@ -318,9 +431,10 @@ export const CATALOG: readonly Exercise[] = [
       "Rise up onto your toes as high as you can.",
       "Lower slowly.",
     ],
-    easier: [],
+    easier: ["calf-raise-hold"],
     harder: ["single-leg-calf-raise"],
-    loads: ["achilles", "plantar-fascia"],
+    pattern: "straight-knee-calf-raise",
+    ...TAGS["straight-knee-calf-raise"],
   },
 
   // ── Calves ────────────────────────────────────────────────────────────────
@@ -341,7 +455,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["calf-raise"],
     harder: ["single-leg-calf-raise-off-step"],
-    loads: ["achilles", "plantar-fascia"],
+    pattern: "straight-knee-calf-raise",
+    ...TAGS["straight-knee-calf-raise"],
   },
   {
     id: "seated-calf-raise",
@@ -355,7 +470,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["achilles", "plantar-fascia"],
+    pattern: "bent-knee-calf-raise",
+    ...TAGS["bent-knee-calf-raise"],
   },
   {
     id: "bent-knee-calf-raise",
@@ -372,8 +488,9 @@ export const CATALOG: readonly Exercise[] = [
       "Lower slowly.",
     ],
     easier: [],
-    harder: [],
-    loads: ["achilles", "plantar-fascia"],
+    harder: ["single-leg-bent-knee-calf-raise"],
+    pattern: "bent-knee-calf-raise",
+    ...TAGS["bent-knee-calf-raise"],
   },
   {
     id: "single-leg-calf-raise-off-step",
@@ -388,7 +505,61 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["single-leg-calf-raise"],
     harder: [],
-    loads: ["achilles", "plantar-fascia"],
+    pattern: "deficit-calf-raise",
+    ...TAGS["deficit-calf-raise"],
+  },
+
+  {
+    id: "calf-raise-hold",
+    name: "Calf raise hold",
+    muscles: ["calves"],
+    ways: [{ equipment: ["dumbbells"], implements: 2 }, { equipment: ["bodyweight"] }],
+    cues: [
+      "Stand on both feet, knees straight, a hand on a wall.",
+      "Rise halfway up onto your toes.",
+      "Hold for 5 slow breaths per rep, then lower slowly.",
+    ],
+    easier: [],
+    harder: ["calf-raise"],
+    pattern: "calf-isometric",
+    ...TAGS["calf-isometric"],
+  },
+  {
+    id: "single-leg-bent-knee-calf-raise",
+    name: "Single-leg bent-knee calf raise",
+    muscles: ["calves"],
+    ways: [
+      { equipment: ["dumbbells"], implements: 1 },
+      { equipment: ["kettlebell"], implements: 1 },
+      { equipment: ["bodyweight"] },
+    ],
+    cues: [
+      "Stand on one foot, knee a little bent, a hand on a wall.",
+      "Rise up onto your toes as high as you can, knee still bent.",
+      "Lower slowly.",
+      "Do all reps on one side, then switch.",
+    ],
+    easier: ["bent-knee-calf-raise"],
+    harder: [],
+    pattern: "bent-knee-calf-raise",
+    ...TAGS["bent-knee-calf-raise"],
+  },
+
+  // ── Shins ───────────────────────────────────────────────────────────────────
+  {
+    id: "tibialis-raise",
+    name: "Tibialis raise",
+    muscles: ["shins"],
+    ways: [{ equipment: ["bodyweight"] }],
+    cues: [
+      "Lean your back against a wall, heels a foot away from it.",
+      "Lift your toes and the front of your feet as high as you can.",
+      "Lower slowly.",
+    ],
+    easier: [],
+    harder: [],
+    pattern: "ankle-dorsiflexion",
+    ...TAGS["ankle-dorsiflexion"],
   },
 
   // ── Hip stabilizers ───────────────────────────────────────────────────────
@@ -405,7 +576,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "hip-abduction",
+    ...TAGS["hip-abduction"],
   },
   {
     id: "hip-abduction-machine",
@@ -419,7 +591,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "hip-abduction",
+    ...TAGS["hip-abduction"],
   },
   {
     id: "lateral-band-walk",
@@ -434,7 +607,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "hip-abduction",
+    ...TAGS["hip-abduction"],
   },
   {
     id: "side-lying-hip-abduction",
@@ -447,9 +621,10 @@ export const CATALOG: readonly Exercise[] = [
       "Lower slowly.",
       "Do all reps on one side, then switch.",
     ],
-    easier: ["clamshell"],
+    easier: ["clamshell", "isometric-hip-abduction"],
     harder: ["side-plank-hip-abduction"],
-    loads: ["hip"],
+    pattern: "hip-abduction",
+    ...TAGS["hip-abduction"],
   },
   {
     id: "clamshell",
@@ -464,7 +639,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: ["side-lying-hip-abduction"],
-    loads: [],
+    pattern: "hip-abduction",
+    ...TAGS["hip-abduction"],
   },
   {
     id: "side-plank-hip-abduction",
@@ -479,7 +655,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["side-lying-hip-abduction"],
     harder: [],
-    loads: ["hip"],
+    pattern: "hip-abduction",
+    ...TAGS["hip-abduction"],
   },
   {
     id: "single-leg-balance-reach",
@@ -494,7 +671,105 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "single-leg-balance",
+    ...TAGS["single-leg-balance"],
+  },
+
+  {
+    id: "isometric-hip-abduction",
+    name: "Isometric hip abduction",
+    muscles: ["hip-stabilizers", "gluteals"],
+    ways: [{ equipment: ["bodyweight"] }],
+    cues: [
+      "Stand side-on to a wall, the outside of your knee against it.",
+      "Push your knee into the wall as if to move the leg out.",
+      "Hold for 5 slow breaths per rep, then switch sides.",
+    ],
+    easier: [],
+    harder: ["side-lying-hip-abduction"],
+    pattern: "hip-abduction-isometric",
+    ...TAGS["hip-abduction-isometric"],
+  },
+
+  // ── Adductors ───────────────────────────────────────────────────────────────
+  {
+    id: "copenhagen-plank",
+    name: "Copenhagen plank",
+    muscles: ["adductors", "core"],
+    ways: [{ equipment: ["bench"] }, { equipment: ["bodyweight"] }],
+    cues: [
+      "Lie on your side, top knee or ankle on a bench or sofa edge.",
+      "Lift your hips until your body is straight, then lower slowly.",
+      "Start with the knee on the bench; the ankle is harder.",
+      "Do all reps on one side, then switch.",
+    ],
+    easier: ["side-lying-hip-adduction"],
+    harder: [],
+    pattern: "hip-adduction",
+    ...TAGS["hip-adduction"],
+  },
+  {
+    id: "side-lying-hip-adduction",
+    name: "Side-lying hip adduction",
+    muscles: ["adductors"],
+    ways: [{ equipment: ["bodyweight"] }],
+    cues: [
+      "Lie on your side, top foot on the floor in front of your bottom knee.",
+      "Lift your bottom leg, knee straight.",
+      "Lower slowly.",
+      "Do all reps on one side, then switch.",
+    ],
+    easier: [],
+    harder: ["copenhagen-plank"],
+    pattern: "hip-adduction",
+    ...TAGS["hip-adduction"],
+  },
+  {
+    id: "band-hip-adduction",
+    name: "Band hip adduction",
+    muscles: ["adductors"],
+    ways: [{ equipment: ["band"] }],
+    cues: [
+      "Tie the band low to something solid and loop it around the near ankle.",
+      "Stand tall and sweep that leg across in front of the other.",
+      "Let it back slowly.",
+      "Do all reps on one side, then switch.",
+    ],
+    easier: [],
+    harder: [],
+    pattern: "hip-adduction",
+    ...TAGS["hip-adduction"],
+  },
+  {
+    id: "cable-hip-adduction",
+    name: "Cable hip adduction",
+    muscles: ["adductors"],
+    ways: [{ equipment: ["cable"] }],
+    cues: [
+      "Strap the cable to the ankle nearer the machine.",
+      "Stand tall and hold on with one hand.",
+      "Sweep the leg across in front of the other, then back slowly.",
+      "Do all reps on one side, then switch.",
+    ],
+    easier: [],
+    harder: [],
+    pattern: "hip-adduction",
+    ...TAGS["hip-adduction"],
+  },
+  {
+    id: "hip-adduction-machine",
+    name: "Hip adduction machine",
+    muscles: ["adductors"],
+    ways: [{ equipment: ["machine"] }],
+    cues: [
+      "Sit tall with your back against the seat, pads inside your knees.",
+      "Squeeze your knees together.",
+      "Let them back out slowly.",
+    ],
+    easier: [],
+    harder: [],
+    pattern: "hip-adduction",
+    ...TAGS["hip-adduction"],
   },
 
   // ── Gluteals ──────────────────────────────────────────────────────────────
@@ -515,7 +790,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["single-leg-glute-bridge"],
     harder: [],
-    loads: [],
+    pattern: "bridge",
+    ...TAGS.bridge,
   },
   {
     id: "glute-bridge",
@@ -534,7 +810,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: ["single-leg-glute-bridge"],
-    loads: [],
+    pattern: "bridge",
+    ...TAGS.bridge,
   },
   {
     id: "single-leg-glute-bridge",
@@ -549,7 +826,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["glute-bridge"],
     harder: ["hip-thrust", "single-leg-hip-thrust"],
-    loads: [],
+    pattern: "bridge",
+    ...TAGS.bridge,
   },
   {
     id: "single-leg-hip-thrust",
@@ -564,7 +842,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["single-leg-glute-bridge"],
     harder: [],
-    loads: [],
+    pattern: "bridge",
+    ...TAGS.bridge,
   },
   {
     id: "cable-pull-through",
@@ -578,7 +857,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "hinge",
+    ...TAGS.hinge,
   },
 
   // ── Upper body: pull ──────────────────────────────────────────────────────
@@ -599,7 +879,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-pull",
+    ...TAGS["horizontal-pull"],
   },
   {
     id: "lat-pulldown",
@@ -613,7 +894,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "vertical-pull",
+    ...TAGS["vertical-pull"],
   },
   {
     id: "seated-cable-row",
@@ -627,22 +909,24 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-pull",
+    ...TAGS["horizontal-pull"],
   },
   {
     id: "inverted-row",
     name: "Inverted row",
     muscles: ["upper-pull", "core"],
-    ways: [{ equipment: ["rack"] }, { equipment: ["bodyweight"] }],
+    ways: [{ equipment: ["rack"] }],
     cues: [
-      "Lie under a bar set at waist height, or under a sturdy table and hold its edge.",
+      "Set a bar in a rack at waist height and lie under it.",
       "Keep your body straight from heels to head.",
-      "Pull your chest up to the bar or table.",
+      "Pull your chest up to the bar.",
       "Lower slowly.",
     ],
-    easier: ["prone-y-raise"],
-    harder: [],
-    loads: [],
+    easier: ["table-row"],
+    harder: ["chin-up"],
+    pattern: "horizontal-pull",
+    ...TAGS["horizontal-pull"],
   },
   {
     id: "bent-over-row",
@@ -656,7 +940,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: ["low-back"],
+    pattern: "hinged-row",
+    ...TAGS["hinged-row"],
   },
   {
     id: "band-row",
@@ -670,7 +955,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-pull",
+    ...TAGS["horizontal-pull"],
   },
   {
     id: "band-pull-apart",
@@ -684,7 +970,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-pull",
+    ...TAGS["horizontal-pull"],
   },
   {
     id: "prone-y-raise",
@@ -697,8 +984,55 @@ export const CATALOG: readonly Exercise[] = [
       "Lower slowly.",
     ],
     easier: [],
+    harder: ["table-row"],
+    pattern: "horizontal-pull",
+    ...TAGS["horizontal-pull"],
+  },
+
+  {
+    id: "table-row",
+    name: "Table row",
+    muscles: ["upper-pull", "core"],
+    ways: [{ equipment: ["bodyweight"] }],
+    cues: [
+      "Lie under a sturdy table and hold its edge.",
+      "Keep your body straight from heels to head.",
+      "Pull your chest up to the edge, then lower slowly.",
+    ],
+    easier: ["prone-y-raise"],
     harder: ["inverted-row"],
-    loads: [],
+    pattern: "horizontal-pull",
+    ...TAGS["horizontal-pull"],
+  },
+  {
+    id: "chin-up",
+    name: "Chin-up",
+    muscles: ["upper-pull"],
+    ways: [{ equipment: ["pull-up-bar"] }],
+    cues: [
+      "Hang from the bar, palms facing you, shoulder-width apart.",
+      "Pull until your chin is over the bar.",
+      "Lower slowly until your arms are straight.",
+    ],
+    easier: ["inverted-row"],
+    harder: ["pull-up"],
+    pattern: "vertical-pull",
+    ...TAGS["vertical-pull"],
+  },
+  {
+    id: "pull-up",
+    name: "Pull-up",
+    muscles: ["upper-pull"],
+    ways: [{ equipment: ["pull-up-bar"] }],
+    cues: [
+      "Hang from the bar, palms facing away, a little wider than your shoulders.",
+      "Pull until your chin is over the bar.",
+      "Lower slowly until your arms are straight.",
+    ],
+    easier: ["chin-up"],
+    harder: [],
+    pattern: "vertical-pull",
+    ...TAGS["vertical-pull"],
   },
 
   // ── Upper body: push ──────────────────────────────────────────────────────
@@ -714,7 +1048,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "incline-push-up",
@@ -728,7 +1063,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["wall-push-up"],
     harder: ["push-up"],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "push-up",
@@ -742,7 +1078,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["incline-push-up"],
     harder: ["feet-elevated-push-up"],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "bench-press",
@@ -757,7 +1094,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "chest-press-machine",
@@ -771,7 +1109,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "dumbbell-floor-press",
@@ -785,7 +1124,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "overhead-press",
@@ -804,7 +1144,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "vertical-push",
+    ...TAGS["vertical-push"],
   },
   {
     id: "band-chest-press",
@@ -818,7 +1159,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "wall-push-up",
@@ -832,7 +1174,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: ["incline-push-up"],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
   {
     id: "feet-elevated-push-up",
@@ -846,7 +1189,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: ["push-up"],
     harder: [],
-    loads: [],
+    pattern: "horizontal-push",
+    ...TAGS["horizontal-push"],
   },
 
   // ── Core ──────────────────────────────────────────────────────────────────
@@ -862,7 +1206,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "trunk-stability",
+    ...TAGS["trunk-stability"],
   },
   {
     id: "pallof-press",
@@ -877,7 +1222,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "trunk-stability",
+    ...TAGS["trunk-stability"],
   },
   {
     id: "plank",
@@ -891,7 +1237,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "trunk-stability",
+    ...TAGS["trunk-stability"],
   },
   {
     id: "side-plank",
@@ -905,7 +1252,8 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "trunk-stability",
+    ...TAGS["trunk-stability"],
   },
   {
     id: "bird-dog",
@@ -919,6 +1267,7 @@ export const CATALOG: readonly Exercise[] = [
     ],
     easier: [],
     harder: [],
-    loads: [],
+    pattern: "trunk-stability",
+    ...TAGS["trunk-stability"],
   },
 ];

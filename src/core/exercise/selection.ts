@@ -36,14 +36,55 @@ export function injuriesLoaded(exercise: Exercise, injuries: ReadonlySet<Injury>
   return exercise.loads.filter((area) => injuries.has(area));
 }
 
+/** The declared injuries an exercise suits (loading that their rehabilitation uses). */
+export function injuriesSuited(exercise: Exercise, injuries: ReadonlySet<Injury>): Injury[] {
+  return exercise.suits.filter((area) => injuries.has(area));
+}
+
+/**
+ * The slot where each injury's rehabilitation loading goes (protocol section 6, injuries): that
+ * slot prefers an exercise suiting the injury. The low back has no slot: its trunk exercises
+ * are named in its note.
+ */
+export const INJURY_SLOT: Record<Injury, Slot["id"] | null> = {
+  achilles: "calves",
+  "plantar-fascia": "calves",
+  shin: "calves",
+  knee: "squat",
+  hamstring: "hamstrings",
+  hip: "hip-stabilizers",
+  "it-band": "hip-stabilizers",
+  "low-back": null,
+};
+
+/** The injuries whose rehabilitation goes in this slot. */
+function regionInjuries(slot: Slot, injuries: ReadonlySet<Injury>): Set<Injury> {
+  return new Set([...injuries].filter((injury) => INJURY_SLOT[injury] === slot.id));
+}
+
+/** Calf raises with the knee bent load the soleus; the calves slot alternates them with the rest. */
+export function isBentKnee(exercise: Exercise): boolean {
+  return exercise.pattern === "bent-knee-calf-raise";
+}
+
 /**
  * Candidates for a slot, best first, ignoring injuries: the article's one exercise leads the
  * squat slot (leg press for those who have one), then loaded choices the athlete can do,
  * then band or other gear, then body weight alone, each in catalogue order.
  */
-function rankedCandidates(slot: Slot, athlete: Athlete): Choice[] {
+function rankedCandidates(
+  slot: Slot,
+  athlete: Athlete,
+  inTrack: (exercise: Exercise) => boolean,
+): Choice[] {
   const choices: Choice[] = [];
-  for (const exercise of BY_PRIMARY.get(slot.muscle) ?? []) {
+  const region = regionInjuries(slot, athlete.injuries);
+  // Another group joins only with the loading an injury of this region needs (tibialis raise).
+  const joining = (slot.joins ?? []).flatMap((muscle) =>
+    (BY_PRIMARY.get(muscle) ?? []).filter((e) => e.suits.some((area) => region.has(area))),
+  );
+  for (const exercise of [...(BY_PRIMARY.get(slot.muscle) ?? []), ...joining]) {
+    if (!inTrack(exercise)) continue;
     const way = wayFor(exercise, athlete.equipment);
     if (way) choices.push({ exercise, way });
   }
@@ -62,38 +103,45 @@ function rankedCandidates(slot: Slot, athlete: Athlete): Choice[] {
 
 /**
  * The exercise for one slot. What the athlete did last in this slot is kept (progression needs
- * the same exercise), unless it now loads an injury or needs gear they no longer have.
+ * the same exercise), unless it now loads an injury or needs gear they no longer have. An injury
+ * whose rehabilitation goes in this slot makes a suiting exercise come first (a suiting one done
+ * last is kept). `inTrack` narrows the slot (the calves slot's straight-knee and bent-knee halves).
  */
 export function chooseForSlot(
   slot: Slot,
   athlete: Athlete,
   lastDoneInSlot: string | null,
+  inTrack: (exercise: Exercise) => boolean = () => true,
 ): SlotChoice {
-  const ranked = rankedCandidates(slot, athlete);
+  const ranked = rankedCandidates(slot, athlete, inTrack);
   const continued = lastDoneInSlot ? exerciseById(lastDoneInSlot) : undefined;
-  if (continued && continued.muscles[0] === slot.muscle) {
+  if (continued && ranked.some((choice) => choice.exercise === continued)) {
     const way = wayFor(continued, athlete.equipment);
     if (way) ranked.unshift({ exercise: continued, way });
   }
   const preferred = ranked[0];
   if (!preferred) return { kind: "omitted", injuries: [] };
-  const safe = ranked.find(
-    (choice) => injuriesLoaded(choice.exercise, athlete.injuries).length === 0,
-  );
+  const region = regionInjuries(slot, athlete.injuries);
+  const safe =
+    ranked.find(
+      (choice) =>
+        injuriesLoaded(choice.exercise, athlete.injuries).length === 0 &&
+        choice.exercise.suits.some((area) => region.has(area)),
+    ) ?? ranked.find((choice) => injuriesLoaded(choice.exercise, athlete.injuries).length === 0);
   if (!safe) {
     const injuries = [
       ...new Set(ranked.flatMap((choice) => injuriesLoaded(choice.exercise, athlete.injuries))),
     ];
     return { kind: "omitted", injuries };
   }
-  if (safe === preferred) return { kind: "chosen", choice: safe, swappedFor: null };
+  const hurts = injuriesLoaded(preferred.exercise, athlete.injuries);
+  if (safe === preferred || hurts.length === 0) {
+    return { kind: "chosen", choice: safe, swappedFor: null };
+  }
   return {
     kind: "chosen",
     choice: safe,
-    swappedFor: {
-      exercise: preferred.exercise,
-      injuries: injuriesLoaded(preferred.exercise, athlete.injuries),
-    },
+    swappedFor: { exercise: preferred.exercise, injuries: hurts },
   };
 }
 

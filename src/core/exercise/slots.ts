@@ -15,12 +15,14 @@ export interface Slot {
     | "upper-pull"
     | "upper-push";
   readonly muscle: Muscle;
+  /** Groups whose exercises join this slot only when they suit an injury of its region. */
+  readonly joins?: readonly Muscle[];
 }
 
 export const SLOTS: readonly Slot[] = [
   { id: "squat", muscle: "quadriceps" },
   { id: "hamstrings", muscle: "hamstrings" },
-  { id: "calves", muscle: "calves" },
+  { id: "calves", muscle: "calves", joins: ["shins"] },
   { id: "hip-stabilizers", muscle: "hip-stabilizers" },
   { id: "gluteals", muscle: "gluteals" },
   { id: "upper-pull", muscle: "upper-pull" },
@@ -33,4 +35,6 @@ export const LOWER_BODY: ReadonlySet<Muscle> = new Set([
   "hamstrings",
   "calves",
   "hip-stabilizers",
+  "adductors",
+  "shins",
 ]);

@@ -9,6 +9,8 @@ export const MUSCLES = [
   "upper-push",
   "upper-pull",
   "core",
+  "adductors",
+  "shins",
 ] as const;
 export type Muscle = (typeof MUSCLES)[number];
 
@@ -25,6 +27,7 @@ export const EQUIPMENT = [
   "machine",
   "cable",
   "bike",
+  "pull-up-bar",
 ] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 
@@ -74,6 +77,48 @@ export interface Exercise {
   /** Ids of easier and harder variants (the bodyweight ladder walks these). */
   readonly easier: readonly string[];
   readonly harder: readonly string[];
-  /** Areas this exercise loads: an athlete with one of these injuries gets another variant. */
+  /**
+   * What the exercise does to the body, in words a coach would group by: every exercise of one
+   * pattern aggravates and suits the same injuries (the catalogue test checks it).
+   */
+  readonly pattern: Pattern;
+  /** Areas this exercise aggravates: an athlete with one of these injuries gets another variant. */
   readonly loads: readonly Injury[];
+  /** Areas whose rehabilitation uses this loading: preferred, under the pain rule, for that injury. */
+  readonly suits: readonly Injury[];
 }
+
+/** Movement patterns: the unit by which injuries are tagged (protocol section 6, injuries). */
+export const PATTERNS = [
+  "squat",
+  "squat-isometric",
+  "split-squat",
+  "step-up",
+  "step-down",
+  "knee-extension",
+  "hinge",
+  "knee-flexion",
+  "hamstring-bridge",
+  "bridge-isometric",
+  "bridge",
+  "straight-knee-calf-raise",
+  "deficit-calf-raise",
+  "calf-isometric",
+  "bent-knee-calf-raise",
+  "ankle-dorsiflexion",
+  "hip-abduction",
+  "hip-abduction-isometric",
+  "single-leg-balance",
+  "hip-adduction",
+  "horizontal-pull",
+  "vertical-pull",
+  "hinged-row",
+  "horizontal-push",
+  "vertical-push",
+  "trunk-stability",
+] as const;
+export type Pattern = (typeof PATTERNS)[number];
+
+/** Resistance bands from light to extra heavy: the band ladder (protocol section 6). */
+export const BANDS = ["light", "medium", "heavy", "extra-heavy"] as const;
+export type Band = (typeof BANDS)[number];

@@ -2,6 +2,7 @@ import { exerciseById } from "../exercise/catalog-index.js";
 import { LOWER_BODY } from "../exercise/slots.js";
 import type { DatedCheckin, DatedSession, History } from "../log/history.js";
 import type { LoggedSet } from "../log/training-log.js";
+import { readSet } from "../progression/verdict.js";
 import { type DayNumber, formatLocalDate } from "../units/local-date.js";
 import { convertWeight, type Weight } from "../units/weight.js";
 
@@ -26,11 +27,7 @@ export const SORE = 4;
 export const VERY_SORE = 7;
 export const CHECKIN_WINDOW_DAYS = 2;
 export const LOAD_JUMP = 0.1;
-/**
- * Only check-ins of the last four weeks before the plan's first day give feedback and cuts: an
- * older sore day no longer says how the athlete copes (protocol section 7), and a plan's
- * feedback stays the size of a month, not of the whole history.
- */
+/** Feedback and adjustments come only from check-ins of the last four weeks (protocol section 7). */
 export const FEEDBACK_DAYS = 28;
 
 /** The check-in that counts for a session: the latest one within two days after it. */
@@ -76,8 +73,9 @@ export function causesIn(session: DatedSession, history: History): Feedback[] {
         message: `${label}: ${sets.length} sets. One set is the dose; more sets need more recovery.`,
       });
     }
+    const verdicts = sets.map(readSet);
     const most = Math.max(...sets.map((set) => set.reps));
-    if (most > 10) {
+    if (verdicts.some((verdict) => verdict.tooManyReps)) {
       found.push({
         kind: "too-many-reps",
         exercise,
@@ -85,7 +83,7 @@ export function causesIn(session: DatedSession, history: History): Feedback[] {
         message: `${label}: ${most} reps. 8 to 10 is the dose; choose a load that stops you there.`,
       });
     }
-    if (sets.some((set) => set.rir === 0)) {
+    if (verdicts.some((verdict) => verdict.toFailure)) {
       found.push({
         kind: "to-failure",
         exercise,
@@ -126,27 +124,35 @@ export interface SorenessReview {
   /** Exercises whose next load is cut by 10 %, with the sore session that decided it. */
   readonly cuts: ReadonlyMap<
     string,
-    { readonly day: DayNumber; readonly load: Weight | null; readonly reason: string }
+    {
+      readonly day: DayNumber;
+      readonly load: Weight | null;
+      readonly reason: string;
+      /** The sore session and what was found, without the cut: for when the load is kept. */
+      readonly cause: string;
+    }
   >;
   /** The day of the last logged session when the next day was very sore: the next session moves a day later. */
   readonly delayAfter: DayNumber | null;
 }
 
 /**
- * Reads every session that a check-in on or after `since` says was too much. Cuts only matter for exercises whose
- * latest time was that session: a newer log already tells how the athlete coped.
+ * Reads every session that a check-in says was too much. Cuts only matter for exercises whose
+ * latest time was that session: a newer log already tells how the athlete coped. Only check-ins
+ * of the four weeks up to `today` count: older soreness says nothing about next week.
  */
-export function reviewSoreness(
-  history: History,
-  since: DayNumber = Number.NEGATIVE_INFINITY,
-): SorenessReview {
+export function reviewSoreness(history: History, today: DayNumber = Infinity): SorenessReview {
   const feedback: Feedback[] = [];
-  const cuts = new Map<string, { day: DayNumber; load: Weight | null; reason: string }>();
+  const cuts = new Map<
+    string,
+    { day: DayNumber; load: Weight | null; reason: string; cause: string }
+  >();
   let delayAfter: DayNumber | null = null;
   const last = history.sessions.at(-1);
   for (const session of history.sessions) {
     const checkin = checkinFor(session, history.checkins);
-    if (!checkin || checkin.day < since || !pointsToTooMuch(checkin)) continue;
+    if (!checkin || !pointsToTooMuch(checkin)) continue;
+    if (today !== Infinity && checkin.day <= today - FEEDBACK_DAYS) continue;
     const causes = causesIn(session, history);
     feedback.push(...causes);
     const named = causes.length
@@ -159,13 +165,16 @@ export function reviewSoreness(
     for (const exercise of named) {
       const latest = history.byExercise.get(exercise)?.at(-1);
       if (!latest || latest.day !== session.day) continue;
-      const reason = causes.length
+      const cause = causes.length
         ? `After ${date} (${what}): ${causes
-            .filter((cause) => cause.exercise === exercise)
-            .map((cause) => cause.kind.replace(/-/g, " "))
-            .join(", ")}. Next time one set, 10 % lighter.`
+            .filter((found) => found.exercise === exercise)
+            .map((found) => found.kind.replace(/-/g, " "))
+            .join(", ")}.`
+        : `After ${date} (${what}) with no cause in the log.`;
+      const reason = causes.length
+        ? `${cause} Next time one set, 10 % lighter.`
         : `After ${date} (${what}) with no cause in the log: one set, 10 % lighter for the lower body.`;
-      cuts.set(exercise, { day: session.day, load: latest.set.load, reason });
+      cuts.set(exercise, { day: session.day, load: latest.set.load, reason, cause });
     }
     if (checkin.soreness >= VERY_SORE && session === last) delayAfter = session.day;
   }

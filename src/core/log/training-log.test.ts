@@ -47,6 +47,16 @@ describe("validateTrainingLog accepts the contract", () => {
 });
 
 describe("validateTrainingLog names the field and what is accepted", () => {
+  it("a set may record the band it was done with (added to the contract)", () => {
+    expect(validateTrainingLog(withSet({ band: "extra-heavy" })).ok).toBe(true);
+    const bad = validateTrainingLog(withSet({ band: "purple" }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.field).toBe("sessions[0].sets[0].band");
+      expect(formatInvalid(bad.error)).toContain("light");
+    }
+  });
+
   it("an unknown exercise id", () => {
     const { field, line } = problem(withSet({ exercise: "moonwalk" }));
     expect(field).toBe("sessions[0].sets[0].exercise");

@@ -1,6 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { exerciseById } from "../exercise/catalog-index.js";
-import { DateSchema, WeightUnitSchema } from "../profile/profile.js";
+import { BANDS } from "../exercise/types.js";
+import { DateSchema, literals, WeightUnitSchema } from "../profile/profile.js";
 import { err, type InvalidInput, invalid, ok, type Result } from "../result.js";
 import { parseLocalDate } from "../units/local-date.js";
 import { checkSchema } from "../validation.js";
@@ -38,6 +39,13 @@ export const LoggedSetSchema = Type.Object(
       maximum: MAX_RIR,
       description: `reps left in the tank, a whole number from 0 to ${MAX_RIR} (5 means 5 or more)`,
     }),
+    /** The resistance band used, for band exercises (protocol section 6: the band ladder). */
+    band: Type.Optional(
+      Type.Unsafe<(typeof BANDS)[number]>({
+        ...literals(BANDS),
+        description: `the band used: ${BANDS.join(", ")}`,
+      }),
+    ),
   },
   strict,
 );

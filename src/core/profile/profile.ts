@@ -81,6 +81,14 @@ export const ProfileSchema = Type.Object(
       Type.String({ description: "an IANA time zone such as Europe/Berlin" }),
     ),
     increments: Type.Optional(IncrementsSchema),
+    /** The empty barbell in the profile's unit (default 20 kg / 45 lb): no barbell load goes below it. */
+    barWeight: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 100,
+        description: "the empty bar's weight, above 0 and at most 100",
+      }),
+    ),
   },
   strict,
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INCREMENTS, incrementFor } from "./increments.js";
-import { directionFrom, nextLoad } from "./next-load.js";
+import { directionFrom, MAX_SORE_CUT, nextLoad, predictedPossible, soreCut } from "./next-load.js";
 
 describe("directionFrom: reps + RIR = reps the athlete could have done", () => {
   it.each([
@@ -49,18 +49,34 @@ describe("nextLoad", () => {
     expect(nextLoad(100, 10, 5, 2.5).load).toBe(110);
   });
 
-  it("heavier: one increment wins over the percentage (10 kg → 12 kg dumbbells)", () => {
-    // e1RM = 10 × 1.4 = 14; target 14 / 1.35 = 10.37; cap 11; round to 2 → 10 (0.37 vs 1.63)
-    // → still 10, so at least one increment up: 10 + 2 = 12 (+20 %, allowed)
-    const next = nextLoad(10, 10, 2, 2);
-    expect(next.direction).toBe("heavier");
-    expect(next.load).toBe(12);
+  it("heavier: one increment wins over the percentage when the heavier load keeps the dose", () => {
+    // 10 kg dumbbells, 10 reps with 5 left: e1RM = 10 × 1.5 = 15; target 11.1; cap 11 → round
+    // to 2 → 10, so one increment up: 12 (+20 %). At 12: 30 × (15 / 12 − 1) = 7.5 < 9 → kept.
+    // 12 reps with 5 left: e1RM = 10 × (1 + 17/30) = 15.67; at 12: 30 × (15.67/12 − 1) = 9.17 ≥ 9 → 12
+    expect(nextLoad(10, 12, 5, 2).load).toBe(12);
+    expect(nextLoad(10, 10, 5, 2).load).toBe(10);
   });
 
-  it("heavier in lb: 45 lb dumbbells, 12 reps with 1 left", () => {
-    // e1RM = 45 × (1 + 13/30) = 64.5; target 64.5 / 1.35 = 47.78; cap 49.5
-    // → round to 5: 45 vs 50: 2.78 vs 2.22 → 50
-    expect(nextLoad(45, 12, 1, 5).load).toBe(50);
+  it("no see-saw: a 45 → 50 lb dumbbell is kept until the heavier one keeps the dose", () => {
+    // 45 lb, 10 reps with 2 left: e1RM = 45 × 1.4 = 63; at 50: 30 × (63/50 − 1) = 7.8 < 9 → keep
+    const kept = nextLoad(45, 10, 2, 5);
+    expect(kept.direction).toBe("heavier");
+    expect(kept.load).toBe(45);
+    // 30 × (1.3 × 50/45 − 1) = 13.33 → 14 reps + RIR earn the 50: 11 % heavier
+    expect(kept.held).toEqual({ next: 50, percent: 11, possibleNeeded: 14 });
+    // 10 reps with 4 left: e1RM = 45 × 1.4667 = 66; at 50: 30 × (66/50 − 1) = 9.6 → 50
+    expect(nextLoad(45, 10, 4, 5)).toMatchObject({ load: 50, held: null });
+  });
+
+  it("no see-saw: a lighter decision right after a heavier one goes back to the load before", () => {
+    // 24 kg after 22, 8 reps to failure: back to 22
+    expect(nextLoad(24, 8, 0, 2, 22)).toMatchObject({ load: 22, back: true });
+    // 26 kg after 22, 5 reps to failure: the computed step (26 × 35/30 / 1.35 = 22.5, floor
+    // 22.1 → 22) and the load before agree; after 24 it is 24, not a second guess
+    expect(nextLoad(26, 5, 0, 2, 24)).toMatchObject({ load: 24, back: true });
+    // no previous, or a previous that was heavier (the last step was down): the usual step
+    expect(nextLoad(24, 8, 0, 2, null)).toMatchObject({ load: 22, back: false });
+    expect(nextLoad(24, 8, 0, 2, 26)).toMatchObject({ load: 22, back: false });
   });
 
   it("lighter, aimed at 9 @ 1.5: 100 kg, 5 reps to failure", () => {
@@ -111,11 +127,16 @@ describe("nextLoad", () => {
         const last = steps * increment;
         for (let reps = 1; reps <= 15; reps++) {
           for (let rir = 0; rir <= 5; rir++) {
-            const { direction, load } = nextLoad(last, reps, rir, increment);
+            const { direction, load, held, e1rm } = nextLoad(last, reps, rir, increment);
             const ratio = load / increment;
             const problems = [
               Math.abs(ratio - Math.round(ratio)) > 1e-9 && "off the grid",
-              direction === "heavier" && load <= last && "not heavier",
+              direction === "heavier" && load <= last && !held && "not heavier",
+              direction === "heavier" && held && load !== last && "held but changed",
+              direction === "heavier" &&
+                load > last &&
+                predictedPossible(e1rm, load) < 9 - 1e-9 &&
+                "heavier than the dose allows",
               direction === "same" && load !== last && "changed",
               direction === "lighter" && load < increment && "below one increment",
               direction === "lighter" && last > increment && load >= last && "not lighter",
@@ -203,5 +224,40 @@ describe("increments (protocol section 6 defaults)", () => {
     expect(incrementFor("dumbbells", "kg", { dumbbells: 1 })).toBe(1);
     expect(incrementFor("barbell", "kg", { dumbbells: 1 })).toBe(2.5);
     expect(incrementFor("kettlebell", "lb", undefined)).toBe(10);
+  });
+});
+
+describe("soreCut (protocol section 7): -10 % rounded, never more than -15 %", () => {
+  it.each([
+    // [last, increment, expected]
+    [6, 2, null], // 4 would be -33 %: no step fits, keep the load
+    [8, 2, null], // 6 would be -25 %
+    [20, 2, 18], // 18 = -10 %
+    [22, 2, 20], // 19.8 → 20 (-9 %)
+    [100, 2.5, 90],
+    [45, 5, 40], // 40.5 → 40 (-11 %)
+    [30, 5, null], // 27 → 25 would be -17 %: more than 15 %, so no increment fits
+  ] as const)("%s in steps of %s → %s", (last, increment, expected) => {
+    expect(soreCut(last, increment)).toBe(expected);
+  });
+
+  it("never cuts more than 15 % nor less than nothing, for every load and increment (property)", () => {
+    const wrong: string[] = [];
+    for (const increment of [1, 2, 2.5, 4, 5, 10]) {
+      for (let steps = 1; steps <= 80; steps++) {
+        const last = steps * increment;
+        const value = soreCut(last, increment);
+        if (value === null) {
+          // null only when no multiple of the increment lies in [85 %, 100 %)
+          const fits = Math.ceil((last * (1 - MAX_SORE_CUT)) / increment - 1e-9) * increment;
+          if (fits < last - 1e-9) wrong.push(`${last}/${increment}: null although ${fits} fits`);
+          continue;
+        }
+        if (value >= last || value < last * (1 - MAX_SORE_CUT) - 1e-9) {
+          wrong.push(`${last}/${increment} → ${value}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

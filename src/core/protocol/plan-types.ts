@@ -1,4 +1,4 @@
-import type { Equipment, Muscle } from "../exercise/types.js";
+import type { Band, Equipment, Muscle } from "../exercise/types.js";
 import type { FeedbackKind } from "../feedback/soreness.js";
 import type { Sport } from "../running/activity.js";
 import type { RunEffort } from "../running/classify.js";
@@ -92,6 +92,10 @@ export interface Prescription {
   readonly cues: readonly string[];
   /** One or two dumbbells or kettlebells; the load is the weight of one (added, only when it applies). */
   readonly implements?: 1 | 2;
+  /** The band to use, for a band exercise whose last set recorded one (added, only when it applies). */
+  readonly band?: Band;
+  /** "slow": 3 seconds on the way down, the ladder's top rung (added, only when it applies). */
+  readonly tempo?: "slow";
 }
 
 export interface FeedbackEntry {

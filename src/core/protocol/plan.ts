@@ -1,6 +1,6 @@
 import type { Athlete } from "../exercise/selection.js";
 import type { Injury } from "../exercise/types.js";
-import { FEEDBACK_DAYS, reviewSoreness, type SorenessReview } from "../feedback/soreness.js";
+import { reviewSoreness, type SorenessReview } from "../feedback/soreness.js";
 import { buildHistory } from "../log/history.js";
 import type { TrainingLog } from "../log/training-log.js";
 import type { Profile } from "../profile/profile.js";
@@ -185,7 +185,7 @@ export function preparePlan(request: PlanRequest): PlanContext {
     fits: budget.exercises,
   };
   const history = buildHistory(log);
-  const review = reviewSoreness(history, from - FEEDBACK_DAYS);
+  const review = reviewSoreness(history, from);
   const loggedDays = history.sessions.map((session) => session.day);
   const logged = new Set(loggedDays);
   const importedStrength = [...actual]
@@ -205,6 +205,7 @@ export function preparePlan(request: PlanRequest): PlanContext {
       unit: profile.units,
       increments: profile.increments,
       timeOff: { factor: timeOffFactor(daysOff), days: daysOff },
+      ...(profile.barWeight !== undefined ? { barWeight: profile.barWeight } : {}),
     },
   });
   return {
@@ -313,6 +314,8 @@ export function planWeeks(request: PlanRequest): Plan {
   const context = preparePlan(request);
   const { race, frame, menu } = context;
   const weeks: PlannedWeek[] = [];
+  // Sessions still to do, counted across weeks: the calves slot alternates along them.
+  let ordinal = 0;
   for (const week of walkWeeks(context)) {
     const { days, input, logged, imported, placement, index } = week;
     const notes = [...week.notes];
@@ -323,7 +326,7 @@ export function planWeeks(request: PlanRequest): Plan {
       const why = done
         ? `${weekdayName(day)}: done, it is in your log.`
         : placeWhy(day, input, placement.relaxed);
-      const session = buildSession(day, info.phase, frame, menu, why, done);
+      const session = buildSession(day, info.phase, frame, menu, why, done, done ? 0 : ordinal++);
       const swapped = done
         ? { session, notes: [] }
         : applySwaps(session, menu, context.athlete, request.changes?.swaps ?? []);

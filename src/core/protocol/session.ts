@@ -13,7 +13,11 @@ export interface SessionFrame {
 
 const HOLD_PHASES: ReadonlySet<Phase> = new Set(["peak", "taper", "race-week"]);
 
-/** One session's content (protocol section 3): the menu's top exercises that fit the time and the phase. */
+/**
+ * One session's content (protocol section 3): the menu's top exercises that fit the time and the
+ * phase. `ordinal` counts the plan's sessions still to do: a slot with an alternate (the calves'
+ * straight-knee and bent-knee raises) takes it on every other one.
+ */
 export function buildSession(
   day: DayNumber,
   phase: Phase,
@@ -21,6 +25,7 @@ export function buildSession(
   menu: Menu,
   placeWhy: string,
   done: boolean,
+  ordinal = 0,
 ): PlannedSession {
   const available = menu.items.length;
   const timed = Math.min(frame.fits, available);
@@ -31,9 +36,10 @@ export function buildSession(
   else if (count >= available) kind = "full";
   else if (count === 1) kind = "minimal";
   else kind = "short";
-  const items = menu.items
-    .slice(0, count)
-    .map((item) => (HOLD_PHASES.has(phase) ? item.hold : item.base));
+  const items = menu.items.slice(0, count).map((item) => {
+    const turn = item.alternate && ordinal % 2 === 1 ? item.alternate : item;
+    return HOLD_PHASES.has(phase) ? turn.hold : turn.base;
+  });
   return {
     date: formatLocalDate(day),
     phase,

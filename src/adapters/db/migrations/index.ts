@@ -8,10 +8,12 @@ import * as initial from "./0001-initial.js";
 import * as dataVersion from "./0002-data-version.js";
 import * as activity from "./0003-activity.js";
 import * as setDate from "./0004-set-date.js";
+import * as setBand from "./0005-set-band.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-data-version": dataVersion,
   "0003-activity": activity,
   "0004-set-date": setDate,
+  "0005-set-band": setBand,
 };

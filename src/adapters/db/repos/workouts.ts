@@ -7,7 +7,7 @@ import { type Db, deleteOwned, inTransaction, toCount, toInstant, touch } from "
 
 type SetRow = Pick<
   Selectable<WorkoutSetTable>,
-  "exercise" | "load_kg" | "load_unit" | "reps" | "rir"
+  "exercise" | "load_kg" | "load_unit" | "reps" | "rir" | "band"
 >;
 
 function setRow(
@@ -28,6 +28,7 @@ function setRow(
     load_unit: load === null ? null : load.unit,
     reps: set.reps,
     rir: set.rir,
+    band: set.band ?? null,
   };
 }
 
@@ -41,7 +42,9 @@ function toSet(row: SetRow): LoggedSet {
         ? { value: kg, unit: "kg" }
         : { value: tidy(kg / KG_PER_LB), unit: "lb" };
   }
-  return { exercise: row.exercise, load, reps: row.reps, rir: row.rir };
+  const set: LoggedSet = { exercise: row.exercise, load, reps: row.reps, rir: row.rir };
+  // Added to the log contract: a set without a band stays without the key.
+  return row.band === null ? set : { ...set, band: row.band };
 }
 
 function toWorkout(
@@ -86,6 +89,7 @@ function withSets(db: Db, ownerId: string) {
       "s.load_unit",
       "s.reps",
       "s.rir",
+      "s.band",
     ])
     .where("w.owner_id", "=", ownerId);
 }
@@ -147,6 +151,7 @@ function group(rows: readonly JoinedRow[]): StoredWorkout[] {
         load_unit: row.load_unit,
         reps: row.reps,
         rir: row.rir,
+        band: row.band,
       });
     }
   }
