@@ -1,21 +1,21 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { LocationProvider, lazy, Route, Router, useLocation } from "preact-iso";
-import { setNavigator } from "./api/client.js";
-import { Layout } from "./components/layout.js";
-import { Auth } from "./screens/auth.js";
-import { Checkin } from "./screens/checkin.js";
-import { Gym } from "./screens/gym.js";
-import { Library } from "./screens/library.js";
-import { Onboarding } from "./screens/onboarding.js";
-import { Progress } from "./screens/progress.js";
-import { Settings } from "./screens/settings.js";
-import { Week } from "./screens/week.js";
-import { loadSession, useSession } from "./state/session.js";
+import { Auth } from "./account/auth.js";
+import { Onboarding } from "./account/onboarding.js";
+import { Settings } from "./account/settings.js";
+import { Gym } from "./gym/gym.js";
+import { Library } from "./library/library.js";
+import { Progress } from "./progress/progress.js";
+import { setNavigator } from "./shared/http.js";
+import { Layout } from "./shared/layout.js";
+import { loadSession, useSession } from "./shared/login.js";
+import { Checkin } from "./week/checkin.js";
+import { Week } from "./week/week.js";
 
 /** The import screen is its own chunk: it is used once in a while, the week every day. */
 const Import = lazy(() =>
-  import("./screens/import.js").then(
+  import("./import/import.js").then(
     (module) => module.Import,
     () => ChunkMissing,
   ),

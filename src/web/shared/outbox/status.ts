@@ -1,0 +1,65 @@
+import { useEffect, useState } from "preact/hooks";
+import { knownAccountId, useSession } from "../login.js";
+import { type SyncCounts, sharedOutbox } from "./outbox.js";
+import { kickSync } from "./sync.js";
+
+/**
+ * How many finished workouts of the account using the app wait on this phone for the server,
+ * how many it refused, and how many of other accounts wait for theirs to sign in. Follows the
+ * outbox in this tab and in others (BroadcastChannel) and who is signed in; starts the sync loop.
+ */
+export function useSyncStatus(): SyncCounts {
+  useSession(); // again when who is signed in changes
+  const owner = knownAccountId();
+  const [counts, setCounts] = useState<SyncCounts>({ waiting: 0, failed: 0, others: 0 });
+  useEffect(() => {
+    if (typeof indexedDB === "undefined") return;
+    const outbox = sharedOutbox();
+    let alive = true;
+    const refresh = () => {
+      outbox
+        .counts(owner)
+        .then((next) => {
+          if (!alive) return;
+          setCounts((now) =>
+            now.waiting === next.waiting && now.failed === next.failed && now.others === next.others
+              ? now
+              : next,
+          );
+        })
+        .catch(() => {
+          // IndexedDB unavailable (private mode in some browsers): nothing can wait.
+        });
+    };
+    const unsubscribe = outbox.subscribe(refresh);
+    refresh();
+    kickSync();
+    return () => {
+      alive = false;
+      unsubscribe();
+    };
+  }, [owner]);
+  return counts;
+}
+
+const workouts = (n: number) => `${n} ${n === 1 ? "workout" : "workouts"}`;
+
+/**
+ * The words for the sync status: "All saved", "2 workouts waiting to sync", "1 workout waiting
+ * for another account to sign in", …
+ */
+export function syncStatusText({
+  waiting,
+  failed,
+  others = 0,
+}: {
+  readonly waiting: number;
+  readonly failed: number;
+  readonly others?: number;
+}): string {
+  const parts: string[] = [];
+  if (waiting > 0) parts.push(`${workouts(waiting)} waiting to sync`);
+  if (failed > 0) parts.push(`${workouts(failed)} the server did not accept`);
+  if (others > 0) parts.push(`${workouts(others)} waiting for another account to sign in`);
+  return parts.length ? parts.join(" · ") : "All saved";
+}

@@ -1,0 +1,283 @@
+import { useEffect, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { api, type Move, type PlannedWeek } from "../shared/api.js";
+import {
+  addDays,
+  daysBetween,
+  humanDates,
+  longDate,
+  shortDate,
+  today as todayIn,
+  WEEKDAY_NAME,
+  weekdayOfDate,
+} from "../shared/dates.js";
+import type { ApiError } from "../shared/http.js";
+import { canLoad, useSession } from "../shared/login.js";
+import { dayRunning } from "../shared/running.js";
+import { useLoad } from "../shared/use-load.js";
+import { PHASE_WORD, plural, RACE_WORD, RUN_WORD, type RunWord } from "../shared/words.js";
+import { DayActivities, WeekRunning } from "./day-activities.js";
+import { SessionCard } from "./session-card.js";
+
+const RULE_IDS =
+  /\s\((?:not-before-long-or-race|not-before-quality|48h-apart|recovery|race-week)\)/g;
+
+function weekTitle(start: string, today: string): string {
+  const offset = Math.floor(daysBetween(start, today) / 7);
+  if (today >= start && today <= addDays(start, 6)) return "This week";
+  if (offset === -1) return "Next week";
+  if (offset === 1) return "Last week";
+  return `Week of ${shortDate(start)}`;
+}
+
+/** "Base phase: building strength · 20 weeks to your marathon". */
+function phaseText(
+  week: PlannedWeek,
+  race: { date: string; distance: string } | undefined,
+): string {
+  const phase = PHASE_WORD[week.phase] ?? week.phase;
+  if (!race) return phase;
+  const days = daysBetween(week.start, race.date);
+  const name = RACE_WORD[race.distance] ?? race.distance;
+  if (days < 0) return phase;
+  if (days < 7) return `${phase} · your ${name} is on ${longDate(race.date)}`;
+  return `${phase} · ${plural(Math.floor(days / 7), "week")} to your ${name}`;
+}
+
+/** Was a session logged yesterday or the day before, with no check-in since? */
+function useCheckinPrompt(today: string, enabled: boolean): string | null {
+  const [due, setDue] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    Promise.all([api.workouts(), api.checkins()]).then(([workouts, checkins]) => {
+      if (!live || !workouts.ok || !checkins.ok) return;
+      const recent = [addDays(today, -1), addDays(today, -2)];
+      const session = workouts.value
+        .map((workout) => workout.date)
+        .filter((date) => recent.includes(date))
+        .sort()
+        .pop();
+      const answered = checkins.value.some(
+        (checkin) => checkin.date === today || checkin.date === addDays(today, -1),
+      );
+      setDue(session && !answered ? session : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [today, enabled]);
+  return due;
+}
+
+/** `/`: the week at a glance, its runs and its two strength sessions. */
+export function Week() {
+  const { query, route } = useLocation();
+  const session = useSession();
+  const { profile, account } = session;
+  const ready = canLoad(session);
+  const requested = /^\d{4}-\d{2}-\d{2}$/.test(query.week ?? "") ? query.week : undefined;
+  const today = todayIn(profile?.timezone);
+  const plan = useLoad(() => api.plan(requested, 1), requested ?? "", ready);
+  const moves = useLoad(() => api.moves(), "moves", ready);
+  const [open, setOpen] = useState<{ date: string; panel: "why" | "move" } | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [moveError, setMoveError] = useState<ApiError | null>(null);
+  const promptFor = useCheckinPrompt(today, ready);
+
+  useEffect(() => {
+    if (plan.error?.kind === "no-profile") route("/onboarding", true);
+  }, [plan.error, route]);
+
+  const week = plan.data?.weeks[0];
+
+  const toggle = (date: string, panel: "why" | "move") => {
+    setMoveError(null);
+    setOpen((current) =>
+      current && current.date === date && current.panel === panel ? null : { date, panel },
+    );
+  };
+
+  const move = async (from: string, to: string) => {
+    setMoving(true);
+    setMoveError(null);
+    // Ask the rules first: a day they forbid is explained at once, without a refused request.
+    const options = await api.moveOptions(from);
+    const option = options.ok
+      ? options.value.find((candidate) => candidate.date === to)
+      : undefined;
+    if (option && !option.allowed) {
+      setMoving(false);
+      setMoveError({
+        kind: "rule",
+        message: option.reason ?? "That day breaks a rule.",
+        field: "to",
+        ...(option.rule ? { rule: option.rule } : {}),
+        status: 409,
+      });
+      return;
+    }
+    const result = await api.move(from, to);
+    setMoving(false);
+    if (!result.ok) {
+      setMoveError(result.error);
+      return;
+    }
+    setOpen(null);
+    plan.reload();
+    moves.reload();
+  };
+
+  const undo = async (change: Move) => {
+    const result = await api.undoMove(change.id);
+    if (result.ok) {
+      plan.reload();
+      moves.reload();
+    }
+  };
+
+  const goWeek = (start: string) => {
+    setOpen(null);
+    setMoveError(null);
+    const current = today >= start && today <= addDays(start, 6);
+    route(current ? "/" : `/?week=${start}`);
+  };
+
+  return (
+    <section class="screen week" data-testid="week-view" aria-labelledby="week-title">
+      {promptFor ? (
+        <a class="prompt" href="/checkin" data-testid="checkin-prompt">
+          <span class="prompt-title">How do you feel today?</span>
+          <span class="prompt-text">
+            Tell us after{" "}
+            {promptFor === addDays(today, -1)
+              ? "yesterday's"
+              : `${WEEKDAY_NAME[weekdayOfDate(promptFor)]}'s`}{" "}
+            session. It takes ten seconds.
+          </span>
+        </a>
+      ) : null}
+
+      <div class="week-head">
+        <button
+          type="button"
+          class="icon-button"
+          data-testid="week-prev"
+          aria-label="Previous week"
+          onClick={() => week && goWeek(addDays(week.start, -7))}
+          disabled={!week}
+        >
+          <span aria-hidden="true">‹</span>
+        </button>
+        <div class="week-heading">
+          {account?.name ? <p class="eyebrow">Hi {account.name}</p> : null}
+          <h1 id="week-title" data-testid="week-title">
+            {week ? weekTitle(week.start, today) : "Your week"}
+          </h1>
+          {week ? (
+            <p class="week-range">
+              {shortDate(week.start)} – {shortDate(addDays(week.start, 6))}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="button"
+          class="icon-button"
+          data-testid="week-next"
+          aria-label="Next week"
+          onClick={() => week && goWeek(addDays(week.start, 7))}
+          disabled={!week}
+        >
+          <span aria-hidden="true">›</span>
+        </button>
+      </div>
+
+      {week && profile?.race ? (
+        <p class={`phase phase-${week.phase}`} data-testid="week-phase">
+          {phaseText(week, profile.race)}
+        </p>
+      ) : null}
+
+      {plan.loading && !week ? <p class="loading">Loading your week…</p> : null}
+      {plan.error && plan.error.kind !== "no-profile" ? (
+        <div class="card notice" role="alert">
+          <p>{plan.error.message}</p>
+          <button type="button" class="button" onClick={plan.reload}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+
+      {week ? (
+        <>
+          <WeekRunning week={week} />
+          {week.notes.length > 0 ? (
+            <ul class="notes">
+              {week.notes.map((note) => (
+                <li key={note}>{humanDates(note.replace(RULE_IDS, ""))}</li>
+              ))}
+            </ul>
+          ) : null}
+          {week.sessions.length === 0 ? (
+            <p class="card notice">
+              {week.days.some((day) => dayRunning(day).importedStrength)
+                ? "Your strength work this week is done. Enjoy your runs."
+                : "No strength sessions this week. Enjoy your runs."}
+            </p>
+          ) : null}
+          <ol class="days">
+            {week.days.map((day) => {
+              const session = week.sessions.find((s) => s.date === day.date);
+              const isToday = day.date === today;
+              const run = day.run as RunWord;
+              return (
+                <li
+                  key={day.date}
+                  class={`day${isToday ? " is-today" : ""}${session ? " has-session" : ""}${
+                    day.date < today ? " is-past" : ""
+                  }`}
+                  data-testid={`day-${day.date}`}
+                  aria-current={isToday ? "date" : undefined}
+                >
+                  <div class="day-head">
+                    <h2 class="day-name">
+                      {WEEKDAY_NAME[day.weekday]}
+                      {isToday ? <span class="tag tag-today">Today</span> : null}
+                      <span class="day-date">{shortDate(day.date)}</span>
+                    </h2>
+                    <span class={`run-badge run-${run}`}>{RUN_WORD[run] ?? run}</span>
+                  </div>
+                  <DayActivities day={day} timeZone={profile?.timezone} />
+                  {session ? (
+                    <SessionCard
+                      session={session}
+                      days={week.days}
+                      today={today}
+                      open={open?.date === day.date ? open.panel : null}
+                      onToggle={(panel) => toggle(day.date, panel)}
+                      onMove={(to) => move(day.date, to)}
+                      moving={moving}
+                      moveError={open?.date === day.date ? moveError : null}
+                      movedHere={moves.data
+                        ?.filter((change) => change.to === day.date)
+                        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+                        .pop()}
+                      onUndo={undo}
+                    />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          {weekTitle(week.start, today) !== "This week" ? (
+            <p class="center">
+              <a class="button quiet" href="/">
+                Back to this week
+              </a>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
