@@ -9,7 +9,7 @@ import { Library } from "./library/library.js";
 import { Progress } from "./progress/progress.js";
 import { setNavigator } from "./shared/http.js";
 import { Layout } from "./shared/layout.js";
-import { loadSession, useSession } from "./shared/login.js";
+import { loadLogin, useLogin } from "./shared/login.js";
 import { Checkin } from "./week/checkin.js";
 import { Week } from "./week/week.js";
 
@@ -36,12 +36,12 @@ function ChunkMissing() {
 const AUTH_PATHS = new Set(["/signup", "/login"]);
 
 /**
- * Around every screen: who is signed in (GET /api/me, 401 → /login), whether a profile exists
- * (404 → /onboarding), the header and the tabs.
+ * Around every screen: who is logged in (GET /api/session: nobody → /login), whether a profile
+ * exists (none → /onboarding), the header and the tabs.
  */
 function Shell(props: { children: ComponentChildren }) {
   const { path, route } = useLocation();
-  const session = useSession();
+  const login = useLogin();
   const isAuth = AUTH_PATHS.has(path);
 
   useEffect(() => {
@@ -49,14 +49,14 @@ function Shell(props: { children: ComponentChildren }) {
   }, [route]);
 
   useEffect(() => {
-    if (!isAuth) loadSession();
+    if (!isAuth) loadLogin();
   }, [isAuth]);
 
   useEffect(() => {
     if (isAuth) return;
-    if (session.status === "signed-out") route("/login", true);
-    else if (session.status === "no-profile" && path !== "/onboarding") route("/onboarding", true);
-  }, [session.status, path, isAuth, route]);
+    if (login.status === "signed-out") route("/login", true);
+    else if (login.status === "no-profile" && path !== "/onboarding") route("/onboarding", true);
+  }, [login.status, path, isAuth, route]);
 
   useEffect(() => {
     window.scrollTo(0, 0);

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "../shared/api.js";
 import type { ApiError } from "../shared/http.js";
-import { loadSession, signedUp } from "../shared/login.js";
+import { loadLogin, signedUp } from "../shared/login.js";
 
 /** /signup and /login: one form each, with the way to the other. */
 export function Auth() {
@@ -34,7 +34,7 @@ export function Auth() {
       route("/onboarding", true);
       return;
     }
-    const session = await loadSession(true);
+    const session = await loadLogin(true);
     setBusy(false);
     route(session.status === "no-profile" ? "/onboarding" : "/", true);
   };

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api, type RunWeekProposal, running } from "../shared/api.js";
 import type { ApiError } from "../shared/http.js";
-import { getSession, setProfile, useSession } from "../shared/login.js";
+import { getLogin, setProfile, useLogin } from "../shared/login.js";
 import {
   defaultDraft,
   draftFromProfile,
@@ -86,9 +86,9 @@ function stepOfField(field: string | null): number {
 /** /onboarding: a few friendly steps, each one skippable, then PUT /api/profile and the week. */
 export function Onboarding() {
   const { route } = useLocation();
-  const session = useSession();
+  const login = useLogin();
   const [draft, setDraft] = useState<ProfileDraft>(() => {
-    const { profile, account } = getSession();
+    const { profile, account } = getLogin();
     return profile ? draftFromProfile(profile) : defaultDraft(account?.name ?? "");
   });
   const [step, setStep] = useState(0);
@@ -101,7 +101,7 @@ export function Onboarding() {
   /** The runner changed a day of the run week here: a proposal arriving later leaves it be. */
   const runWeekEdited = useRef(false);
   /** A profile already holds the runner's own run week: no proposal replaces it. */
-  const hadProfile = useRef(getSession().profile !== null);
+  const hadProfile = useRef(getLogin().profile !== null);
 
   // Runs imported before signing up (from the command line, into the account this one took
   // over) propose the run week. Asked once; any failure leaves the default, silently.
@@ -125,9 +125,9 @@ export function Onboarding() {
   }, []);
 
   useEffect(() => {
-    const name = session.account?.name;
+    const name = login.account?.name;
     if (name) setDraft((current) => (current.name ? current : { ...current, name }));
-  }, [session.account?.name]);
+  }, [login.account?.name]);
 
   useEffect(() => {
     if (first.current) {
@@ -146,9 +146,7 @@ export function Onboarding() {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const result = await api.saveProfile(
-      profileFromDraft(final, getSession().profile ?? undefined),
-    );
+    const result = await api.saveProfile(profileFromDraft(final, getLogin().profile ?? undefined));
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -167,7 +165,7 @@ export function Onboarding() {
   };
   const skip = () => {
     setError(null);
-    const defaults = defaultDraft(session.account?.name ?? "");
+    const defaults = defaultDraft(login.account?.name ?? "");
     const skipped = current.reset(
       draft,
       proposal ? { ...defaults, runWeek: { ...proposal.runWeek } } : defaults,

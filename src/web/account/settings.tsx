@@ -3,7 +3,7 @@ import { useLocation } from "preact-iso";
 import { api } from "../shared/api.js";
 import { today } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
-import { clearSession, setProfile, useSession } from "../shared/login.js";
+import { clearLogin, setProfile, useLogin } from "../shared/login.js";
 import { draftFromProfile, type ProfileDraft, profileFromDraft } from "./profile-draft.js";
 import {
   EquipmentPicker,
@@ -18,7 +18,7 @@ import {
 /** /settings: the profile, export my data, delete my account, log out. */
 export function Settings() {
   const { route } = useLocation();
-  const { profile, account } = useSession();
+  const { profile, account } = useLogin();
   const [draft, setDraft] = useState<ProfileDraft | null>(
     profile ? draftFromProfile(profile) : null,
   );
@@ -86,18 +86,18 @@ export function Settings() {
 
   const deleteAccount = async () => {
     setAccountError(null);
-    const result = await api.deleteMe();
+    const result = await api.deleteAccount();
     if (!result.ok) {
       setAccountError(result.error);
       return;
     }
-    clearSession();
+    clearLogin();
     route("/signup", true);
   };
 
   const logout = async () => {
     await api.logout();
-    clearSession();
+    clearLogin();
     route("/login", true);
   };
 

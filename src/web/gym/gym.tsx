@@ -2,8 +2,9 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { Profile } from "../../core/profile/profile.js";
-import type { Plan, Prescription } from "../../core/protocol/plan-types.js";
-import { fetchJson } from "../shared/net.js";
+import type { Prescription } from "../../core/protocol/plan-types.js";
+import { api } from "../shared/api.js";
+import type { RequestOptions } from "../shared/http.js";
 import { sharedOutbox, withSet } from "../shared/outbox/outbox.js";
 import { kickSync } from "../shared/outbox/sync.js";
 import type {
@@ -20,8 +21,10 @@ import {
   type Alternative,
   alternatives,
   cardsOf,
+  DOSE_REPS,
   equipmentWords,
   formatNumber,
+  inDose,
   loadMeaning,
   loadStep,
   parseLoad,
@@ -34,7 +37,7 @@ import {
   tankWords,
 } from "./logic.js";
 import "./gym.css";
-import { knownAccountId, useSession } from "../shared/login.js";
+import { knownAccountId, useLogin } from "../shared/login.js";
 
 /**
  * Gym mode (/gym/:date): warm-up timer, one card per exercise, a summary. Everything logged is
@@ -71,10 +74,10 @@ const SIGN_IN: Screen = {
 export function Gym() {
   const { params } = useRoute();
   const date = params.date ?? "";
-  const session = useSession();
+  const login = useLogin();
   const owner = knownAccountId();
-  // Nobody known yet: wait for GET /api/me, unless it has answered (signed out, offline).
-  const signIn = owner === null && session.status !== "idle" && session.status !== "loading";
+  // Nobody known yet: wait for GET /api/session, unless it has answered (signed out, offline).
+  const signIn = owner === null && login.status !== "idle" && login.status !== "loading";
   const [screen, setScreen] = useState<Screen>({ kind: "loading" });
 
   useEffect(() => {
@@ -210,22 +213,29 @@ type FetchedSession =
       readonly message: string;
     };
 
+/**
+ * Gym mode says "sign in" in its own words rather than leaving the screen, and gives up on a
+ * hanging request sooner than other screens: the phone's copy of the session is the fallback.
+ */
+const GYM_REQUEST: RequestOptions = { allowUnauthorized: true, timeoutMs: 8_000 };
+
 async function fetchSession(owner: string, date: string): Promise<FetchedSession> {
   const [plan, profile] = await Promise.all([
-    fetchJson<Plan>(`/api/plan?from=${date}`),
-    fetchJson<Profile>("/api/profile"),
+    api.plan(date, 1, GYM_REQUEST),
+    api.profile(GYM_REQUEST),
   ]);
   for (const answer of [plan, profile]) {
     if (answer.ok) continue;
+    const { error } = answer;
     const reason =
-      answer.status === 401
+      error.status === 401
         ? "signed-out"
-        : answer.kind === "no-profile" || answer.status === 404
+        : error.kind === "no-profile" || error.status === 404
           ? "no-profile"
-          : answer.kind === "network"
+          : error.kind === "network"
             ? "offline"
             : "error";
-    return { ok: false, reason, message: answer.message };
+    return { ok: false, reason, message: error.message };
   }
   if (!plan.ok || !profile.ok) return { ok: false, reason: "error", message: "" };
   const session = sessionOn(plan.value, date);
@@ -350,13 +360,9 @@ function Workout(props: {
     });
     // Tell the plan (so next week knows); offline this simply fails and the set still says
     // which exercise was done. When it works, the plan's suggested load for it comes back.
-    if (navigator.onLine === false) return;
-    void fetchJson("/api/plan/swaps", {
-      method: "POST",
-      body: { date, exercise: was.id, with: to },
-    }).then(async (answer) => {
+    void api.swap({ date, exercise: was.id, with: to }, GYM_REQUEST).then(async (answer) => {
       if (!answer.ok || !replacement) return;
-      const plan = await fetchJson<Plan>(`/api/plan?from=${date}`);
+      const plan = await api.plan(date, 1, GYM_REQUEST);
       const fresh = plan.ok
         ? sessionOn(plan.value, date)?.exercises.find((item) => item.id === to)
         : undefined;
@@ -647,10 +653,10 @@ function SetForm(props: {
     formatNumber(logged?.load?.value ?? startLoad(card, setup)),
   );
   const [reps, setReps] = useState<number | null>(() =>
-    logged && logged.reps >= 8 && logged.reps <= 10 ? logged.reps : null,
+    logged && inDose(logged.reps) ? logged.reps : null,
   );
   const [otherReps, setOtherReps] = useState(() =>
-    logged && (logged.reps < 8 || logged.reps > 10) ? String(logged.reps) : "",
+    logged && !inDose(logged.reps) ? String(logged.reps) : "",
   );
   const [rir, setRir] = useState<number | null>(logged?.rir ?? null);
   const [swapOpen, setSwapOpen] = useState(false);
@@ -805,7 +811,7 @@ function SetForm(props: {
       <fieldset class="gym-field">
         <legend class="gym-legend">Reps done</legend>
         <div class="gym-choices gym-reps">
-          {[8, 9, 10].map((value) => (
+          {DOSE_REPS.map((value) => (
             <button
               key={value}
               type="button"

@@ -7,9 +7,26 @@ import { loadEquipmentOf, wayFor } from "../../core/exercise/ways.js";
 import { incrementFor } from "../../core/progression/increments.js";
 import { type Direction, directionFrom, nextLoad } from "../../core/progression/next-load.js";
 import { roundToStep, stepAbove, stepBelow } from "../../core/progression/rounding.js";
+import { DOSE } from "../../core/protocol/dose.js";
 import type { Plan, PlannedSession, Prescription } from "../../core/protocol/plan-types.js";
 import { convertWeight, tidy } from "../../core/units/weight.js";
 import type { GymSetup, LoggedSet, WorkoutInProgress } from "../shared/outbox/types.js";
+
+/** The reps of the dose, one button each (protocol section 2): 8, 9, 10. */
+export const DOSE_REPS: readonly number[] = Array.from(
+  { length: DOSE.reps.max - DOSE.reps.min + 1 },
+  (_, index) => DOSE.reps.min + index,
+);
+
+/** Reps the dose's buttons cover; any other count is typed in. */
+export function inDose(reps: number): boolean {
+  return reps >= DOSE.reps.min && reps <= DOSE.reps.max;
+}
+
+const DOSE_WORDS = `${DOSE.reps.min} to ${DOSE.reps.max} reps`;
+
+/** A bodyweight exercise moves up its ladder at the dose's top reps with this many left (protocol section 6). */
+const LADDER_UP_RIR = 3;
 
 /** The step of the −/+ buttons for this exercise, or null for bodyweight and bands. */
 export function loadStep(equipment: readonly Equipment[], setup: GymSetup): number | null {
@@ -170,10 +187,10 @@ export function summarize(
     if (!set.load || set.load.value <= 0) {
       const did = `${set.reps} reps, ${tank}`;
       const next =
-        set.reps >= 10 && set.rir >= 3
+        set.reps >= DOSE.reps.max && set.rir >= LADDER_UP_RIR
           ? "Next time a harder variant, or 3 slow seconds on the way down."
           : direction === "lighter"
-            ? "Next time an easier variant, to land at 8 to 10 reps."
+            ? `Next time an easier variant, to land at ${DOSE_WORDS}.`
             : "Next time the same: right where it should be.";
       return { exercise: set.exercise, name, did, next, direction };
     }
@@ -186,7 +203,7 @@ export function summarize(
       direction === "heavier"
         ? `Next time ${amount}: it was light enough to go up.`
         : direction === "lighter"
-          ? `Next time ${amount}: a little lighter, to land at 8 to 10 with 1 or 2 left.`
+          ? `Next time ${amount}: a little lighter, to land at ${DOSE.reps.min} to ${DOSE.reps.max} with ${DOSE.rir.min} or ${DOSE.rir.max} left.`
           : `Next time ${amount} again: right where it should be.`;
     return { exercise: set.exercise, name, did, next, direction };
   });

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { type ImportJob, running } from "../shared/api.js";
-import { knownAccountId, useSession } from "../shared/login.js";
+import { knownAccountId, useLogin } from "../shared/login.js";
 import { bytesText } from "../shared/running.js";
 import { plural } from "../shared/words.js";
 import {
@@ -92,7 +92,7 @@ function FileList(props: { files: readonly File[] }) {
 
 export function Import() {
   const { query, route } = useLocation();
-  const { profile } = useSession();
+  const { profile } = useLogin();
   const [files, setFiles] = useState<File[]>([]);
   const [over, setOver] = useState(false);
   const [phase, setPhase] = useState<Phase>({ step: "pick" });

@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { api, type RunKind, type RunWeek, running } from "../shared/api.js";
 import { longDate, orderedWeekdays, WEEKDAY_NAME, type Weekday } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
-import { canLoad, setProfile, useSession } from "../shared/login.js";
+import { canLoad, setProfile, useLogin } from "../shared/login.js";
 import { useLoad } from "../shared/use-load.js";
 import { plural, RUN_WORD } from "../shared/words.js";
 
@@ -28,9 +28,9 @@ function Badge(props: { kind: RunKind }) {
 
 /** `refresh` changes after an import, so the proposal is asked for again. */
 export function RunWeekProposal(props: { refresh: string }) {
-  const session = useSession();
-  const { profile } = session;
-  const answer = useLoad(() => running.proposal(), props.refresh, canLoad(session));
+  const login = useLogin();
+  const { profile } = login;
+  const answer = useLoad(() => running.proposal(), props.refresh, canLoad(login));
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);

@@ -2,8 +2,7 @@
  * The activity upload (POST /api/activities/import). XMLHttpRequest rather than fetch because
  * only XHR reports upload progress in every browser; a whole Strava export can take minutes.
  */
-
-import type { ImportJob } from "../shared/api.js";
+import { API_PATHS, type ImportJob } from "../shared/api.js";
 import { onUnauthorized } from "../shared/http.js";
 
 export interface UploadProgress {
@@ -77,7 +76,7 @@ export function uploadActivities(
     }
     const form = new FormData();
     for (const file of files) form.append("file", file, file.name);
-    xhr.open("POST", "/api/activities/import");
+    xhr.open("POST", API_PATHS.importActivities);
     xhr.setRequestHeader("accept", "application/json");
     xhr.upload.onprogress = (event) => {
       onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });

@@ -13,7 +13,7 @@ import {
   type Weekday,
   weekdayOfDate,
 } from "../shared/dates.js";
-import { canLoad, useSession } from "../shared/login.js";
+import { canLoad, useLogin } from "../shared/login.js";
 import { useLoad } from "../shared/use-load.js";
 import { plural } from "../shared/words.js";
 import { Chart, type ChartColors, type ChartSpec, type UPlot } from "./chart.js";
@@ -108,9 +108,9 @@ const valueAxis = (c: ChartColors, size = 48) => ({
 
 /** /progress: loads and estimated max per exercise, sessions per week, soreness. */
 export function Progress() {
-  const session = useSession();
-  const { profile } = session;
-  const ready = canLoad(session);
+  const login = useLogin();
+  const { profile } = login;
+  const ready = canLoad(login);
   const unit = profile?.units ?? "kg";
   const weekStart = profile?.weekStart ?? "mon";
   const today = todayIn(profile?.timezone);

@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { type ActivityView, running, type WeeklyRunning } from "../shared/api.js";
 import { addDays, chartTime, shortDate, today as todayIn } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
-import { canLoad, useSession } from "../shared/login.js";
+import { canLoad, useLogin } from "../shared/login.js";
 import {
   activityNumbers,
   activityTitle,
@@ -105,9 +105,9 @@ function RecentActivity(props: {
 }
 
 export function RunningProgress() {
-  const session = useSession();
-  const { profile } = session;
-  const ready = canLoad(session);
+  const login = useLogin();
+  const { profile } = login;
+  const ready = canLoad(login);
   const today = todayIn(profile?.timezone);
   const weekly = useLoad(() => running.weekly(WEEKS), "weekly", ready);
   const recent = useLoad(

@@ -1,14 +1,14 @@
 import {
   formatLocalDate,
+  MS_PER_DAY,
   parseLocalDate,
   WEEKDAYS,
   type Weekday,
+  weekdayName,
   weekdayOf,
 } from "../../core/units/local-date.js";
 
 export { WEEKDAYS, type Weekday };
-
-const MS_PER_DAY = 86_400_000;
 
 /** English throughout the app; dates in the English the phone prefers (24 Nov or Nov 24). */
 const LOCALE =
@@ -50,25 +50,18 @@ export function weekdayOfDate(date: string): Weekday {
   return day === null ? "mon" : weekdayOf(day);
 }
 
-export const WEEKDAY_NAME: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
+/** Day 4 (1970-01-05) was a Monday: the core names each weekday from there. */
+const A_MONDAY = 4;
 
-export const WEEKDAY_SHORT: Record<Weekday, string> = {
-  mon: "Mon",
-  tue: "Tue",
-  wed: "Wed",
-  thu: "Thu",
-  fri: "Fri",
-  sat: "Sat",
-  sun: "Sun",
-};
+/** "Monday" … "Sunday", as the core names them. */
+export const WEEKDAY_NAME = Object.fromEntries(
+  WEEKDAYS.map((weekday, index) => [weekday, weekdayName(A_MONDAY + index)]),
+) as Record<Weekday, string>;
+
+/** "Mon" … "Sun". */
+export const WEEKDAY_SHORT = Object.fromEntries(
+  WEEKDAYS.map((weekday) => [weekday, WEEKDAY_NAME[weekday].slice(0, 3)]),
+) as Record<Weekday, string>;
 
 /** The seven weekdays starting on the athlete's first day of the week. */
 export function orderedWeekdays(weekStart: Weekday): Weekday[] {
@@ -109,7 +102,7 @@ export function dayAndDate(date: string): string {
 
 /** Unix seconds at noon UTC of a local date: what the charts put on their x axis. */
 export function chartTime(date: string): number {
-  return (parseLocalDate(date) ?? 0) * 86_400 + 43_200;
+  return ((parseLocalDate(date) ?? 0) * MS_PER_DAY) / 1000 + 43_200;
 }
 
 /** The first day of the week (per the browser's locale), Monday when the browser cannot say. */

@@ -1,4 +1,8 @@
-/** A small typed fetch client for /api: JSON in and out, the session cookie sent, errors as values. */
+/**
+ * The browser's one HTTP client for /api: JSON in and out, the log-in cookie sent, a time limit
+ * (a gym basement may hang rather than fail), the offline gate, 401 handling and one result
+ * shape, errors as values. Every address it is given comes from `api.ts`.
+ */
 
 export interface ApiError {
   /** The API's kinds (`invalid`, `rule`, `conflict`, …), plus `network` when the server was not reached. */
@@ -7,12 +11,25 @@ export interface ApiError {
   readonly field: string | null;
   /** The rule's id when `kind` is `rule`. */
   readonly rule?: string;
+  /** The HTTP status; 0 when the server was not reached (offline, timed out). */
   readonly status: number;
 }
 
 export type ApiResult<T> =
   | { readonly ok: true; readonly value: T; readonly status: number }
   | { readonly ok: false; readonly error: ApiError };
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface RequestOptions {
+  /**
+   * Answer 401 as a value instead of going to /login: the log-in pages themselves, and the
+   * screens and the outbox that work offline and say "sign in" in their own words.
+   */
+  readonly allowUnauthorized?: boolean;
+  /** How long to wait before counting the request as a lost connection (default 20 s). */
+  readonly timeoutMs?: number;
+}
 
 type Navigate = (url: string) => void;
 
@@ -25,71 +42,112 @@ export function setNavigator(next: Navigate): void {
 
 const AUTH_PAGES = new Set(["/login", "/signup"]);
 
-/** A 401 outside the sign-in pages: the session ended, go and sign in again. */
+/** A 401 outside the log-in pages: the log-in ended, go and log in again. */
 export function onUnauthorized(): void {
   if (!AUTH_PAGES.has(window.location.pathname)) navigate("/login");
 }
 
-export interface RequestOptions {
-  /** Answer 401 as a value instead of going to /login (log-in, sign-up). */
-  readonly allowUnauthorized?: boolean;
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** The message of an error the server gave no words for. */
+export const NO_MESSAGE = "Something went wrong. Please try again.";
+
+/** The server's `{"error": …}` body, whatever it holds. */
+type ErrorBody = { readonly error?: Partial<ApiError> } | null;
+
+const OFFLINE: ApiError = {
+  kind: "network",
+  message: "No connection. Check your signal and try again.",
+  field: null,
+  status: 0,
+};
+
+/**
+ * Offline, only what the service worker keeps on the phone (the plan, the profile: `sw.ts`)
+ * is worth asking for; anything else would only fail, noisily.
+ */
+function gatedOffline(method: Method, path: string): boolean {
+  if (typeof navigator === "undefined" || navigator.onLine !== false) return false;
+  const kept =
+    method === "GET" && (path.startsWith("/api/plan") || path.startsWith("/api/profile"));
+  return !kept;
 }
 
-export async function request<T>(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+function errorOf(status: number, data: unknown): ApiError {
+  const raw = (data as ErrorBody)?.error;
+  return {
+    // The service worker answers 503 without a body of its own when the phone has no copy.
+    kind: raw?.kind ?? (status === 503 ? "network" : "unknown"),
+    message: raw?.message ?? NO_MESSAGE,
+    field: raw?.field ?? null,
+    ...(raw?.rule ? { rule: raw.rule } : {}),
+    status,
+  };
+}
+
+export interface HttpClient {
+  request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<ApiResult<T>>;
+}
+
+/** A client over a given `fetch` (tests hand in their own; the app uses the browser's). */
+export function createHttpClient(
+  fetcher: typeof fetch = (input, init) => globalThis.fetch(input, init),
+): HttpClient {
+  return {
+    async request<T>(
+      method: Method,
+      path: string,
+      body?: unknown,
+      options: RequestOptions = {},
+    ): Promise<ApiResult<T>> {
+      if (gatedOffline(method, path)) return { ok: false, error: OFFLINE };
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetcher(path, {
+          method,
+          credentials: "same-origin",
+          headers: {
+            accept: "application/json",
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: controller.signal,
+        });
+        text = await response.text();
+      } catch {
+        return { ok: false, error: OFFLINE };
+      } finally {
+        clearTimeout(timer);
+      }
+      let data: unknown = null;
+      try {
+        data = text ? JSON.parse(text) : null;
+      } catch {
+        data = null;
+      }
+      if (response.ok) return { ok: true, value: data as T, status: response.status };
+      if (response.status === 401 && !options.allowUnauthorized) onUnauthorized();
+      return { ok: false, error: errorOf(response.status, data) };
+    },
+  };
+}
+
+const browser = createHttpClient();
+
+/** A request with the browser's fetch: what every screen uses, through `api.ts`. */
+export function request<T>(
+  method: Method,
   path: string,
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<ApiResult<T>> {
-  const offline: ApiResult<T> = {
-    ok: false,
-    error: {
-      kind: "network",
-      message: "No connection. Check your signal and try again.",
-      field: null,
-      status: 0,
-    },
-  };
-  // Offline, only what the service worker keeps on the phone (the plan, the profile) is worth
-  // asking for; anything else would only fail, noisily.
-  const kept =
-    method === "GET" && (path.startsWith("/api/plan") || path.startsWith("/api/profile"));
-  if (typeof navigator !== "undefined" && navigator.onLine === false && !kept) return offline;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: {
-        accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    return offline;
-  }
-
-  const text = await response.text().catch(() => "");
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-
-  if (response.ok) return { ok: true, value: data as T, status: response.status };
-
-  const raw = (data as { error?: Partial<ApiError> } | null)?.error;
-  const error: ApiError = {
-    kind: raw?.kind ?? "unknown",
-    message: raw?.message ?? "Something went wrong. Please try again.",
-    field: raw?.field ?? null,
-    ...(raw?.rule ? { rule: raw.rule } : {}),
-    status: response.status,
-  };
-  if (response.status === 401 && !options.allowUnauthorized) onUnauthorized();
-  return { ok: false, error };
+  return browser.request<T>(method, path, body, options);
 }

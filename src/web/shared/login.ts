@@ -1,5 +1,5 @@
 /**
- * Who is signed in and their profile, loaded once and shared by every screen. The profile is
+ * The log-in: who is logged in and their profile, loaded once and shared by every screen. The profile is
  * kept on the device too, so that the app still knows units and weekdays without a signal, and
  * so is the id of the account last signed in, so that gym mode knows whose workouts to show.
  */
@@ -7,10 +7,10 @@ import { useEffect, useState } from "preact/hooks";
 import type { Account, Profile } from "./api.js";
 import { api } from "./api.js";
 
-export type SessionStatus = "idle" | "loading" | "ready" | "no-profile" | "signed-out" | "offline";
+export type LoginStatus = "idle" | "loading" | "ready" | "no-profile" | "signed-out" | "offline";
 
-export interface SessionState {
-  readonly status: SessionStatus;
+export interface LoginState {
+  readonly status: LoginStatus;
   readonly account: Account | null;
   readonly profile: Profile | null;
 }
@@ -56,7 +56,7 @@ function storeAccountId(id: string | null): void {
   }
 }
 
-/** The account GET /api/me (or sign-up) answered in this visit; null until then. */
+/** The account GET /api/session (or sign-up) answered in this visit; null until then. */
 let confirmed: string | null = null;
 
 function confirm(id: string | null): void {
@@ -64,21 +64,21 @@ function confirm(id: string | null): void {
   storeAccountId(id);
 }
 
-let state: SessionState = { status: "idle", account: null, profile: storedProfile() };
-let pending: Promise<SessionState> | null = null;
+let state: LoginState = { status: "idle", account: null, profile: storedProfile() };
+let pending: Promise<LoginState> | null = null;
 const listeners = new Set<() => void>();
 
-function set(next: Partial<SessionState>): void {
+function set(next: Partial<LoginState>): void {
   state = { ...state, ...next };
   for (const listener of listeners) listener();
 }
 
-export function getSession(): SessionState {
+export function getLogin(): LoginState {
   return state;
 }
 
 /** GET /api/session: the account and its profile at once; shared by every caller until it answers. */
-export function loadSession(force = false): Promise<SessionState> {
+export function loadLogin(force = false): Promise<LoginState> {
   if (pending) return pending;
   if (!force && (state.status === "ready" || state.status === "no-profile")) {
     return Promise.resolve(state);
@@ -87,7 +87,7 @@ export function loadSession(force = false): Promise<SessionState> {
   if (force) confirm(null);
   set({ status: "loading" });
   pending = api
-    .session()
+    .currentLogin()
     .then((answer) => {
       if (!answer.ok) {
         // No signal (or the server is down): keep what the phone knows.
@@ -128,22 +128,22 @@ export function signedUp(account: Account): void {
 
 /**
  * Whether screens may ask the API for data: the session is known, or a profile is kept on this
- * device (then the data calls go out alongside GET /api/me instead of after it).
+ * device (then the data calls go out alongside GET /api/session instead of after it).
  */
-export function canLoad(session: SessionState): boolean {
+export function canLoad(session: LoginState): boolean {
   if (session.status === "ready" || session.status === "offline") return true;
   return (session.status === "loading" || session.status === "idle") && session.profile !== null;
 }
 
 /** After log-out or account deletion: nothing of the last person stays on the device. */
-export function clearSession(): void {
+export function clearLogin(): void {
   confirm(null);
   storeProfile(null);
   set({ status: "signed-out", account: null, profile: null });
 }
 
 /**
- * The id of the account signed in, as the server said in this visit (GET /api/me, sign-up);
+ * The id of the account signed in, as the server said in this visit (GET /api/session, sign-up);
  * null while that is not known (loading, offline since the start, signed out).
  */
 export function confirmedAccountId(): string | null {
@@ -159,14 +159,14 @@ export function knownAccountId(): string | null {
 }
 
 /** Called whenever the session changes (who is signed in, the profile, the status). */
-export function subscribeSession(listener: () => void): () => void {
+export function subscribeLogin(listener: () => void): () => void {
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
   };
 }
 
-export function useSession(): SessionState {
+export function useLogin(): LoginState {
   const [, rerender] = useState(0);
   useEffect(() => {
     const listener = () => rerender((n) => n + 1);

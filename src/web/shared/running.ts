@@ -1,6 +1,6 @@
 /**
  * The imported runs as the week and progress screens show them: the plan's additions read
- * defensively (a server from before issue 5 sends none of them) and the words for numbers.
+ * defensively (an older server sends none of them) and the words for numbers.
  */
 import type { PlannedActivity } from "../../core/protocol/plan-types.js";
 import { RUN_EFFORTS } from "../../core/running/classify.js";

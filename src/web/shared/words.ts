@@ -1,5 +1,14 @@
 /** The words the app uses for the API's vocabulary: plain, no jargon. */
-import { EQUIPMENT, type Equipment, type Injury, type Muscle } from "../../core/exercise/types.js";
+import {
+  EQUIPMENT,
+  type Equipment,
+  INJURIES,
+  type Injury,
+  type Muscle,
+} from "../../core/exercise/types.js";
+import type { RaceDistance, RunKind } from "../../core/profile/profile.js";
+import type { Phase } from "../../core/protocol/phases.js";
+import type { SessionKind } from "../../core/protocol/plan-types.js";
 import type { Weight } from "../../core/units/weight.js";
 
 export const EQUIPMENT_LIST: readonly Equipment[] = EQUIPMENT;
@@ -19,6 +28,7 @@ export const EQUIPMENT_WORD: Record<Equipment, string> = {
   bike: "Exercise bike",
 };
 
+/** The muscles in the order a runner reads them (legs first), not the catalogue's. */
 export const MUSCLE_LIST: readonly Muscle[] = [
   "quadriceps",
   "gluteals",
@@ -41,16 +51,7 @@ export const MUSCLE_WORD: Record<Muscle, string> = {
   core: "Trunk",
 };
 
-export const INJURY_LIST: readonly Injury[] = [
-  "achilles",
-  "plantar-fascia",
-  "knee",
-  "it-band",
-  "hamstring",
-  "hip",
-  "low-back",
-  "shin",
-];
+export const INJURY_LIST: readonly Injury[] = INJURIES;
 
 export const INJURY_WORD: Record<Injury, string> = {
   achilles: "Achilles",
@@ -63,7 +64,8 @@ export const INJURY_WORD: Record<Injury, string> = {
   shin: "Shin",
 };
 
-export type RunWord = "rest" | "easy" | "quality" | "long" | "race";
+/** A day's run: the profile's kinds, or the race itself. */
+export type RunWord = RunKind | "race";
 
 /** The run of a day in a few words ("Quality run": intervals, tempo or hills). */
 export const RUN_WORD: Record<RunWord, string> = {
@@ -74,14 +76,14 @@ export const RUN_WORD: Record<RunWord, string> = {
   race: "Race day",
 };
 
-export const RUN_HINT: Record<Exclude<RunWord, "race">, string> = {
+export const RUN_HINT: Record<RunKind, string> = {
   rest: "no run",
   easy: "relaxed pace",
   quality: "intervals, tempo or hills",
   long: "your longest run",
 };
 
-export const PHASE_WORD: Record<string, string> = {
+export const PHASE_WORD: Record<Phase, string> = {
   base: "Base phase: building strength",
   peak: "Peak phase: keeping strength with less",
   taper: "Taper: lighter, so you arrive fresh",
@@ -89,14 +91,14 @@ export const PHASE_WORD: Record<string, string> = {
   recovery: "Recovery after your race",
 };
 
-export const SESSION_KIND_WORD: Record<string, string> = {
+export const SESSION_KIND_WORD: Record<SessionKind, string> = {
   full: "Strength session",
   short: "Short strength session",
   minimal: "Mini strength session",
   reduced: "Light strength session",
 };
 
-export const RACE_WORD: Record<string, string> = {
+export const RACE_WORD: Record<RaceDistance, string> = {
   "5k": "5 km",
   "10k": "10 km",
   half: "half marathon",

@@ -3,7 +3,7 @@ import { type Adjustment, api, type FeedbackEntry } from "../shared/api.js";
 import { useExerciseNames } from "../shared/catalog.js";
 import { humanDates, today as todayIn } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
-import { useSession } from "../shared/login.js";
+import { useLogin } from "../shared/login.js";
 import { weightText } from "../shared/words.js";
 
 interface Outcome {
@@ -26,7 +26,7 @@ function sorenessWord(value: number): string {
 
 /** /checkin: how sore, did it affect the run, and what changes when it was too much. */
 export function Checkin() {
-  const { profile } = useSession();
+  const { profile } = useLogin();
   const nameOf = useExerciseNames();
   const [soreness, setSoreness] = useState<number | null>(null);
   const [hurtRun, setHurtRun] = useState<boolean | null>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { api, type Move, type PlannedWeek } from "../shared/api.js";
+import { api, type Move, type PlannedWeek, type Profile } from "../shared/api.js";
 import {
   addDays,
   daysBetween,
@@ -12,7 +12,7 @@ import {
   weekdayOfDate,
 } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
-import { canLoad, useSession } from "../shared/login.js";
+import { canLoad, useLogin } from "../shared/login.js";
 import { dayRunning } from "../shared/running.js";
 import { useLoad } from "../shared/use-load.js";
 import { PHASE_WORD, plural, RACE_WORD, RUN_WORD, type RunWord } from "../shared/words.js";
@@ -31,10 +31,7 @@ function weekTitle(start: string, today: string): string {
 }
 
 /** "Base phase: building strength · 20 weeks to your marathon". */
-function phaseText(
-  week: PlannedWeek,
-  race: { date: string; distance: string } | undefined,
-): string {
+function phaseText(week: PlannedWeek, race: Profile["race"]): string {
   const phase = PHASE_WORD[week.phase] ?? week.phase;
   if (!race) return phase;
   const days = daysBetween(week.start, race.date);
@@ -73,9 +70,9 @@ function useCheckinPrompt(today: string, enabled: boolean): string | null {
 /** `/`: the week at a glance, its runs and its two strength sessions. */
 export function Week() {
   const { query, route } = useLocation();
-  const session = useSession();
-  const { profile, account } = session;
-  const ready = canLoad(session);
+  const login = useLogin();
+  const { profile, account } = login;
+  const ready = canLoad(login);
   const requested = /^\d{4}-\d{2}-\d{2}$/.test(query.week ?? "") ? query.week : undefined;
   const today = todayIn(profile?.timezone);
   const plan = useLoad(() => api.plan(requested, 1), requested ?? "", ready);

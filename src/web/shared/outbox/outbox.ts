@@ -5,6 +5,8 @@ import {
   openDB,
   type StoreNames,
 } from "idb";
+import { API_PATHS, type LoginAnswer } from "../api.js";
+import { type ApiError, createHttpClient, type HttpClient, NO_MESSAGE } from "../http.js";
 import type {
   FinishedWorkout,
   LoggedSet,
@@ -23,10 +25,10 @@ import type {
  * errors and 5xx keep it waiting; other 4xx keep it too, marked failed with the server's
  * message: nothing is ever dropped without the athlete seeing it.
  *
- * Everything here belongs to an account (its id from GET /api/me): a phone may be shared, and
- * the session cookie that goes with a POST is whoever signed in last. A pass sends only the
- * items of the account it is given, and only after GET /api/me confirmed that the cookie is
- * that account's; the items of other accounts wait, untouched, until their account signs in.
+ * Everything here belongs to an account (its id from GET /api/session): a phone may be shared,
+ * and the log-in cookie that goes with a POST is whoever logged in last. A pass sends only the
+ * items of the account it is given, and only after GET /api/session confirmed that the cookie
+ * is that account's; the items of other accounts wait, untouched, until their account signs in.
  */
 
 interface CapacityDB extends DBSchema {
@@ -97,7 +99,7 @@ interface LockManagerLike {
 
 export class Outbox {
   private readonly dbName: string;
-  private readonly fetcher: typeof fetch;
+  private readonly http: HttpClient;
   private readonly timeoutMs: number;
   private readonly now: () => Date;
   private readonly listeners = new Set<() => void>();
@@ -107,7 +109,7 @@ export class Outbox {
 
   constructor(options: OutboxOptions = {}) {
     this.dbName = options.dbName ?? DB_NAME;
-    this.fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.http = createHttpClient(options.fetch);
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.now = options.now ?? (() => new Date());
     const channelName = options.channel === undefined ? CHANGE_CHANNEL : options.channel;
@@ -431,7 +433,7 @@ export class Outbox {
 
   /**
    * Sends the waiting items of `owner`, the account signed in, oldest first; other accounts'
-   * items stay as they are. First GET /api/me must say the session cookie is `owner`'s (else
+   * items stay as they are. First GET /api/session must say the log-in cookie is `owner`'s (else
    * the pass stops: "account"); then what is stored without an account becomes `owner`'s.
    * Stops at the first network error, 5xx or 401 (the rest would meet the same); a refused item
    * (other 4xx) is marked failed and the next one goes. Calls for the same account made while a
@@ -514,32 +516,25 @@ export class Outbox {
     return undefined;
   }
 
-  /** Whose session cookie this browser holds (GET /api/session), or why that is not known. */
+  /** Whose log-in cookie this browser holds (GET /api/session), or why that is not known. */
   private async signedIn(): Promise<
     | { readonly kind: "account"; readonly id: string }
     | { readonly kind: "auth" | "network" | "server" }
   > {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    try {
-      // /api/session answers 200 with user null when signed out: no error status in the console.
-      const response = await this.fetcher("/api/session", {
-        method: "GET",
-        headers: { accept: "application/json" },
-        credentials: "same-origin",
-        signal: controller.signal,
-      });
-      if (response.status === 401) return { kind: "auth" };
-      if (!response.ok) return { kind: "server" };
-      const body = (await response.json()) as { user?: { id?: unknown } | null } | null;
-      if (body?.user === null) return { kind: "auth" };
-      const id = body?.user?.id;
-      return typeof id === "string" ? { kind: "account", id } : { kind: "server" };
-    } catch {
-      return { kind: "network" };
-    } finally {
-      clearTimeout(timer);
+    // /api/session answers 200 with user null when logged out: no error status in the console.
+    const answer = await this.http.request<LoginAnswer | null>(
+      "GET",
+      API_PATHS.currentLogin,
+      undefined,
+      { allowUnauthorized: true, timeoutMs: this.timeoutMs },
+    );
+    if (!answer.ok) {
+      const { status } = answer.error;
+      return { kind: status === 401 ? "auth" : status === 0 ? "network" : "server" };
     }
+    if (answer.value?.user === null) return { kind: "auth" };
+    const id = answer.value?.user?.id;
+    return typeof id === "string" ? { kind: "account", id } : { kind: "server" };
   }
 
   private async patch(id: string, change: Partial<OutboxItem>): Promise<void> {
@@ -552,30 +547,26 @@ export class Outbox {
   }
 
   private async post(item: OutboxItem): Promise<Attempt> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    let response: Response;
-    try {
-      response = await this.fetcher("/api/workouts", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        credentials: "same-origin",
-        body: JSON.stringify({ id: item.id, date: item.date, sets: item.sets }),
-        signal: controller.signal,
-      });
-    } catch {
-      return { kind: "retry", stop: "network", message: "No connection." };
-    } finally {
-      clearTimeout(timer);
+    const answer = await this.http.request<unknown>(
+      "POST",
+      API_PATHS.workouts,
+      { id: item.id, date: item.date, sets: item.sets },
+      { allowUnauthorized: true, timeoutMs: this.timeoutMs },
+    );
+    if (answer.ok) {
+      // 201 stored, 200 stored before (a retried id): anything else is not a store.
+      return answer.status === 200 || answer.status === 201
+        ? { kind: "stored" }
+        : { kind: "refused", message: `The server refused it (${answer.status}).` };
     }
-    const { status } = response;
-    if (status === 200 || status === 201) return { kind: "stored" };
+    const { status } = answer.error;
+    if (status === 0) return { kind: "retry", stop: "network", message: "No connection." };
     if (status === 401) return { kind: "auth" };
     // Timeouts and rate limits are worth another try; other client errors are not.
     if (status === 408 || status === 425 || status === 429 || status >= 500) {
       return { kind: "retry", stop: "server", message: `The server did not take it (${status}).` };
     }
-    return { kind: "refused", message: await errorMessage(response) };
+    return { kind: "refused", message: refusal(answer.error) };
   }
 }
 
@@ -631,18 +622,10 @@ export function withSet(sets: readonly LoggedSet[], set: LoggedSet): LoggedSet[]
   return sets.map((item, i) => (i === index ? set : item));
 }
 
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as {
-      error?: { message?: unknown; field?: unknown };
-    };
-    const message = typeof body.error?.message === "string" ? body.error.message : null;
-    const field = typeof body.error?.field === "string" ? body.error.field : null;
-    if (message) return field ? `${message} (${field})` : message;
-  } catch {
-    // Not JSON: fall through to the status.
-  }
-  return `The server refused it (${response.status}).`;
+/** The server's reason for refusing a workout, with the field it names. */
+function refusal(error: ApiError): string {
+  if (error.message === NO_MESSAGE) return `The server refused it (${error.status}).`;
+  return error.field ? `${error.message} (${error.field})` : error.message;
 }
 
 let shared: Outbox | null = null;

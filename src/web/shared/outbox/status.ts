@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { knownAccountId, useSession } from "../login.js";
+import { knownAccountId, useLogin } from "../login.js";
 import { type SyncCounts, sharedOutbox } from "./outbox.js";
 import { kickSync } from "./sync.js";
 
@@ -9,7 +9,7 @@ import { kickSync } from "./sync.js";
  * outbox in this tab and in others (BroadcastChannel) and who is signed in; starts the sync loop.
  */
 export function useSyncStatus(): SyncCounts {
-  useSession(); // again when who is signed in changes
+  useLogin(); // again when who is signed in changes
   const owner = knownAccountId();
   const [counts, setCounts] = useState<SyncCounts>({ waiting: 0, failed: 0, others: 0 });
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { confirmedAccountId, getSession, loadSession, subscribeSession } from "../login.js";
+import { confirmedAccountId, getLogin, loadLogin, subscribeLogin } from "../login.js";
 import { type Outbox, type SendResult, sharedOutbox } from "./outbox.js";
 
 /**
@@ -7,8 +7,8 @@ import { type Outbox, type SendResult, sharedOutbox } from "./outbox.js";
  * workout (`kickSync`), and after a failed pass with a growing pause (2 s, 4 s, 8 s … at most
  * 2 min, with jitter).
  *
- * It sends only the workouts of the account the app knows is signed in (GET /api/me answered
- * in this visit); while that is unknown (offline at start, signing in) it sends nothing.
+ * It sends only the workouts of the account the app knows is logged in (GET /api/session
+ * answered in this visit); while that is unknown (offline at start, signing in) it sends nothing.
  */
 
 export interface SyncEnvironment {
@@ -116,7 +116,7 @@ function browserEnvironment(): SyncEnvironment {
     account: confirmedAccountId,
     learnAccount: () => {
       // Started without signal: now there is some, ask the server again.
-      if (getSession().status === "offline") void loadSession();
+      if (getLogin().status === "offline") void loadLogin();
     },
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
@@ -133,7 +133,7 @@ function browserEnvironment(): SyncEnvironment {
       };
       window.addEventListener("online", run);
       document.addEventListener("visibilitychange", onVisible);
-      const unsubscribe = subscribeSession(onSession);
+      const unsubscribe = subscribeLogin(onSession);
       return () => {
         window.removeEventListener("online", run);
         document.removeEventListener("visibilitychange", onVisible);

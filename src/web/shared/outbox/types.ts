@@ -14,7 +14,7 @@ export interface GymSetup {
 }
 
 /**
- * The account (its id from GET /api/me) a record on the phone belongs to. Null only for what
+ * The account (its id from GET /api/session) a record on the phone belongs to. Null only for what
  * an earlier version of the app stored without one: the first account that signs in after the
  * upgrade adopts it (`Outbox.adopt`).
  */
