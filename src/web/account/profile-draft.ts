@@ -1,17 +1,21 @@
 /** The profile as the forms edit it, with defaults that make sense for a runner who skips. */
 import type { Equipment, Injury } from "../../core/exercise/types.js";
-import type { Profile } from "../shared/api.js";
+import type { RaceDistance, RunKind } from "../../core/profile/profile.js";
+import type { Profile, RunWeek } from "../shared/api.js";
 import { browserTimeZone, localeWeekStart, type Weekday } from "../shared/dates.js";
 
-export type RunKind = "rest" | "easy" | "quality" | "long";
-export type RaceDistance = "5k" | "10k" | "half" | "marathon" | "ultra";
-export type RunWeek = Record<Weekday, RunKind>;
+export type { RaceDistance, RunKind, RunWeek };
 
+/*
+ * The core's lists live beside its TypeBox schemas (core/profile/profile.ts): importing them
+ * would put TypeBox (about 12 KB gzipped) into the first screen. So the values are written
+ * here, typed by the core, and profile-draft.test.ts holds them equal to the core's.
+ */
 export const RUN_CYCLE: readonly RunKind[] = ["rest", "easy", "quality", "long"];
 export const RACE_DISTANCES: readonly RaceDistance[] = ["5k", "10k", "half", "marathon", "ultra"];
-export const MINUTE_PRESETS = [20, 30, 45, 60] as const;
 export const MIN_MINUTES = 8;
 export const MAX_MINUTES = 180;
+export const MINUTE_PRESETS = [20, 30, 45, 60] as const;
 
 export interface ProfileDraft {
   name: string;
