@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup } from "../shared/outbox/types.js";
-import { alternatives, loadStep, parseLoad, startLoad, stepLoad, summarize } from "./logic.js";
+import {
+  alternatives,
+  DOSE_REPS,
+  inDose,
+  loadStep,
+  missingInSet,
+  nextOpenCard,
+  parseLoad,
+  startLoad,
+  stepLoad,
+  summarize,
+} from "./logic.js";
 
 const kg: GymSetup = {
   units: "kg",
@@ -86,5 +97,47 @@ describe("gym mode's arithmetic", () => {
     );
     expect(bodyweight?.did).toBe("12 reps, 5 or more left in the tank");
     expect(bodyweight?.next).toMatch(/harder variant/);
+  });
+});
+
+describe("the open card", () => {
+  const calf: Prescription = { ...squat, id: "calf-raise", name: "Calf raise" };
+  const plank: Prescription = { ...squat, id: "plank", name: "Plank" };
+  const cards = [squat, calf, plank];
+  const set = (exercise: string) => ({ exercise, load: null, reps: 9, rir: 2 });
+
+  it("is the first card without a set, going round after the one just logged", () => {
+    expect(nextOpenCard(cards, [], -1)).toBe(0);
+    expect(nextOpenCard(cards, [set("quarter-squat")], 0)).toBe(1);
+    expect(nextOpenCard(cards, [set("plank")], 2)).toBe(0);
+    expect(nextOpenCard(cards, [set("calf-raise"), set("plank")], 2)).toBe(0);
+  });
+
+  it("is none once every card has its set", () => {
+    expect(
+      nextOpenCard(
+        cards,
+        cards.map((card) => set(card.id)),
+        1,
+      ),
+    ).toBe(-1);
+  });
+});
+
+describe("the reps buttons", () => {
+  it("are the core's dose, 8 to 10 (protocol section 2)", () => {
+    expect(DOSE_REPS).toEqual([8, 9, 10]);
+    expect([7, 8, 10, 11].map(inDose)).toEqual([false, true, true, false]);
+  });
+});
+
+describe("a set before it is logged", () => {
+  it("names what is still missing, the load first", () => {
+    expect(missingInSet(2, "kg", 0, 9, 2)).toMatch(/load you lifted first.*2 kg steps/);
+    expect(missingInSet(null, "kg", 0, 9, 2)).toBeNull();
+    expect(missingInSet(2, "kg", 20, null, 2)).toBe("Tap how many reps you did.");
+    expect(missingInSet(2, "kg", 20, 101, 2)).toBe("Tap how many reps you did.");
+    expect(missingInSet(2, "kg", 20, 9, null)).toBe("Tap how many more you could have done.");
+    expect(missingInSet(2, "kg", 20, 9, 2)).toBeNull();
   });
 });

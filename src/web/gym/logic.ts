@@ -42,6 +42,22 @@ export function startLoad(card: Prescription, setup: GymSetup): number {
   return card.load.unit === setup.units ? tidy(value) : roundToStep(value, step);
 }
 
+/** What the athlete still has to tap before a set can be logged, in words; null when nothing. */
+export function missingInSet(
+  step: number | null,
+  unit: string,
+  load: number,
+  reps: number | null,
+  rir: number | null,
+): string | null {
+  if (step !== null && load <= 0) {
+    return `Set the load you lifted first: the − and + buttons go in ${step} ${unit} steps.`;
+  }
+  if (reps === null || reps < 1 || reps > 100) return "Tap how many reps you did.";
+  if (rir === null) return "Tap how many more you could have done.";
+  return null;
+}
+
 export function stepLoad(value: number, step: number, direction: "up" | "down"): number {
   if (direction === "up") return stepAbove(Math.max(0, value), step);
   return Math.max(0, stepBelow(value, step));
@@ -70,6 +86,23 @@ export function sessionOn(plan: Plan, date: string): PlannedSession | undefined 
 /** The cards of a workout in order: the planned exercises, with the athlete's swaps. */
 export function cardsOf(workout: Pick<WorkoutInProgress, "session" | "swaps">): Prescription[] {
   return workout.session.exercises.map((planned) => workout.swaps[planned.id] ?? planned);
+}
+
+/**
+ * The card to open after the one at `after` (-1: from the start), going round: the first whose
+ * exercise has no set yet; -1 when every card has one.
+ */
+export function nextOpenCard(
+  cards: readonly Prescription[],
+  sets: readonly LoggedSet[],
+  after: number,
+): number {
+  for (let step = 1; step <= cards.length; step += 1) {
+    const index = (after + step) % cards.length;
+    const card = cards[index];
+    if (card && !sets.some((set) => set.exercise === card.id)) return index;
+  }
+  return -1;
 }
 
 export interface Alternative {
