@@ -16,6 +16,7 @@ import {
 } from "../shared/running.js";
 import { useLoad } from "../shared/use-load.js";
 import { plural } from "../shared/words.js";
+import { dateAxis, fromZero, rightAxis, STILL, timeScale, valueAxis } from "./axes.js";
 import { Chart, type ChartColors, type ChartSpec, type UPlot } from "./chart.js";
 
 const WEEKS = 12;
@@ -132,14 +133,7 @@ export function RunningProgress() {
         weeks.map((week) => hours(week.movingS)),
       ],
       options: {
-        scales: {
-          x: {
-            time: true,
-            range: (_u, min, max) => [min - 4 * 86_400, max + 4 * 86_400],
-          },
-          km: { range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] },
-          h: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] },
-        },
+        scales: { x: timeScale(4), km: fromZero(10), h: fromZero(1) },
         series: [
           {},
           {
@@ -159,41 +153,8 @@ export function RunningProgress() {
             points: { size: 8, fill: c.surface, stroke: c.second },
           },
         ],
-        axes: [
-          {
-            stroke: c.text,
-            space: 72,
-            grid: { stroke: c.grid, width: 1 },
-            ticks: { stroke: c.grid },
-            values: (_u, splits) =>
-              splits.map((t) =>
-                new Date(t * 1000).toLocaleDateString(undefined, {
-                  day: "numeric",
-                  month: "short",
-                }),
-              ),
-            font: "14px system-ui, sans-serif",
-          },
-          {
-            scale: "km",
-            stroke: c.text,
-            grid: { stroke: c.grid, width: 1 },
-            ticks: { stroke: c.grid },
-            size: 44,
-            font: "14px system-ui, sans-serif",
-          },
-          {
-            scale: "h",
-            side: 1,
-            stroke: c.second,
-            grid: { show: false },
-            ticks: { stroke: c.grid },
-            size: 36,
-            font: "14px system-ui, sans-serif",
-          },
-        ],
-        cursor: { drag: { x: false, y: false } },
-        legend: { live: false },
+        axes: [dateAxis(c), { ...valueAxis(c, 44), scale: "km" }, rightAxis(c, "h", 36)],
+        ...STILL,
       },
     };
   };
