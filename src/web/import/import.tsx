@@ -7,94 +7,16 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { type ImportJob, running } from "../shared/api.js";
 import { knownAccountId, useLogin } from "../shared/login.js";
-import { bytesText } from "../shared/running.js";
-import { plural } from "../shared/words.js";
-import {
-  followImportJob,
-  forgetRunningJob,
-  keepRunningJob,
-  processingText,
-  runningJobOf,
-} from "./import-job.js";
+import { followImportJob, forgetRunningJob, keepRunningJob, runningJobOf } from "./import-job.js";
+import { JOB_ID, type Phase, PickFiles, Processing, spoken, Uploading } from "./import-parts.js";
 import { ImportSummary } from "./import-summary.js";
 import { RunWeekProposal } from "./run-week-proposal.js";
-import { type Upload, type UploadProgress, uploadActivities } from "./upload.js";
-
-type Phase =
-  | { readonly step: "pick" }
-  | { readonly step: "uploading"; readonly progress: UploadProgress }
-  | { readonly step: "processing"; readonly job: ImportJob | null; readonly trouble: string | null }
-  | { readonly step: "done"; readonly job: ImportJob }
-  | { readonly step: "error"; readonly message: string };
-
-const JOB_ID = /^[\w-]{1,100}$/;
-const LISTED = 8;
-
-const percent = (part: number, whole: number) =>
-  whole > 0 ? Math.min(100, Math.floor((part / whole) * 100)) : 0;
-
-/** What the live region says: in steps, so a screen reader is not flooded with numbers. */
-function spoken(phase: Phase): string {
-  switch (phase.step) {
-    case "uploading": {
-      const { loaded, total } = phase.progress;
-      return total
-        ? `Uploading: ${Math.floor(percent(loaded, total) / 10) * 10}\u00a0%`
-        : "Uploading…";
-    }
-    case "processing":
-      return phase.job ? `Reading your files: ${processingText(phase.job)}` : "Reading your files…";
-    case "done":
-      return phase.job.status === "failed"
-        ? "The import stopped."
-        : `Import finished: ${phase.job.counts.imported} imported, ${phase.job.counts.duplicates} already there, ${phase.job.counts.failed} failed.`;
-    default:
-      return "";
-  }
-}
-
-/** A progress bar; without a known end it shows that work goes on (no value at all). */
-function Meter(props: { testId: string; label: string; value: number; max: number | null }) {
-  // Separate elements by key: a value once set cannot be taken back to "indeterminate".
-  return props.max ? (
-    <progress
-      key="known"
-      class="meter"
-      data-testid={props.testId}
-      aria-label={props.label}
-      max={props.max}
-      value={Math.min(props.value, props.max)}
-    />
-  ) : (
-    <progress key="unknown" class="meter" data-testid={props.testId} aria-label={props.label} />
-  );
-}
-
-function FileList(props: { files: readonly File[] }) {
-  const total = props.files.reduce((sum, file) => sum + file.size, 0);
-  return (
-    <>
-      <ul class="file-list" data-testid="import-selected">
-        {props.files.slice(0, LISTED).map((file, index) => (
-          <li key={`${file.name}:${index}`}>
-            <span class="source">{file.name}</span>
-            <span class="file-size">{bytesText(file.size)}</span>
-          </li>
-        ))}
-        {props.files.length > LISTED ? (
-          <li class="hint">and {plural(props.files.length - LISTED, "more file")}</li>
-        ) : null}
-      </ul>
-      <p class="hint">Together {bytesText(total)}.</p>
-    </>
-  );
-}
+import { type Upload, uploadActivities } from "./upload.js";
 
 export function Import() {
   const { query, route } = useLocation();
   const { profile } = useLogin();
   const [files, setFiles] = useState<File[]>([]);
-  const [over, setOver] = useState(false);
   const [phase, setPhase] = useState<Phase>({ step: "pick" });
   const [refresh, setRefresh] = useState("start");
   const upload = useRef<Upload | null>(null);
@@ -219,59 +141,7 @@ export function Import() {
       ) : null}
 
       {phase.step === "pick" || phase.step === "error" ? (
-        <div class="stack">
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut for a mouse; the labelled file input inside is the way for everyone */}
-          <div
-            class={`card drop-zone${over ? " is-over" : ""}`}
-            data-testid="import-drop"
-            onDragOver={(event) => {
-              event.preventDefault();
-              setOver(true);
-            }}
-            onDragLeave={() => setOver(false)}
-            onDrop={(event) => {
-              event.preventDefault();
-              setOver(false);
-              choose(event.dataTransfer?.files);
-            }}
-          >
-            <input
-              ref={input}
-              id="import-file"
-              class="visually-hidden"
-              type="file"
-              multiple
-              data-testid="import-file"
-              aria-describedby="import-formats"
-              onChange={(event) => choose(event.currentTarget.files)}
-            />
-            <label for="import-file" class="button primary block drop-button">
-              {files.length > 0 ? "Choose other files" : "Choose files"}
-            </label>
-            <p class="hint" id="import-formats">
-              Or drop them here. FIT, GPX or TCX files (also .gz), or a whole export as one .zip:
-              Strava's "Download your data" archive or a folder of Garmin files.
-            </p>
-          </div>
-
-          {files.length > 0 ? (
-            <div class="card stack">
-              <h2>Ready to import</h2>
-              <FileList files={files} />
-              <button
-                type="button"
-                class="button primary block"
-                data-testid="import-start"
-                onClick={start}
-              >
-                Import {plural(files.length, "file")}
-              </button>
-              <button type="button" class="button quiet block" onClick={again}>
-                Clear
-              </button>
-            </div>
-          ) : null}
-        </div>
+        <PickFiles files={files} input={input} onChoose={choose} onStart={start} onClear={again} />
       ) : null}
 
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="import-status">
@@ -279,56 +149,10 @@ export function Import() {
       </p>
 
       {phase.step === "uploading" ? (
-        <div class="card stack" data-testid="import-uploading">
-          <h2>Uploading</h2>
-          <Meter
-            testId="import-upload-progress"
-            label="Upload"
-            value={phase.progress.loaded}
-            max={phase.progress.total}
-          />
-          <p class="progress-text">
-            {phase.progress.total
-              ? `${bytesText(phase.progress.loaded)} of ${bytesText(phase.progress.total)} uploaded (${percent(phase.progress.loaded, phase.progress.total)}\u00a0%)`
-              : "Starting the upload…"}
-          </p>
-          <p class="hint">Keep this page open until the upload is done.</p>
-          <button
-            type="button"
-            class="button block"
-            data-testid="import-cancel"
-            onClick={() => upload.current?.abort()}
-          >
-            Cancel
-          </button>
-        </div>
+        <Uploading progress={phase.progress} onCancel={() => upload.current?.abort()} />
       ) : null}
 
-      {phase.step === "processing" ? (
-        <div class="card stack" data-testid="import-processing">
-          <h2>Reading your files</h2>
-          <Meter
-            testId="import-processing-progress"
-            label="Files read"
-            value={phase.job?.progress.done ?? 0}
-            max={phase.job?.progress.total ?? null}
-          />
-          <p class="progress-text">
-            {phase.job ? processingText(phase.job) : "Waiting for the server…"}
-          </p>
-          {phase.job ? (
-            <p class="hint" data-testid="import-running-counts">
-              So far: {phase.job.counts.imported} imported, {phase.job.counts.duplicates} already
-              there, {phase.job.counts.failed} failed.
-            </p>
-          ) : null}
-          {phase.trouble ? <p class="hint">{phase.trouble}</p> : null}
-          <p class="hint">
-            Your files are uploaded. You can leave this page: the import goes on, and coming back
-            here shows where it is.
-          </p>
-        </div>
-      ) : null}
+      {phase.step === "processing" ? <Processing job={phase.job} trouble={phase.trouble} /> : null}
 
       {phase.step === "done" ? (
         <div class="stack" ref={summary} tabIndex={-1}>
