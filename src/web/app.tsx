@@ -5,7 +5,6 @@ import { Auth } from "./account/auth.js";
 import { Onboarding } from "./account/onboarding.js";
 import { Settings } from "./account/settings.js";
 import { Gym } from "./gym/gym.js";
-import { Library } from "./library/library.js";
 import { Progress } from "./progress/progress.js";
 import { setNavigator } from "./shared/http.js";
 import { Layout } from "./shared/layout.js";
@@ -13,25 +12,34 @@ import { loadLogin, useLogin } from "./shared/login.js";
 import { Checkin } from "./week/checkin.js";
 import { Week } from "./week/week.js";
 
-/** The import screen is its own chunk: it is used once in a while, the week every day. */
-const Import = lazy(() =>
-  import("./import/import.js").then(
-    (module) => module.Import,
-    () => ChunkMissing,
-  ),
-);
-
-/** The import screen could not be fetched (no signal before the service worker kept it). */
-function ChunkMissing() {
-  return (
+/**
+ * A screen in its own chunk, fetched on its first visit; when it cannot be fetched (no signal
+ * before the service worker kept it) the screen says so under its title.
+ */
+function lazyScreen(title: string, load: () => Promise<() => ComponentChildren>) {
+  const missing = () => (
     <section class="screen">
-      <h1>Import your runs</h1>
+      <h1>{title}</h1>
       <p class="card notice" role="alert">
         This page could not load. Check your connection, then reload the page.
       </p>
     </section>
   );
+  return lazy(() =>
+    load().then(
+      (screen) => screen,
+      () => missing,
+    ),
+  );
 }
+
+/** Import and the library are used once in a while, the week every day: they load apart. */
+const Import = lazyScreen("Import your runs", () =>
+  import("./import/import.js").then((module) => module.Import),
+);
+const Library = lazyScreen("Exercises", () =>
+  import("./library/library.js").then((module) => module.Library),
+);
 
 const AUTH_PATHS = new Set(["/signup", "/login"]);
 

@@ -1,6 +1,8 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { api, type Move, type PlannedWeek, type Profile } from "../shared/api.js";
+import { RULES } from "../../core/protocol/rules.js";
+import { api, type Move, type PlannedDay, type PlannedWeek, type Profile } from "../shared/api.js";
 import {
   addDays,
   daysBetween,
@@ -19,8 +21,8 @@ import { PHASE_WORD, plural, RACE_WORD, RUN_WORD, type RunWord } from "../shared
 import { DayActivities, WeekRunning } from "./day-activities.js";
 import { SessionCard } from "./session-card.js";
 
-const RULE_IDS =
-  /\s\((?:not-before-long-or-race|not-before-quality|48h-apart|recovery|race-week)\)/g;
+/** The rule ids the plan's notes end with, " (48h-apart)": people read the sentence alone. */
+const RULE_IDS = new RegExp(`\\s\\((?:${Object.keys(RULES).join("|")})\\)`, "g");
 
 function weekTitle(start: string, today: string): string {
   const offset = Math.floor(daysBetween(start, today) / 7);
@@ -41,7 +43,7 @@ function phaseText(week: PlannedWeek, race: Profile["race"]): string {
   return `${phase} · ${plural(Math.floor(days / 7), "week")} to your ${name}`;
 }
 
-/** Was a session logged yesterday or the day before, with no check-in since? */
+/** Was a workout logged yesterday or the day before, with no check-in since? */
 function useCheckinPrompt(today: string, enabled: boolean): string | null {
   const [due, setDue] = useState<string | null>(null);
   useEffect(() => {
@@ -50,7 +52,7 @@ function useCheckinPrompt(today: string, enabled: boolean): string | null {
     Promise.all([api.workouts(), api.checkins()]).then(([workouts, checkins]) => {
       if (!live || !workouts.ok || !checkins.ok) return;
       const recent = [addDays(today, -1), addDays(today, -2)];
-      const session = workouts.value
+      const logged = workouts.value
         .map((workout) => workout.date)
         .filter((date) => recent.includes(date))
         .sort()
@@ -58,7 +60,7 @@ function useCheckinPrompt(today: string, enabled: boolean): string | null {
       const answered = checkins.value.some(
         (checkin) => checkin.date === today || checkin.date === addDays(today, -1),
       );
-      setDue(session && !answered ? session : null);
+      setDue(logged && !answered ? logged : null);
     });
     return () => {
       live = false;
@@ -142,52 +144,14 @@ export function Week() {
 
   return (
     <section class="screen week" data-testid="week-view" aria-labelledby="week-title">
-      {promptFor ? (
-        <a class="prompt" href="/checkin" data-testid="checkin-prompt">
-          <span class="prompt-title">How do you feel today?</span>
-          <span class="prompt-text">
-            Tell us after{" "}
-            {promptFor === addDays(today, -1)
-              ? "yesterday's"
-              : `${WEEKDAY_NAME[weekdayOfDate(promptFor)]}'s`}{" "}
-            session. It takes ten seconds.
-          </span>
-        </a>
-      ) : null}
+      {promptFor ? <CheckinPrompt date={promptFor} today={today} /> : null}
 
-      <div class="week-head">
-        <button
-          type="button"
-          class="icon-button"
-          data-testid="week-prev"
-          aria-label="Previous week"
-          onClick={() => week && goWeek(addDays(week.start, -7))}
-          disabled={!week}
-        >
-          <span aria-hidden="true">‹</span>
-        </button>
-        <div class="week-heading">
-          {account?.name ? <p class="eyebrow">Hi {account.name}</p> : null}
-          <h1 id="week-title" data-testid="week-title">
-            {week ? weekTitle(week.start, today) : "Your week"}
-          </h1>
-          {week ? (
-            <p class="week-range">
-              {shortDate(week.start)} – {shortDate(addDays(week.start, 6))}
-            </p>
-          ) : null}
-        </div>
-        <button
-          type="button"
-          class="icon-button"
-          data-testid="week-next"
-          aria-label="Next week"
-          onClick={() => week && goWeek(addDays(week.start, 7))}
-          disabled={!week}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
-      </div>
+      <WeekHead
+        start={week?.start ?? null}
+        today={today}
+        name={account?.name ?? null}
+        onGo={goWeek}
+      />
 
       {week && profile?.race ? (
         <p class={`phase phase-${week.phase}`} data-testid="week-phase">
@@ -225,26 +189,8 @@ export function Week() {
           <ol class="days">
             {week.days.map((day) => {
               const session = week.sessions.find((s) => s.date === day.date);
-              const isToday = day.date === today;
-              const run = day.run as RunWord;
               return (
-                <li
-                  key={day.date}
-                  class={`day${isToday ? " is-today" : ""}${session ? " has-session" : ""}${
-                    day.date < today ? " is-past" : ""
-                  }`}
-                  data-testid={`day-${day.date}`}
-                  aria-current={isToday ? "date" : undefined}
-                >
-                  <div class="day-head">
-                    <h2 class="day-name">
-                      {WEEKDAY_NAME[day.weekday]}
-                      {isToday ? <span class="tag tag-today">Today</span> : null}
-                      <span class="day-date">{shortDate(day.date)}</span>
-                    </h2>
-                    <span class={`run-badge run-${run}`}>{RUN_WORD[run] ?? run}</span>
-                  </div>
-                  <DayActivities day={day} timeZone={profile?.timezone} />
+                <WeekDay key={day.date} day={day} today={today} timeZone={profile?.timezone}>
                   {session ? (
                     <SessionCard
                       session={session}
@@ -262,7 +208,7 @@ export function Week() {
                       onUndo={undo}
                     />
                   ) : null}
-                </li>
+                </WeekDay>
               );
             })}
           </ol>
@@ -276,5 +222,97 @@ export function Week() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The check-in asked for after a workout: yesterday's, or the day before's. */
+function CheckinPrompt(props: { date: string; today: string }) {
+  const { date, today } = props;
+  return (
+    <a class="prompt" href="/checkin" data-testid="checkin-prompt">
+      <span class="prompt-title">How do you feel today?</span>
+      <span class="prompt-text">
+        Tell us after{" "}
+        {date === addDays(today, -1) ? "yesterday's" : `${WEEKDAY_NAME[weekdayOfDate(date)]}'s`}{" "}
+        workout. It takes ten seconds.
+      </span>
+    </a>
+  );
+}
+
+/** The week's title and dates between the previous and next week buttons. */
+function WeekHead(props: {
+  start: string | null;
+  today: string;
+  name: string | null;
+  onGo: (start: string) => void;
+}) {
+  const { start, today } = props;
+  return (
+    <div class="week-head">
+      <button
+        type="button"
+        class="icon-button"
+        data-testid="week-prev"
+        aria-label="Previous week"
+        onClick={() => start && props.onGo(addDays(start, -7))}
+        disabled={!start}
+      >
+        <span aria-hidden="true">‹</span>
+      </button>
+      <div class="week-heading">
+        {props.name ? <p class="eyebrow">Hi {props.name}</p> : null}
+        <h1 id="week-title" data-testid="week-title">
+          {start ? weekTitle(start, today) : "Your week"}
+        </h1>
+        {start ? (
+          <p class="week-range">
+            {shortDate(start)} – {shortDate(addDays(start, 6))}
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        class="icon-button"
+        data-testid="week-next"
+        aria-label="Next week"
+        onClick={() => start && props.onGo(addDays(start, 7))}
+        disabled={!start}
+      >
+        <span aria-hidden="true">›</span>
+      </button>
+    </div>
+  );
+}
+
+/** One day of the week: its name, its run, what was done, and its planned session if any. */
+function WeekDay(props: {
+  day: PlannedDay;
+  today: string;
+  timeZone: string | undefined;
+  children: ComponentChildren;
+}) {
+  const { day, today } = props;
+  const isToday = day.date === today;
+  const run = day.run as RunWord;
+  return (
+    <li
+      class={`day${isToday ? " is-today" : ""}${props.children ? " has-session" : ""}${
+        day.date < today ? " is-past" : ""
+      }`}
+      data-testid={`day-${day.date}`}
+      aria-current={isToday ? "date" : undefined}
+    >
+      <div class="day-head">
+        <h2 class="day-name">
+          {WEEKDAY_NAME[day.weekday]}
+          {isToday ? <span class="tag tag-today">Today</span> : null}
+          <span class="day-date">{shortDate(day.date)}</span>
+        </h2>
+        <span class={`run-badge run-${run}`}>{RUN_WORD[run] ?? run}</span>
+      </div>
+      <DayActivities day={day} timeZone={props.timeZone} />
+      {props.children}
+    </li>
   );
 }
