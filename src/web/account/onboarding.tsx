@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { api, type RunWeekProposal, running } from "../shared/api.js";
+import { api, type RunWeek, type RunWeekProposal, running } from "../shared/api.js";
 import type { ApiError } from "../shared/http.js";
 import { getLogin, setProfile, useLogin } from "../shared/login.js";
 import {
@@ -103,26 +103,7 @@ export function Onboarding() {
   /** A profile already holds the runner's own run week: no proposal replaces it. */
   const hadProfile = useRef(getLogin().profile !== null);
 
-  // Runs imported before signing up (from the command line, into the account this one took
-  // over) propose the run week. Asked once; any failure leaves the default, silently.
-  useEffect(() => {
-    if (hadProfile.current) return;
-    let alive = true;
-    running
-      .proposal()
-      .then((result) => {
-        const proposed = result.ok ? result.value.proposal : null;
-        if (!alive || !proposed || runWeekEdited.current) return;
-        setDraft((current) =>
-          withProposedRunWeek(current, proposed.runWeek, runWeekEdited.current),
-        );
-        setProposal(proposed);
-      })
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, []);
+  useProposedRunWeek(hadProfile.current, runWeekEdited, setDraft, setProposal);
 
   useEffect(() => {
     const name = login.account?.name;
@@ -195,63 +176,16 @@ export function Onboarding() {
       <p class="lead">{current.lead}</p>
 
       <div class="card form">
-        {step === 0 ? (
-          <NameFields
-            name={draft.name}
-            birthYear={draft.birthYear}
-            onName={(name) => update({ name })}
-            onBirthYear={(birthYear) => update({ birthYear })}
-          />
-        ) : null}
-        {step === 1 ? (
-          <div class="stack">
-            <UnitsChoice value={draft.units} onChange={(units) => update({ units })} />
-            <WeekStartSelect
-              value={draft.weekStart}
-              onChange={(weekStart) => update({ weekStart })}
-            />
-            {draft.timezone ? (
-              <p class="hint">Time zone: {draft.timezone.replace(/_/g, " ")} (from this device).</p>
-            ) : null}
-          </div>
-        ) : null}
-        {step === 2 ? (
-          <EquipmentPicker
-            value={draft.equipment}
-            onChange={(equipment) => update({ equipment })}
-          />
-        ) : null}
-        {step === 3 ? (
-          <MinutesPicker
-            value={draft.sessionMinutes}
-            onChange={(sessionMinutes) => update({ sessionMinutes })}
-          />
-        ) : null}
-        {step === 4 ? (
-          <div class="stack">
-            {proposal ? <RunWeekBasis proposal={proposal} /> : null}
-            <RunWeekEditor
-              value={draft.runWeek}
-              weekStart={draft.weekStart}
-              onChange={(runWeek) => {
-                runWeekEdited.current = true;
-                update({ runWeek });
-              }}
-            />
-            {proposal ? <RunWeekReasons proposal={proposal} weekStart={draft.weekStart} /> : null}
-          </div>
-        ) : null}
-        {step === 5 ? (
-          <RacePicker
-            date={draft.raceDate}
-            distance={draft.raceDistance}
-            onDate={(raceDate) => update({ raceDate })}
-            onDistance={(raceDistance) => update({ raceDistance })}
-          />
-        ) : null}
-        {step === 6 ? (
-          <InjuryPicker value={draft.injuries} onChange={(injuries) => update({ injuries })} />
-        ) : null}
+        <StepFields
+          step={step}
+          draft={draft}
+          proposal={proposal}
+          update={update}
+          onRunWeek={(runWeek) => {
+            runWeekEdited.current = true;
+            update({ runWeek });
+          }}
+        />
 
         {error ? (
           <p class="form-error" data-testid="form-error" role="alert">
@@ -260,33 +194,158 @@ export function Onboarding() {
         ) : null}
       </div>
 
-      <div class="wizard-actions">
-        {step > 0 ? (
-          <button type="button" class="button" data-testid="onboarding-back" onClick={back}>
-            Back
-          </button>
-        ) : (
-          <span />
-        )}
-        <button type="button" class="button quiet" data-testid="onboarding-skip" onClick={skip}>
-          {last ? "Skip and finish" : "Skip"}
-        </button>
-        {last ? (
-          <button
-            type="button"
-            class="button primary"
-            data-testid="onboarding-finish"
-            onClick={next}
-            disabled={busy}
-          >
-            {busy ? "Saving…" : "See my week"}
-          </button>
-        ) : (
-          <button type="button" class="button primary" data-testid="onboarding-next" onClick={next}>
-            Next
-          </button>
-        )}
-      </div>
+      <WizardActions
+        step={step}
+        last={last}
+        busy={busy}
+        onBack={back}
+        onSkip={skip}
+        onNext={next}
+      />
     </section>
+  );
+}
+
+/**
+ * Runs imported before signing up (from the command line, into the account this one took
+ * over) propose the run week. Asked once; any failure leaves the default, silently.
+ */
+function useProposedRunWeek(
+  hadProfile: boolean,
+  edited: { readonly current: boolean },
+  setDraft: (change: (draft: ProfileDraft) => ProfileDraft) => void,
+  setProposal: (proposal: RunWeekProposal) => void,
+): void {
+  useEffect(() => {
+    if (hadProfile) return;
+    let alive = true;
+    running
+      .proposal()
+      .then((result) => {
+        const proposed = result.ok ? result.value.proposal : null;
+        if (!alive || !proposed || edited.current) return;
+        setDraft((current) => withProposedRunWeek(current, proposed.runWeek, edited.current));
+        setProposal(proposed);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, []);
+}
+
+/** The fields of one step. */
+function StepFields(props: {
+  step: number;
+  draft: ProfileDraft;
+  proposal: RunWeekProposal | null;
+  update: (patch: Partial<ProfileDraft>) => void;
+  onRunWeek: (runWeek: RunWeek) => void;
+}) {
+  const { step, draft, proposal, update } = props;
+  return (
+    <>
+      {step === 0 ? (
+        <NameFields
+          name={draft.name}
+          birthYear={draft.birthYear}
+          onName={(name) => update({ name })}
+          onBirthYear={(birthYear) => update({ birthYear })}
+        />
+      ) : null}
+      {step === 1 ? (
+        <div class="stack">
+          <UnitsChoice value={draft.units} onChange={(units) => update({ units })} />
+          <WeekStartSelect
+            value={draft.weekStart}
+            onChange={(weekStart) => update({ weekStart })}
+          />
+          {draft.timezone ? (
+            <p class="hint">Time zone: {draft.timezone.replace(/_/g, " ")} (from this device).</p>
+          ) : null}
+        </div>
+      ) : null}
+      {step === 2 ? (
+        <EquipmentPicker value={draft.equipment} onChange={(equipment) => update({ equipment })} />
+      ) : null}
+      {step === 3 ? (
+        <MinutesPicker
+          value={draft.sessionMinutes}
+          onChange={(sessionMinutes) => update({ sessionMinutes })}
+        />
+      ) : null}
+      {step === 4 ? (
+        <div class="stack">
+          {proposal ? <RunWeekBasis proposal={proposal} /> : null}
+          <RunWeekEditor
+            value={draft.runWeek}
+            weekStart={draft.weekStart}
+            onChange={props.onRunWeek}
+          />
+          {proposal ? <RunWeekReasons proposal={proposal} weekStart={draft.weekStart} /> : null}
+        </div>
+      ) : null}
+      {step === 5 ? (
+        <RacePicker
+          date={draft.raceDate}
+          distance={draft.raceDistance}
+          onDate={(raceDate) => update({ raceDate })}
+          onDistance={(raceDistance) => update({ raceDistance })}
+        />
+      ) : null}
+      {step === 6 ? (
+        <InjuryPicker value={draft.injuries} onChange={(injuries) => update({ injuries })} />
+      ) : null}
+    </>
+  );
+}
+
+/** Back, Skip, and Next (or "See my week" on the last step). */
+function WizardActions(props: {
+  step: number;
+  last: boolean;
+  busy: boolean;
+  onBack: () => void;
+  onSkip: () => void;
+  onNext: () => void;
+}) {
+  return (
+    <div class="wizard-actions">
+      {props.step > 0 ? (
+        <button type="button" class="button" data-testid="onboarding-back" onClick={props.onBack}>
+          Back
+        </button>
+      ) : (
+        <span />
+      )}
+      <button
+        type="button"
+        class="button quiet"
+        data-testid="onboarding-skip"
+        onClick={props.onSkip}
+      >
+        {props.last ? "Skip and finish" : "Skip"}
+      </button>
+      {props.last ? (
+        <button
+          type="button"
+          class="button primary"
+          data-testid="onboarding-finish"
+          onClick={props.onNext}
+          disabled={props.busy}
+        >
+          {props.busy ? "Saving…" : "See my week"}
+        </button>
+      ) : (
+        <button
+          type="button"
+          class="button primary"
+          data-testid="onboarding-next"
+          onClick={props.onNext}
+        >
+          Next
+        </button>
+      )}
+    </div>
   );
 }
