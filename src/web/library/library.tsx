@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import type { Equipment, Muscle } from "../../core/exercise/types.js";
 import type { CatalogExercise } from "../shared/api.js";
@@ -84,52 +85,14 @@ export function Library() {
   return (
     <section class="screen library" aria-labelledby="library-title">
       <h1 id="library-title">Exercises</h1>
-      <div class="card form filters">
-        <label class="field">
-          <span class="field-label">Search</span>
-          <input
-            type="search"
-            data-testid="library-search"
-            placeholder="squat, calves, band…"
-            value={search}
-            onInput={(event) => setSearch(event.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span class="field-label">Muscle</span>
-          <select
-            data-testid="library-muscle"
-            value={muscle}
-            onChange={(event) => setMuscle(event.currentTarget.value as Muscle | "")}
-          >
-            <option value="">All muscles</option>
-            {MUSCLE_LIST.map((m) => (
-              <option key={m} value={m}>
-                {MUSCLE_WORD[m]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset class="fieldset">
-          <legend class="field-label">With what I have</legend>
-          <div class="chips">
-            {FILTER_EQUIPMENT.map((item) => (
-              <button
-                key={item}
-                type="button"
-                class="chip"
-                data-testid={`library-equipment-${item}`}
-                aria-pressed={equipment.has(item)}
-                onClick={() => toggleEquipment(item)}
-              >
-                {equipment.has(item) ? "✓ " : ""}
-                {EQUIPMENT_WORD[item]}
-              </button>
-            ))}
-          </div>
-          <p class="hint">Body weight always counts. Nothing chosen shows everything.</p>
-        </fieldset>
-      </div>
+      <Filters
+        search={search}
+        muscle={muscle}
+        equipment={equipment}
+        onSearch={setSearch}
+        onMuscle={setMuscle}
+        onEquipment={toggleEquipment}
+      />
 
       {error && !exercises ? (
         <p class="card notice" role="alert">
@@ -148,47 +111,15 @@ export function Library() {
       <ul class="library-list">
         {shown.map((exercise) => (
           <li key={exercise.id}>
-            <details
-              class="card library-item"
-              data-testid={`library-item-${exercise.id}`}
+            <LibraryItem
+              exercise={exercise}
               open={opened === exercise.id}
-              onToggle={(event) => {
-                const open = (event.currentTarget as HTMLDetailsElement).open;
+              onOpen={(open) => {
                 if (open) setOpened(exercise.id);
                 else if (opened === exercise.id) setOpened(null);
               }}
-            >
-              <summary>
-                <span class="library-name">{exercise.name}</span>
-                <span class="library-muscles">
-                  {exercise.muscles.map((m) => MUSCLE_WORD[m]).join(" · ")}
-                </span>
-              </summary>
-              <div class="library-body">
-                <h3>How to do it</h3>
-                <ol class="cues">
-                  {exercise.cues.map((cue) => (
-                    <li key={cue}>{cue}</li>
-                  ))}
-                </ol>
-                <h3>Ways to do it</h3>
-                <ul class="ways">
-                  {exercise.ways.map((way) => (
-                    <li key={way.equipment.join("+")}>{wayText(way)}</li>
-                  ))}
-                </ul>
-                {exercise.easier.length > 0 ? (
-                  <p>
-                    <strong>Easier:</strong> {variantLinks(exercise.easier)}
-                  </p>
-                ) : null}
-                {exercise.harder.length > 0 ? (
-                  <p>
-                    <strong>Harder:</strong> {variantLinks(exercise.harder)}
-                  </p>
-                ) : null}
-              </div>
-            </details>
+              variants={variantLinks}
+            />
           </li>
         ))}
       </ul>
@@ -196,5 +127,113 @@ export function Library() {
         <p class="card notice">Nothing matches. Try fewer filters.</p>
       ) : null}
     </section>
+  );
+}
+
+/** Search, muscle and equipment: what narrows the list. */
+function Filters(props: {
+  search: string;
+  muscle: Muscle | "";
+  equipment: ReadonlySet<Equipment>;
+  onSearch: (search: string) => void;
+  onMuscle: (muscle: Muscle | "") => void;
+  onEquipment: (item: Equipment) => void;
+}) {
+  return (
+    <div class="card form filters">
+      <label class="field">
+        <span class="field-label">Search</span>
+        <input
+          type="search"
+          data-testid="library-search"
+          placeholder="squat, calves, band…"
+          value={props.search}
+          onInput={(event) => props.onSearch(event.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span class="field-label">Muscle</span>
+        <select
+          data-testid="library-muscle"
+          value={props.muscle}
+          onChange={(event) => props.onMuscle(event.currentTarget.value as Muscle | "")}
+        >
+          <option value="">All muscles</option>
+          {MUSCLE_LIST.map((m) => (
+            <option key={m} value={m}>
+              {MUSCLE_WORD[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset class="fieldset">
+        <legend class="field-label">With what I have</legend>
+        <div class="chips">
+          {FILTER_EQUIPMENT.map((item) => (
+            <button
+              key={item}
+              type="button"
+              class="chip"
+              data-testid={`library-equipment-${item}`}
+              aria-pressed={props.equipment.has(item)}
+              onClick={() => props.onEquipment(item)}
+            >
+              {props.equipment.has(item) ? "✓ " : ""}
+              {EQUIPMENT_WORD[item]}
+            </button>
+          ))}
+        </div>
+        <p class="hint">Body weight always counts. Nothing chosen shows everything.</p>
+      </fieldset>
+    </div>
+  );
+}
+
+/** One exercise, collapsed: how to do it, its ways, and its easier and harder variants. */
+function LibraryItem(props: {
+  exercise: CatalogExercise;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+  variants: (ids: readonly string[]) => ComponentChildren;
+}) {
+  const { exercise } = props;
+  return (
+    <details
+      class="card library-item"
+      data-testid={`library-item-${exercise.id}`}
+      open={props.open}
+      onToggle={(event) => props.onOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>
+        <span class="library-name">{exercise.name}</span>
+        <span class="library-muscles">
+          {exercise.muscles.map((m) => MUSCLE_WORD[m]).join(" · ")}
+        </span>
+      </summary>
+      <div class="library-body">
+        <h3>How to do it</h3>
+        <ol class="cues">
+          {exercise.cues.map((cue) => (
+            <li key={cue}>{cue}</li>
+          ))}
+        </ol>
+        <h3>Ways to do it</h3>
+        <ul class="ways">
+          {exercise.ways.map((way) => (
+            <li key={way.equipment.join("+")}>{wayText(way)}</li>
+          ))}
+        </ul>
+        {exercise.easier.length > 0 ? (
+          <p>
+            <strong>Easier:</strong> {props.variants(exercise.easier)}
+          </p>
+        ) : null}
+        {exercise.harder.length > 0 ? (
+          <p>
+            <strong>Harder:</strong> {props.variants(exercise.harder)}
+          </p>
+        ) : null}
+      </div>
+    </details>
   );
 }
