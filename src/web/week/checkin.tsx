@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { SORE } from "../../core/feedback/soreness.js";
 import { type Adjustment, api, type FeedbackEntry } from "../shared/api.js";
 import { useExerciseNames } from "../shared/catalog.js";
 import { humanDates, today as todayIn } from "../shared/dates.js";
@@ -61,97 +62,14 @@ export function Checkin() {
     });
   };
 
-  if (outcome) {
-    const tooMuch = outcome.soreness >= 4 || outcome.hurtRun;
-    return (
-      <section class="screen checkin" aria-labelledby="checkin-title">
-        <h1 id="checkin-title">Thanks for telling us</h1>
-        <div class="card result" data-testid="checkin-result" role="status">
-          {tooMuch ? (
-            <>
-              <p class="result-lead">
-                {outcome.hurtRun
-                  ? "Sorry your run suffered. Here is what we found and what changes."
-                  : "That is more sore than it should be. Here is what we found and what changes."}
-              </p>
-              {outcome.feedback.length > 0 ? (
-                <>
-                  <h2>What probably caused it</h2>
-                  <ul class="causes">
-                    {outcome.feedback.map((entry) => (
-                      <li key={`${entry.kind}-${entry.exercise}`}>{humanDates(entry.message)}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : (
-                <p>Nothing in your log stands out. It happens: sleep, stress and runs add up.</p>
-              )}
-              <h2>What changes next time</h2>
-              {outcome.adjustments.length > 0 ? (
-                <ul class="adjustments">
-                  {outcome.adjustments.map((change) => (
-                    <li key={change.exercise}>
-                      <strong>
-                        {nameOf(change.exercise)}
-                        {change.from && change.to
-                          ? `: ${weightText(change.from)} → ${weightText(change.to)}`
-                          : ""}
-                      </strong>
-                      <span>{humanDates(change.reason)}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p>
-                  Next session: one set per exercise, a little lighter, stopping with 2 reps left in
-                  the tank. Your plan already takes it into account.
-                </p>
-              )}
-            </>
-          ) : (
-            <p class="result-lead">
-              {outcome.soreness === 0
-                ? "Fresh as a daisy. The load was just right: keep it up!"
-                : "A little soreness is normal and means the work counted. Keep it up!"}
-            </p>
-          )}
-        </div>
-        <a class="button primary block" href="/">
-          Back to my week
-        </a>
-      </section>
-    );
-  }
+  if (outcome) return <CheckinResult outcome={outcome} nameOf={nameOf} />;
 
   return (
     <section class="screen checkin" aria-labelledby="checkin-title">
       <h1 id="checkin-title">How do you feel today?</h1>
       <p class="lead">Ten seconds after a strength day helps us get the next one right.</p>
       <form class="stack" onSubmit={submit}>
-        <fieldset class="card fieldset">
-          <legend class="field-label">How sore are your muscles?</legend>
-          <p class="hint" id="scale-hint">
-            0 is not sore at all, 10 is as sore as it gets.
-          </p>
-          <div class="scale" aria-describedby="scale-hint">
-            {SCALE.map((value) => (
-              <button
-                key={value}
-                type="button"
-                class={`scale-button level-${Math.min(3, Math.floor(value / 3))}`}
-                data-testid={`checkin-soreness-${value}`}
-                aria-pressed={soreness === value}
-                aria-label={`${value}: ${sorenessWord(value)}`}
-                onClick={() => setSoreness(value)}
-              >
-                {value}
-              </button>
-            ))}
-          </div>
-          <p class="scale-word" aria-live="polite">
-            {soreness === null ? "Tap a number." : `${soreness}: ${sorenessWord(soreness)}`}
-          </p>
-        </fieldset>
+        <SorenessScale value={soreness} onChange={setSoreness} />
 
         <fieldset class="card fieldset">
           <legend class="field-label">Did it affect your run?</legend>
@@ -192,5 +110,100 @@ export function Checkin() {
         </button>
       </form>
     </section>
+  );
+}
+
+/** After the check-in: thanks, and when it was too much, the likely cause and what changes. */
+function CheckinResult(props: { outcome: Outcome; nameOf: (id: string) => string }) {
+  const { outcome, nameOf } = props;
+  // Sore from the protocol's threshold on, or a run that suffered (protocol section 7).
+  const tooMuch = outcome.soreness >= SORE || outcome.hurtRun;
+  return (
+    <section class="screen checkin" aria-labelledby="checkin-title">
+      <h1 id="checkin-title">Thanks for telling us</h1>
+      <div class="card result" data-testid="checkin-result" role="status">
+        {tooMuch ? (
+          <>
+            <p class="result-lead">
+              {outcome.hurtRun
+                ? "Sorry your run suffered. Here is what we found and what changes."
+                : "That is more sore than it should be. Here is what we found and what changes."}
+            </p>
+            {outcome.feedback.length > 0 ? (
+              <>
+                <h2>What probably caused it</h2>
+                <ul class="causes">
+                  {outcome.feedback.map((entry) => (
+                    <li key={`${entry.kind}-${entry.exercise}`}>{humanDates(entry.message)}</li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>Nothing in your log stands out. It happens: sleep, stress and runs add up.</p>
+            )}
+            <h2>What changes next time</h2>
+            {outcome.adjustments.length > 0 ? (
+              <ul class="adjustments">
+                {outcome.adjustments.map((change) => (
+                  <li key={change.exercise}>
+                    <strong>
+                      {nameOf(change.exercise)}
+                      {change.from && change.to
+                        ? `: ${weightText(change.from)} → ${weightText(change.to)}`
+                        : ""}
+                    </strong>
+                    <span>{humanDates(change.reason)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>
+                Next session: one set per exercise, a little lighter, stopping with 2 reps left in
+                the tank. Your plan already takes it into account.
+              </p>
+            )}
+          </>
+        ) : (
+          <p class="result-lead">
+            {outcome.soreness === 0
+              ? "Fresh as a daisy. The load was just right: keep it up!"
+              : "A little soreness is normal and means the work counted. Keep it up!"}
+          </p>
+        )}
+      </div>
+      <a class="button primary block" href="/">
+        Back to my week
+      </a>
+    </section>
+  );
+}
+
+/** Soreness from 0 to 10, a button each, and the word for the one chosen. */
+function SorenessScale(props: { value: number | null; onChange: (value: number) => void }) {
+  return (
+    <fieldset class="card fieldset">
+      <legend class="field-label">How sore are your muscles?</legend>
+      <p class="hint" id="scale-hint">
+        0 is not sore at all, 10 is as sore as it gets.
+      </p>
+      <div class="scale" aria-describedby="scale-hint">
+        {SCALE.map((value) => (
+          <button
+            key={value}
+            type="button"
+            class={`scale-button level-${Math.min(3, Math.floor(value / 3))}`}
+            data-testid={`checkin-soreness-${value}`}
+            aria-pressed={props.value === value}
+            aria-label={`${value}: ${sorenessWord(value)}`}
+            onClick={() => props.onChange(value)}
+          >
+            {value}
+          </button>
+        ))}
+      </div>
+      <p class="scale-word" aria-live="polite">
+        {props.value === null ? "Tap a number." : `${props.value}: ${sorenessWord(props.value)}`}
+      </p>
+    </fieldset>
   );
 }
