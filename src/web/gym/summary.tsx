@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { sharedOutbox } from "../shared/outbox/outbox.js";
 import { kickSync } from "../shared/outbox/sync.js";
 import type { FinishedWorkout, OutboxItem } from "../shared/outbox/types.js";
+import { useOutboxRead } from "../shared/outbox/use-outbox.js";
 import { cardsOf, type SummaryLine, summarize } from "./logic.js";
 
 export function Summary(props: { finished: FinishedWorkout }) {
@@ -52,21 +53,5 @@ export function Summary(props: { finished: FinishedWorkout }) {
 
 /** The outbox item of a workout: null while unknown, undefined once it has left the phone. */
 function useOutboxItem(id: string): OutboxItem | null | undefined {
-  const [item, setItem] = useState<OutboxItem | null | undefined>(null);
-  useEffect(() => {
-    const outbox = sharedOutbox();
-    let alive = true;
-    const refresh = () =>
-      void outbox
-        .item(id)
-        .then((found) => alive && setItem(found))
-        .catch(() => undefined);
-    const unsubscribe = outbox.subscribe(refresh);
-    refresh();
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
-  }, [id]);
-  return item;
+  return useOutboxRead<OutboxItem | null | undefined>((outbox) => outbox.item(id), null, id);
 }

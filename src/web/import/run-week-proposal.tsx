@@ -7,6 +7,7 @@ import { api, type RunKind, type RunWeek, running } from "../shared/api.js";
 import { longDate, orderedWeekdays, WEEKDAY_NAME, type Weekday } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
 import { canLoad, setProfile, useLogin } from "../shared/login.js";
+import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
 import { plural, RUN_WORD } from "../shared/words.js";
 
@@ -63,12 +64,7 @@ export function RunWeekProposal(props: { refresh: string }) {
       <h2 id="proposal-title">Your run week, from your runs</h2>
       {answer.loading && !answer.data ? <p class="loading">Looking at your runs…</p> : null}
       {answer.error && !answer.data ? (
-        <div class="stack" role="alert">
-          <p>{answer.error.message}</p>
-          <button type="button" class="button" onClick={answer.reload}>
-            Try again
-          </button>
-        </div>
+        <TryAgain class="stack" message={answer.error.message} onRetry={answer.reload} />
       ) : null}
       {answer.data && !proposal ? (
         <p data-testid="proposal-reason">

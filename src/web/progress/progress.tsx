@@ -4,6 +4,7 @@ import { useExerciseNames } from "../shared/catalog.js";
 import { daysBetween, shortDate, today as todayIn } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
 import { canLoad, useLogin } from "../shared/login.js";
+import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
 import { Chart } from "./chart.js";
 import { exerciseChart, sorenessChart, workoutsChart } from "./log-charts.js";
@@ -146,12 +147,7 @@ function LogMissing(props: { loading: boolean; error: ApiError | null; retry: ()
     <section class="screen progress">
       <h1>Progress</h1>
       {props.error && !props.loading ? (
-        <div class="card notice" role="alert">
-          <p>{props.error.message}</p>
-          <button type="button" class="button" onClick={props.retry}>
-            Try again
-          </button>
-        </div>
+        <TryAgain message={props.error.message} onRetry={props.retry} />
       ) : (
         <p class="loading">Loading your log…</p>
       )}

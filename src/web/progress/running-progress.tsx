@@ -14,6 +14,7 @@ import {
   kmText,
   startDateTime,
 } from "../shared/running.js";
+import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
 import { plural } from "../shared/words.js";
 import { dateAxis, fromZero, rightAxis, STILL, timeScale, valueAxis } from "./axes.js";
@@ -165,12 +166,7 @@ export function RunningProgress() {
         Your running
       </h2>
       {weekly.error && !weekly.data ? (
-        <div class="card notice" role="alert">
-          <p>{weekly.error.message}</p>
-          <button type="button" class="button" onClick={weekly.reload}>
-            Try again
-          </button>
-        </div>
+        <TryAgain message={weekly.error.message} onRetry={weekly.reload} />
       ) : null}
       {weekly.data ? (
         <Chart

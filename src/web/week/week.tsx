@@ -16,6 +16,7 @@ import {
 import type { ApiError } from "../shared/http.js";
 import { canLoad, useLogin } from "../shared/login.js";
 import { dayRunning } from "../shared/running.js";
+import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
 import { PHASE_WORD, plural, RACE_WORD, RUN_WORD, type RunWord } from "../shared/words.js";
 import { DayActivities, WeekRunning } from "./day-activities.js";
@@ -161,12 +162,7 @@ export function Week() {
 
       {plan.loading && !week ? <p class="loading">Loading your week…</p> : null}
       {plan.error && plan.error.kind !== "no-profile" ? (
-        <div class="card notice" role="alert">
-          <p>{plan.error.message}</p>
-          <button type="button" class="button" onClick={plan.reload}>
-            Try again
-          </button>
-        </div>
+        <TryAgain message={plan.error.message} onRetry={plan.reload} />
       ) : null}
 
       {week ? (

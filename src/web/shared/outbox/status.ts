@@ -1,7 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { knownAccountId, useLogin } from "../login.js";
-import { type SyncCounts, sharedOutbox } from "./outbox.js";
+import type { SyncCounts } from "./outbox.js";
 import { kickSync } from "./sync.js";
+import { useOutboxRead } from "./use-outbox.js";
 
 /**
  * How many finished workouts of the account using the app wait on this phone for the server,
@@ -9,37 +10,18 @@ import { kickSync } from "./sync.js";
  * outbox in this tab and in others (BroadcastChannel) and who is signed in; starts the sync loop.
  */
 export function useSyncStatus(): SyncCounts {
-  useLogin(); // again when who is signed in changes
+  useLogin(); // again when who is logged in changes
   const owner = knownAccountId();
-  const [counts, setCounts] = useState<SyncCounts>({ waiting: 0, failed: 0, others: 0 });
   useEffect(() => {
-    if (typeof indexedDB === "undefined") return;
-    const outbox = sharedOutbox();
-    let alive = true;
-    const refresh = () => {
-      outbox
-        .counts(owner)
-        .then((next) => {
-          if (!alive) return;
-          setCounts((now) =>
-            now.waiting === next.waiting && now.failed === next.failed && now.others === next.others
-              ? now
-              : next,
-          );
-        })
-        .catch(() => {
-          // IndexedDB unavailable (private mode in some browsers): nothing can wait.
-        });
-    };
-    const unsubscribe = outbox.subscribe(refresh);
-    refresh();
-    kickSync();
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
+    // Without IndexedDB nothing waits on this phone, so there is nothing to send.
+    if (typeof indexedDB !== "undefined") kickSync();
   }, [owner]);
-  return counts;
+  return useOutboxRead(
+    (outbox) => outbox.counts(owner),
+    { waiting: 0, failed: 0, others: 0 },
+    owner,
+    (a, b) => a.waiting === b.waiting && a.failed === b.failed && a.others === b.others,
+  );
 }
 
 const workouts = (n: number) => `${n} ${n === 1 ? "workout" : "workouts"}`;
