@@ -125,41 +125,6 @@ export function RunningProgress() {
     recent.reload();
   };
 
-  const chart = (U: UPlot, c: ChartColors): ChartSpec => {
-    const bars = U.paths.bars?.({ size: [0.6, 40] });
-    return {
-      data: [
-        weeks.map((week) => chartTime(week.start)),
-        weeks.map((week) => km(week.distanceM)),
-        weeks.map((week) => hours(week.movingS)),
-      ],
-      options: {
-        scales: { x: timeScale(4), km: fromZero(10), h: fromZero(1) },
-        series: [
-          {},
-          {
-            label: "Distance (km)",
-            scale: "km",
-            stroke: c.accent,
-            fill: c.accent,
-            width: 0,
-            ...(bars ? { paths: bars } : {}),
-            points: { show: false },
-          },
-          {
-            label: "Time (h)",
-            scale: "h",
-            stroke: c.second,
-            width: 3,
-            points: { size: 8, fill: c.surface, stroke: c.second },
-          },
-        ],
-        axes: [dateAxis(c), { ...valueAxis(c, 44), scale: "km" }, rightAxis(c, "h", 36)],
-        ...STILL,
-      },
-    };
-  };
-
   return (
     <section class="stack running-progress" aria-labelledby="running-title">
       <h2 id="running-title" class="section-title">
@@ -175,34 +140,11 @@ export function RunningProgress() {
           summary={weeklySummary(weeks)}
           height={200}
           dataKey={weeks.map((w) => `${w.start}=${w.distanceM}/${w.movingS}`).join(",")}
-          build={chart}
+          build={runningChart(weeks)}
           empty={!weeks.some((week) => week.runs > 0)}
           data={{ "data-km": weeks.map((week) => km(week.distanceM)).join(",") }}
         >
-          <details class="numbers">
-            <summary>See the numbers</summary>
-            <table data-testid="running-table">
-              <caption class="visually-hidden">Running per week, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Week of</th>
-                  <th scope="col">Runs</th>
-                  <th scope="col">Distance</th>
-                  <th scope="col">Time</th>
-                </tr>
-              </thead>
-              <tbody>
-                {weeks.map((week) => (
-                  <tr key={week.start}>
-                    <td>{shortDate(week.start)}</td>
-                    <td>{week.runs}</td>
-                    <td>{kmText(week.distanceM)}</td>
-                    <td>{week.movingS > 0 ? durationText(week.movingS) : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <RunningTable weeks={weeks} />
         </Chart>
       ) : null}
 
@@ -237,5 +179,74 @@ export function RunningProgress() {
         </a>
       </div>
     </section>
+  );
+}
+
+/** Distance per week as bars, time as a line on its own scale. */
+const runningChart =
+  (weeks: readonly WeeklyRunning[]) =>
+  (U: UPlot, c: ChartColors): ChartSpec => {
+    const bars = U.paths.bars?.({ size: [0.6, 40] });
+    return {
+      data: [
+        weeks.map((week) => chartTime(week.start)),
+        weeks.map((week) => km(week.distanceM)),
+        weeks.map((week) => hours(week.movingS)),
+      ],
+      options: {
+        scales: { x: timeScale(4), km: fromZero(10), h: fromZero(1) },
+        series: [
+          {},
+          {
+            label: "Distance (km)",
+            scale: "km",
+            stroke: c.accent,
+            fill: c.accent,
+            width: 0,
+            ...(bars ? { paths: bars } : {}),
+            points: { show: false },
+          },
+          {
+            label: "Time (h)",
+            scale: "h",
+            stroke: c.second,
+            width: 3,
+            points: { size: 8, fill: c.surface, stroke: c.second },
+          },
+        ],
+        axes: [dateAxis(c), { ...valueAxis(c, 44), scale: "km" }, rightAxis(c, "h", 36)],
+        ...STILL,
+      },
+    };
+  };
+
+/** The running chart's numbers as a table, collapsed. */
+function RunningTable(props: { weeks: readonly WeeklyRunning[] }) {
+  const { weeks } = props;
+  return (
+    <details class="numbers">
+      <summary>See the numbers</summary>
+      <table data-testid="running-table">
+        <caption class="visually-hidden">Running per week, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Week of</th>
+            <th scope="col">Runs</th>
+            <th scope="col">Distance</th>
+            <th scope="col">Time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week.start}>
+              <td>{shortDate(week.start)}</td>
+              <td>{week.runs}</td>
+              <td>{kmText(week.distanceM)}</td>
+              <td>{week.movingS > 0 ? durationText(week.movingS) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

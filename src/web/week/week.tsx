@@ -80,9 +80,6 @@ export function Week() {
   const today = todayIn(profile?.timezone);
   const plan = useLoad(() => api.plan(requested, 1), requested ?? "", ready);
   const moves = useLoad(() => api.moves(), "moves", ready);
-  const [open, setOpen] = useState<{ date: string; panel: "why" | "move" } | null>(null);
-  const [moving, setMoving] = useState(false);
-  const [moveError, setMoveError] = useState<ApiError | null>(null);
   const promptFor = useCheckinPrompt(today, ready);
 
   useEffect(() => {
@@ -91,50 +88,10 @@ export function Week() {
 
   const week = plan.data?.weeks[0];
 
-  const toggle = (date: string, panel: "why" | "move") => {
-    setMoveError(null);
-    setOpen((current) =>
-      current && current.date === date && current.panel === panel ? null : { date, panel },
-    );
-  };
-
-  const move = async (from: string, to: string) => {
-    setMoving(true);
-    setMoveError(null);
-    // Ask the rules first: a day they forbid is explained at once, without a refused request.
-    const options = await api.moveOptions(from);
-    const option = options.ok
-      ? options.value.find((candidate) => candidate.date === to)
-      : undefined;
-    if (option && !option.allowed) {
-      setMoving(false);
-      setMoveError({
-        kind: "rule",
-        message: option.reason ?? "That day breaks a rule.",
-        field: "to",
-        ...(option.rule ? { rule: option.rule } : {}),
-        status: 409,
-      });
-      return;
-    }
-    const result = await api.move(from, to);
-    setMoving(false);
-    if (!result.ok) {
-      setMoveError(result.error);
-      return;
-    }
-    setOpen(null);
+  const { open, setOpen, moving, moveError, setMoveError, toggle, move, undo } = useMoves(() => {
     plan.reload();
     moves.reload();
-  };
-
-  const undo = async (change: Move) => {
-    const result = await api.undoMove(change.id);
-    if (result.ok) {
-      plan.reload();
-      moves.reload();
-    }
-  };
+  });
 
   const goWeek = (start: string) => {
     setOpen(null);
@@ -311,4 +268,61 @@ function WeekDay(props: {
       {props.children}
     </li>
   );
+}
+
+type Panel = "why" | "move";
+
+/**
+ * Moving planned sessions: which card has its reason or day chooser open, the move asked for
+ * (the rules are asked first) and undoing one. `changed` reloads the plan and the moves.
+ */
+function useMoves(changed: () => void) {
+  const [open, setOpen] = useState<{ date: string; panel: Panel } | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [moveError, setMoveError] = useState<ApiError | null>(null);
+
+  const toggle = (date: string, panel: Panel) => {
+    setMoveError(null);
+    setOpen((current) =>
+      current && current.date === date && current.panel === panel ? null : { date, panel },
+    );
+  };
+
+  const move = async (from: string, to: string) => {
+    setMoving(true);
+    setMoveError(null);
+    // Ask the rules first: a day they forbid is explained at once, without a refused request.
+    const options = await api.moveOptions(from);
+    const option = options.ok
+      ? options.value.find((candidate) => candidate.date === to)
+      : undefined;
+    if (option && !option.allowed) {
+      setMoving(false);
+      setMoveError({
+        kind: "rule",
+        message: option.reason ?? "That day breaks a rule.",
+        field: "to",
+        ...(option.rule ? { rule: option.rule } : {}),
+        status: 409,
+      });
+      return;
+    }
+    const result = await api.move(from, to);
+    setMoving(false);
+    if (!result.ok) {
+      setMoveError(result.error);
+      return;
+    }
+    setOpen(null);
+    changed();
+  };
+
+  const undo = async (change: Move) => {
+    const result = await api.undoMove(change.id);
+    if (result.ok) {
+      changed();
+    }
+  };
+
+  return { open, setOpen, moving, moveError, setMoveError, toggle, move, undo };
 }
