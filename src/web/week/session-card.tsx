@@ -1,3 +1,4 @@
+import type { RefObject } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { Move, PlannedDay, PlannedSession, Prescription } from "../shared/api.js";
 import { dayAndDate, humanDates, shortDate, WEEKDAY_SHORT } from "../shared/dates.js";
@@ -173,59 +174,94 @@ export function SessionCard(props: SessionCardProps) {
         </button>
       </div>
 
-      {props.open === "why" ? (
-        <div class="panel why" id={whyId} data-testid="why-text" ref={panel}>
-          <p>{humanDates(session.why)}</p>
-          {session.omitted.map((item) => (
-            <p key={item.muscle}>
-              <strong>Left out: {MUSCLE_WORD[item.muscle].toLowerCase()}.</strong>{" "}
-              {humanDates(item.reason)}
-            </p>
-          ))}
-          <h4>How every session works</h4>
-          <ul>
-            {PRINCIPLES.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {props.open === "why" ? <WhyPanel session={session} id={whyId} panel={panel} /> : null}
 
       {props.open === "move" ? (
-        <div class="panel move" id={moveId} ref={panel}>
-          <h4>Move this session to</h4>
-          <div class="move-days">
-            {props.days
-              .filter((day) => day.date !== date)
-              .map((day) => (
-                <button
-                  key={day.date}
-                  type="button"
-                  class="move-day"
-                  data-testid={`move-to-${day.date}`}
-                  disabled={props.moving}
-                  onClick={() => props.onMove(day.date)}
-                >
-                  <span class="move-day-name">
-                    {WEEKDAY_SHORT[day.weekday]} {shortDate(day.date)}
-                  </span>
-                  <span class="move-day-run">
-                    {RUN_WORD[day.run as RunWord] ?? day.run}
-                    {day.session ? " · session" : ""}
-                    {day.date < props.today ? " · past" : ""}
-                  </span>
-                </button>
-              ))}
-          </div>
-          {props.moveError ? (
-            <p class="form-error" data-testid="move-error" role="alert">
-              {humanDates(props.moveError.message)}
-            </p>
-          ) : (
-            <p class="hint">We check the day against your runs right away.</p>
-          )}
-        </div>
+        <MovePanel
+          id={moveId}
+          date={date}
+          days={props.days}
+          today={props.today}
+          moving={props.moving}
+          moveError={props.moveError}
+          onMove={props.onMove}
+          panel={panel}
+        />
       ) : null}
     </article>
+  );
+}
+
+/** Why this session, what was left out, and the principles of every session. */
+function WhyPanel(props: {
+  session: PlannedSession;
+  id: string;
+  panel: RefObject<HTMLDivElement>;
+}) {
+  const { session } = props;
+  return (
+    <div class="panel why" id={props.id} data-testid="why-text" ref={props.panel}>
+      <p>{humanDates(session.why)}</p>
+      {session.omitted.map((item) => (
+        <p key={item.muscle}>
+          <strong>Left out: {MUSCLE_WORD[item.muscle].toLowerCase()}.</strong>{" "}
+          {humanDates(item.reason)}
+        </p>
+      ))}
+      <h4>How every session works</h4>
+      <ul>
+        {PRINCIPLES.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The other days of the week to move the session to, and why a day was refused. */
+function MovePanel(props: {
+  id: string;
+  date: string;
+  days: readonly PlannedDay[];
+  today: string;
+  moving: boolean;
+  moveError: ApiError | null;
+  onMove: (to: string) => void;
+  panel: RefObject<HTMLDivElement>;
+}) {
+  return (
+    <div class="panel move" id={props.id} ref={props.panel}>
+      <h4>Move this session to</h4>
+      <div class="move-days">
+        {props.days
+          .filter((day) => day.date !== props.date)
+          .map((day) => (
+            <button
+              key={day.date}
+              type="button"
+              class="move-day"
+              data-testid={`move-to-${day.date}`}
+              disabled={props.moving}
+              onClick={() => props.onMove(day.date)}
+            >
+              <span class="move-day-name">
+                {WEEKDAY_SHORT[day.weekday]} {shortDate(day.date)}
+              </span>
+              <span class="move-day-run">
+                {RUN_WORD[day.run as RunWord] ?? day.run}
+                {day.session ? " · session" : ""}
+                {day.date < props.today ? " · past" : ""}
+              </span>
+            </button>
+          ))}
+      </div>
+      {props.moveError ? (
+        <p class="form-error" data-testid="move-error" role="alert">
+          {humanDates(props.moveError.message)}
+        </p>
+      ) : (
+        <p class="hint">We check the day against your runs right away.</p>
+      )}
+    </div>
   );
 }
