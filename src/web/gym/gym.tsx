@@ -11,7 +11,7 @@ import { Workout } from "./workout.js";
 /**
  * Gym mode (/gym/:date): warm-up timer, one card per exercise, a summary. Everything logged is
  * written to IndexedDB before the screen moves on; the outbox sends the finished workout when
- * there is signal. Once the session was loaded one time, all of it works without a network.
+ * there is signal. Once the planned session was loaded one time, all of it works without a network.
  * Everything kept on the phone belongs to the account using the app (the one signed in last):
  * another account's workout in progress or summary is never shown here.
  */

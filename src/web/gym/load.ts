@@ -115,7 +115,7 @@ type FetchedSession =
 
 /**
  * Gym mode says "sign in" in its own words rather than leaving the screen, and gives up on a
- * hanging request sooner than other screens: the phone's copy of the session is the fallback.
+ * hanging request sooner than other screens: the phone's copy of the planned session is the fallback.
  */
 export const GYM_REQUEST: RequestOptions = { allowUnauthorized: true, timeoutMs: 8_000 };
 

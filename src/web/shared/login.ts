@@ -127,7 +127,7 @@ export function signedUp(account: Account): void {
 }
 
 /**
- * Whether screens may ask the API for data: the session is known, or a profile is kept on this
+ * Whether screens may ask the API for data: the log-in is known, or a profile is kept on this
  * device (then the data calls go out alongside GET /api/session instead of after it).
  */
 export function canLoad(session: LoginState): boolean {
@@ -158,7 +158,7 @@ export function knownAccountId(): string | null {
   return confirmed ?? storedAccountId();
 }
 
-/** Called whenever the session changes (who is signed in, the profile, the status). */
+/** Called whenever the log-in changes (who is logged in, the profile, the status). */
 export function subscribeLogin(listener: () => void): () => void {
   listeners.add(listener);
   return () => {

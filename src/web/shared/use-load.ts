@@ -9,7 +9,7 @@ export interface Loaded<T> {
 }
 
 /**
- * Runs an API call when `key` changes (and once `enabled`, e.g. when the session is known);
+ * Runs an API call when `key` changes (and once `enabled`, e.g. when the log-in is known);
  * the last answer wins, earlier ones are dropped.
  */
 export function useLoad<T>(

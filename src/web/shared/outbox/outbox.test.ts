@@ -356,7 +356,7 @@ describe("accounts sharing a phone", () => {
     expect(await box.counts(null)).toEqual({ waiting: 0, failed: 0, others: 1 });
   });
 
-  it("sends nothing when the session cookie is not the account's the app believes", async () => {
+  it("sends nothing when the log-in cookie is not the account's the app believes", async () => {
     const { calls, me, fetch } = scripted([201], BEN);
     const box = outbox(freshName(), fetch);
     const anas = await logWorkout(box, "2026-12-01", [squat], ANA);

@@ -5,7 +5,7 @@ import type { WeightUnit } from "../../../core/units/weight.js";
 
 export type { LoggedSet };
 
-/** What gym mode needs from the profile, kept with the session so it works without signal. */
+/** What gym mode needs from the profile, kept with the planned session so it works without signal. */
 export interface GymSetup {
   readonly units: WeightUnit;
   readonly increments: Partial<Record<LoadEquipment, number>>;
