@@ -1,47 +1,55 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { LocationProvider, lazy, Route, Router, useLocation } from "preact-iso";
-import { setNavigator } from "./api/client.js";
-import { Layout } from "./components/layout.js";
-import { Auth } from "./screens/auth.js";
-import { Checkin } from "./screens/checkin.js";
-import { Gym } from "./screens/gym.js";
-import { Library } from "./screens/library.js";
-import { Onboarding } from "./screens/onboarding.js";
-import { Progress } from "./screens/progress.js";
-import { Settings } from "./screens/settings.js";
-import { Week } from "./screens/week.js";
-import { loadSession, useSession } from "./state/session.js";
+import { Auth } from "./account/auth.js";
+import { Onboarding } from "./account/onboarding.js";
+import { Settings } from "./account/settings.js";
+import { Gym } from "./gym/gym.js";
+import { Progress } from "./progress/progress.js";
+import { setNavigator } from "./shared/http.js";
+import { Layout } from "./shared/layout.js";
+import { loadLogin, useLogin } from "./shared/login.js";
+import { Checkin } from "./week/checkin.js";
+import { Week } from "./week/week.js";
 
-/** The import screen is its own chunk: it is used once in a while, the week every day. */
-const Import = lazy(() =>
-  import("./screens/import.js").then(
-    (module) => module.Import,
-    () => ChunkMissing,
-  ),
-);
-
-/** The import screen could not be fetched (no signal before the service worker kept it). */
-function ChunkMissing() {
-  return (
+/**
+ * A screen in its own chunk, fetched on its first visit; when it cannot be fetched (no signal
+ * before the service worker kept it) the screen says so under its title.
+ */
+function lazyScreen(title: string, load: () => Promise<() => ComponentChildren>) {
+  const missing = () => (
     <section class="screen">
-      <h1>Import your runs</h1>
+      <h1>{title}</h1>
       <p class="card notice" role="alert">
         This page could not load. Check your connection, then reload the page.
       </p>
     </section>
   );
+  return lazy(() =>
+    load().then(
+      (screen) => screen,
+      () => missing,
+    ),
+  );
 }
+
+/** Import and the library are used once in a while, the week every day: they load apart. */
+const Import = lazyScreen("Import your runs", () =>
+  import("./import/import.js").then((module) => module.Import),
+);
+const Library = lazyScreen("Exercises", () =>
+  import("./library/library.js").then((module) => module.Library),
+);
 
 const AUTH_PATHS = new Set(["/signup", "/login"]);
 
 /**
- * Around every screen: who is signed in (GET /api/me, 401 → /login), whether a profile exists
- * (404 → /onboarding), the header and the tabs.
+ * Around every screen: who is logged in (GET /api/session: nobody → /login), whether a profile
+ * exists (none → /onboarding), the header and the tabs.
  */
 function Shell(props: { children: ComponentChildren }) {
   const { path, route } = useLocation();
-  const session = useSession();
+  const login = useLogin();
   const isAuth = AUTH_PATHS.has(path);
 
   useEffect(() => {
@@ -49,14 +57,14 @@ function Shell(props: { children: ComponentChildren }) {
   }, [route]);
 
   useEffect(() => {
-    if (!isAuth) loadSession();
+    if (!isAuth) loadLogin();
   }, [isAuth]);
 
   useEffect(() => {
     if (isAuth) return;
-    if (session.status === "signed-out") route("/login", true);
-    else if (session.status === "no-profile" && path !== "/onboarding") route("/onboarding", true);
-  }, [session.status, path, isAuth, route]);
+    if (login.status === "signed-out") route("/login", true);
+    else if (login.status === "no-profile" && path !== "/onboarding") route("/onboarding", true);
+  }, [login.status, path, isAuth, route]);
 
   useEffect(() => {
     window.scrollTo(0, 0);

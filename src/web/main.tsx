@@ -1,6 +1,13 @@
 import { render } from "preact";
 import { App } from "./app.js";
-import "./styles.css";
+// One sheet, in this order: the shared base, each feature's styles, then what must win over them.
+import "./shared/styles.css";
+import "./account/account.css";
+import "./week/week.css";
+import "./progress/progress.css";
+import "./library/library.css";
+import "./import/import.css";
+import "./shared/last.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -1,54 +1,59 @@
 /**
- * Issue 5 as a new runner tries it on a phone: a real recording from the corpus, then a zip of
+ * Importing activities (docs/web.md, "Importing") as a new runner tries it on a phone: a real recording from the corpus, then a zip of
  * five weeks of runs (and one broken file) through /import; the summary, the runs in the week,
  * the proposed run week accepted, the weekly running on /progress and a deleted activity.
  * Needs the corpus (CAPACITY_CORPUS_DIR, set by CI): skipped without it, failed when it is set
  * and the file is missing.
+ *
+ * A journey is one story told in order (each step starts where the last one left the phone),
+ * so each stays one function however long it runs.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ZipFile } from "yazl";
-import { checkScreen, journeyHarness, startServer } from "./support.js";
+import { formatLocalDate, parseLocalDate, startOfWeek } from "../../src/core/units/local-date.js";
+import {
+  addDays,
+  byId,
+  checkScreen,
+  finishOnboarding,
+  journeyHarness,
+  signUpAndOnboard,
+  startServer,
+} from "./support.js";
 
 const CORPUS = process.env.CAPACITY_CORPUS_DIR;
 const REAL_FILE = "fit/activity-small-fenix2-run.fit";
 const ZONE = "Europe/Berlin";
 
-const byId = (page: Page, id: string) => page.getByTestId(id);
+/** The profile's run week is the one the generated history shows (runs Tue, Thu, Sat). */
+async function expectProposedRunWeek(page: Page): Promise<void> {
+  const profile = (await (await page.request.get("/api/profile")).json()) as {
+    runWeek: Record<string, string>;
+  };
+  expect(profile.runWeek).toMatchObject({ tue: "easy", thu: "quality", sat: "long", mon: "rest" });
+}
 
-async function signUpAndOnboard(page: Page): Promise<void> {
-  await page.goto("/signup");
-  await byId(page, "signup-name").fill("Rosa");
-  await byId(page, "signup-email").fill(`rosa-${Date.now()}@example.com`);
-  await byId(page, "signup-password").fill("a long pass phrase");
-  await byId(page, "signup-submit").click();
-  await page.waitForURL("**/onboarding");
-  for (let step = 0; step < 12; step++) {
-    if (await byId(page, "onboarding-finish").isVisible()) break;
-    await byId(page, "onboarding-next").click();
-  }
-  await byId(page, "onboarding-finish").click();
-  await byId(page, "week-view").waitFor();
+/** "Import more files", then one zip through the file input. */
+async function importAgain(page: Page, name: string, zip: Buffer): Promise<void> {
+  await byId(page, "import-again").click();
+  await byId(page, "import-file").setInputFiles({ name, mimeType: "application/zip", buffer: zip });
+  await byId(page, "import-start").click();
 }
 
 // ---- generated history: GPX runs as a watch would export them ----
-
-const DAY_MS = 86_400_000;
 
 function localToday(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date());
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Monday of the week holding `date` (onboarding keeps en-GB's Monday start). */
 function mondayOf(date: string): string {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
+  const day = parseLocalDate(date);
+  if (day === null) throw new Error(`not a date: ${date}`);
+  return formatLocalDate(startOfWeek(day, "mon"));
 }
 
 interface Run {
@@ -138,7 +143,7 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
     const realFile = join(CORPUS ?? "", REAL_FILE);
     if (!existsSync(realFile)) throw new Error(`${realFile} is missing from the corpus`);
     const { page } = await journeys.open();
-    await signUpAndOnboard(page);
+    await signUpAndOnboard(page, "Rosa");
 
     // An empty week leads to the import screen.
     await byId(page, "week-import-link").click();
@@ -171,26 +176,14 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
       })),
       { name: "export/activities/broken.gpx", text: "<gpx><trk><trkseg><trkpt" },
     ]);
-    await byId(page, "import-again").click();
-    await byId(page, "import-file").setInputFiles({
-      name: "export.zip",
-      mimeType: "application/zip",
-      buffer: archive,
-    });
-    await byId(page, "import-start").click();
+    await importAgain(page, "export.zip", archive);
     expect(await finished(page)).toEqual({ imported: runs.length, duplicates: 0, failed: 1 });
     const failedList = (await byId(page, "import-failed-list").textContent()) ?? "";
     expect(failedList).toContain("broken.gpx");
     await checkScreen(page, "import-archive");
 
     // 3. The same archive again stores nothing twice.
-    await byId(page, "import-again").click();
-    await byId(page, "import-file").setInputFiles({
-      name: "export.zip",
-      mimeType: "application/zip",
-      buffer: archive,
-    });
-    await byId(page, "import-start").click();
+    await importAgain(page, "export.zip", archive);
     expect(await finished(page)).toEqual({ imported: 0, duplicates: runs.length, failed: 1 });
 
     // 4. The run week the history shows, compared with the profile's, accepted.
@@ -204,15 +197,7 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
     await checkScreen(page, "import-proposal");
     await byId(page, "proposal-accept").click();
     await byId(page, "proposal-saved").waitFor();
-    const profile = (await (await page.request.get("/api/profile")).json()) as {
-      runWeek: Record<string, string>;
-    };
-    expect(profile.runWeek).toMatchObject({
-      tue: "easy",
-      thu: "quality",
-      sat: "long",
-      mon: "rest",
-    });
+    await expectProposedRunWeek(page);
     await checkScreen(page, "import-proposal-saved");
 
     // 5. This week shows today's run and the week's running.
@@ -309,21 +294,8 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
     await checkScreen(page, "onboarding-run-week-from-runs");
 
     // Finished as it is, the profile keeps the proposed week.
-    for (let step = 0; step < 8; step++) {
-      if (await byId(page, "onboarding-finish").isVisible()) break;
-      await byId(page, "onboarding-next").click();
-    }
-    await byId(page, "onboarding-finish").click();
-    await byId(page, "week-view").waitFor();
-    const profile = (await (await page.request.get("/api/profile")).json()) as {
-      runWeek: Record<string, string>;
-    };
-    expect(profile.runWeek).toMatchObject({
-      tue: "easy",
-      thu: "quality",
-      sat: "long",
-      mon: "rest",
-    });
+    await finishOnboarding(page);
+    await expectProposedRunWeek(page);
   });
 
   it("an upload over the server's limit is refused in plain words, and the files can be chosen again", async () => {
@@ -338,7 +310,7 @@ describe.skipIf(!CORPUS)("importing runs on a phone", () => {
         base: small.base,
         expectedErrors: /status of 413|net::ERR_(CONNECTION|UPLOAD|FAILED)/,
       });
-      await signUpAndOnboard(page);
+      await signUpAndOnboard(page, "Rosa");
       await page.goto("/import");
       await byId(page, "import-file").setInputFiles({
         name: "big.fit",

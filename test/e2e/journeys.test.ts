@@ -1,41 +1,27 @@
 /**
- * The journeys of issue 4 on a phone-sized screen, against the built app and a real server.
+ * The main journeys (docs/web.md) on a phone-sized screen, against the built app and a real
+ * server.
  * Each journey also scans its screens with axe-core and checks for sideways scrolling and
  * console errors.
+ *
+ * A journey is one story told in order (each step starts where the last one left the phone),
+ * so each stays one function however long it runs.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { checkScreen, journeyHarness, type PhonePage } from "./support.js";
+import {
+  addDays,
+  byId,
+  checkScreen,
+  journeyHarness,
+  type PhonePage,
+  signUpAndOnboard,
+} from "./support.js";
 
 const journeys = journeyHarness();
 
 function open(): Promise<PhonePage> {
   return journeys.open();
-}
-
-const byId = (page: Page, id: string) => page.getByTestId(id);
-
-/** A screen is fine when axe finds nothing serious and nothing scrolls sideways. */
-
-let accounts = 0;
-
-/** Signs up through the form and finishes onboarding with its defaults. */
-async function signUpAndOnboard(page: Page): Promise<void> {
-  accounts++;
-  await page.goto("/signup");
-  await byId(page, "signup-name").fill("Ana");
-  await byId(page, "signup-email").fill(`ana${accounts}-${Date.now()}@example.com`);
-  await byId(page, "signup-password").fill("a long pass phrase");
-  await checkScreen(page, "signup");
-  await byId(page, "signup-submit").click();
-  await page.waitForURL("**/onboarding");
-  await checkScreen(page, "onboarding");
-  for (let step = 0; step < 12; step++) {
-    if (await byId(page, "onboarding-finish").isVisible()) break;
-    await byId(page, "onboarding-next").click();
-  }
-  await byId(page, "onboarding-finish").click();
-  await byId(page, "week-view").waitFor();
 }
 
 interface ApiPlan {
@@ -51,14 +37,10 @@ async function apiPlan(page: Page, from?: string): Promise<ApiPlan> {
   return (await response.json()) as ApiPlan;
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 describe("journeys on a phone", () => {
   it("sign up → onboarding → the week shows two sessions on allowed days", async () => {
     const { page } = await open();
-    await signUpAndOnboard(page);
+    await signUpAndOnboard(page, "Ana", { check: true });
     await checkScreen(page, "week");
     const plan = await apiPlan(page);
     const week = plan.weeks[0];
@@ -78,7 +60,7 @@ describe("journeys on a phone", () => {
 
   it("moving a session to a forbidden day is refused with the reason; an allowed move survives a reload", async () => {
     const { page } = await open();
-    await signUpAndOnboard(page);
+    await signUpAndOnboard(page, "Ana", { check: true });
     const week = (await apiPlan(page)).weeks[0];
     if (!week) throw new Error("no week");
     const session = week.sessions[0];
@@ -122,7 +104,7 @@ describe("journeys on a phone", () => {
 
   it("check-in with soreness 7 shows the cause and the adjustment", async () => {
     const { page } = await open();
-    await signUpAndOnboard(page);
+    await signUpAndOnboard(page, "Ana", { check: true });
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
       new Date(),
     );
@@ -158,7 +140,7 @@ describe("journeys on a phone", () => {
 
   it("progress shows a chart after two logged sessions, its points the logged loads", async () => {
     const { page } = await open();
-    await signUpAndOnboard(page);
+    await signUpAndOnboard(page, "Ana", { check: true });
     for (const [date, value] of [
       ["2026-11-02", 20],
       ["2026-11-05", 22.5],
@@ -182,7 +164,7 @@ describe("journeys on a phone", () => {
 
   it("gym mode: every exercise logged offline, a reload, back online → the workout reaches the server once", async () => {
     const { context, page } = await open();
-    await signUpAndOnboard(page);
+    await signUpAndOnboard(page, "Ana", { check: true });
     // Dumbbells, so that the session holds loaded exercises with −/+ steps too.
     const profile = (await (await page.request.get("/api/profile")).json()) as {
       equipment: string[];
@@ -276,7 +258,7 @@ describe("journeys on a phone", () => {
 
   it("the library and settings pass the same checks", async () => {
     const { page } = await open();
-    await signUpAndOnboard(page);
+    await signUpAndOnboard(page, "Ana", { check: true });
     await page.goto("/library");
     await byId(page, "library-item-quarter-squat").waitFor();
     await checkScreen(page, "library");

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { formatLocalDate, parseLocalDate } from "../../src/core/units/local-date.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const CHROMIUM = process.env.CAPACITY_CHROMIUM ?? "/usr/bin/chromium";
@@ -231,4 +232,48 @@ export function journeyHarness(): Journeys {
       return opened;
     },
   };
+}
+
+export const byId = (page: Page, id: string) => page.getByTestId(id);
+
+/** `YYYY-MM-DD` a number of days later (earlier when negative), by the core's calendar. */
+export function addDays(date: string, days: number): string {
+  const day = parseLocalDate(date);
+  if (day === null) throw new Error(`not a date: ${date}`);
+  return formatLocalDate(day + days);
+}
+
+let accounts = 0;
+
+/** Steps through onboarding with what it offers, then finishes it and waits for the week. */
+export async function finishOnboarding(page: Page): Promise<void> {
+  for (let step = 0; step < 12; step++) {
+    if (await byId(page, "onboarding-finish").isVisible()) break;
+    await byId(page, "onboarding-next").click();
+  }
+  await byId(page, "onboarding-finish").click();
+  await byId(page, "week-view").waitFor();
+}
+
+/**
+ * Signs up through the form (a new email each time) and finishes onboarding with its defaults;
+ * `check` also runs the screen checks on the sign-up and first onboarding screens.
+ */
+export async function signUpAndOnboard(
+  page: Page,
+  name: string,
+  options: { readonly check?: boolean } = {},
+): Promise<void> {
+  accounts++;
+  await page.goto("/signup");
+  await byId(page, "signup-name").fill(name);
+  await byId(page, "signup-email").fill(
+    `${name.toLowerCase()}${accounts}-${Date.now()}@example.com`,
+  );
+  await byId(page, "signup-password").fill("a long pass phrase");
+  if (options.check) await checkScreen(page, "signup");
+  await byId(page, "signup-submit").click();
+  await page.waitForURL("**/onboarding");
+  if (options.check) await checkScreen(page, "onboarding");
+  await finishOnboarding(page);
 }

@@ -1,0 +1,150 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { Prescription } from "../../core/protocol/plan-types.js";
+import { api } from "../shared/api.js";
+import { sharedOutbox, withSet } from "../shared/outbox/outbox.js";
+import { kickSync } from "../shared/outbox/sync.js";
+import type {
+  FinishedWorkout,
+  LoggedSet,
+  SavedSession,
+  WarmupState,
+  WorkoutInProgress,
+} from "../shared/outbox/types.js";
+import { GYM_REQUEST } from "./load.js";
+import { cardsOf, nextOpenCard, sessionOn, swappedCard } from "./logic.js";
+
+type Change = (workout: WorkoutInProgress) => WorkoutInProgress;
+type Save = (change: Change) => Promise<WorkoutInProgress | null>;
+
+const CANNOT_SAVE =
+  "This phone would not save it (storage full or private browsing). Keep this screen open and note your sets.";
+
+/**
+ * The workout being logged: what is stored on the phone, the card open now, and the athlete's
+ * actions. Every change goes to IndexedDB first; the screen shows what was stored.
+ */
+export function useWorkout(props: {
+  owner: string;
+  base: SavedSession;
+  initial: WorkoutInProgress | null;
+  onFinished: (finished: FinishedWorkout) => void;
+}) {
+  const { base, owner } = props;
+  const { date, setup } = base;
+  const outbox = sharedOutbox();
+  const [workout, setWorkout] = useState<WorkoutInProgress | null>(props.initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const cards = useMemo(
+    () => cardsOf(workout ?? { session: base.session, swaps: {} }),
+    [workout, base.session],
+  );
+  const [current, setCurrent] = useState<number>(() =>
+    nextOpenCard(
+      cardsOf(props.initial ?? { session: base.session, swaps: {} }),
+      props.initial?.sets ?? [],
+      -1,
+    ),
+  );
+  // After a reload mid-workout, bring the open card into view as after a log.
+  const moved = useRef((props.initial?.sets.length ?? 0) > 0);
+  const warmingUp = !workout || (workout.warmup.state !== "done" && workout.sets.length === 0);
+  useBringIntoView(moved.current && !warmingUp, cards[current], [current, warmingUp]);
+
+  const save: Save = async (change) => {
+    try {
+      await outbox.start(owner, date, () => ({ session: base.session, setup }));
+      const next = await outbox.update(owner, date, change);
+      if (next) setWorkout(next);
+      setProblem(null);
+      return next ?? null;
+    } catch {
+      setProblem(CANNOT_SAVE);
+      return null;
+    }
+  };
+
+  return {
+    workout,
+    cards,
+    current,
+    problem,
+    saved,
+    warmingUp,
+    open(index: number) {
+      moved.current = true;
+      setCurrent(index);
+    },
+    setWarmup(warmup: WarmupState) {
+      // Leaving the warm-up brings the first card to the top of the screen.
+      if (warmup.state === "done") moved.current = true;
+      return save((w) => ({ ...w, warmup }));
+    },
+    async logSet(set: LoggedSet) {
+      const next = await save((w) => ({ ...w, sets: withSet(w.sets, set) }));
+      if (!next) return;
+      const name = cards.find((card) => card.id === set.exercise)?.name ?? "Set";
+      setSaved(`${name} saved on this phone.`);
+      moved.current = true;
+      const index = cards.findIndex((card) => card.id === set.exercise);
+      setCurrent(nextOpenCard(cardsOf(next), next.sets, index));
+      kickSync();
+    },
+    swap: (index: number, to: string) => swapCard(save, base, cards, index, to),
+    async finish() {
+      try {
+        await outbox.finish(owner, date);
+        const finished = await outbox.finished(owner, date);
+        kickSync();
+        if (finished) props.onFinished(finished);
+      } catch {
+        setProblem("This phone would not save it. Keep this screen open and try again.");
+      }
+    },
+  };
+}
+
+/** Scrolls the open card (or the finish button when none is open) to the top and focuses it. */
+function useBringIntoView(active: boolean, card: Prescription | undefined, when: unknown[]) {
+  useEffect(() => {
+    if (!active) return;
+    const target = document.querySelector<HTMLElement>(
+      card ? `[data-testid="exercise-card-${card.id}"]` : '[data-testid="finish-workout"]',
+    );
+    target?.scrollIntoView({ block: "start", behavior: "smooth" });
+    target?.querySelector<HTMLElement>("h2")?.focus({ preventScroll: true });
+  }, when);
+}
+
+/** Puts another exercise on the card at `index` (or the planned one back), dropping its set. */
+async function swapCard(
+  save: Save,
+  base: SavedSession,
+  cards: readonly Prescription[],
+  index: number,
+  to: string,
+): Promise<void> {
+  const { date, setup } = base;
+  const planned = base.session.exercises[index];
+  const was = cards[index];
+  if (!planned || !was || to === was.id) return;
+  const replacement = to === planned.id ? null : swappedCard(to, was, setup);
+  await save((w) => {
+    const swaps = { ...w.swaps };
+    if (replacement) swaps[planned.id] = replacement;
+    else delete swaps[planned.id];
+    return { ...w, swaps, sets: w.sets.filter((set) => set.exercise !== was.id) };
+  });
+  // Tell the plan (so next week knows); offline this simply fails and the set still says
+  // which exercise was done. When it works, the plan's suggested load for it comes back.
+  const answer = await api.swap({ date, exercise: was.id, with: to }, GYM_REQUEST);
+  if (!answer.ok || !replacement) return;
+  const plan = await api.plan(date, 1, GYM_REQUEST);
+  const fresh = plan.ok
+    ? sessionOn(plan.value, date)?.exercises.find((item) => item.id === to)
+    : undefined;
+  if (!fresh) return;
+  await save((w) =>
+    w.swaps[planned.id]?.id === to ? { ...w, swaps: { ...w.swaps, [planned.id]: fresh } } : w,
+  );
+}

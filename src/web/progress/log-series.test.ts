@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { Checkin, Workout } from "../shared/api.js";
+import {
+  exerciseSummary,
+  exercisesByDays,
+  pointsFor,
+  sorenessSummary,
+  workoutsPerWeek,
+  workoutsSummary,
+} from "./log-series.js";
+
+const workout = (date: string, sets: Workout["sets"]): Workout => ({
+  id: date,
+  date,
+  sets,
+  createdAt: `${date}T18:00:00.000Z`,
+  updatedAt: `${date}T18:00:00.000Z`,
+});
+const squat = (value: number, reps: number, rir: number) => ({
+  exercise: "quarter-squat",
+  load: { value, unit: "kg" as const },
+  reps,
+  rir,
+});
+
+describe("the progress screen's series", () => {
+  const log = [
+    workout("2026-11-26", [squat(24, 9, 2)]),
+    workout("2026-11-23", [squat(22, 10, 2), { exercise: "plank", load: null, reps: 8, rir: 2 }]),
+  ];
+
+  it("puts an exercise's loads in date order, in the athlete's unit", () => {
+    const points = pointsFor(log, "quarter-squat", "kg");
+    expect(points.map((p) => [p.date, p.load])).toEqual([
+      ["2026-11-23", 22],
+      ["2026-11-26", 24],
+    ]);
+    expect(pointsFor(log, "quarter-squat", "lb")[0]?.load).toBeCloseTo(48.5, 1);
+    expect(exercisesByDays(log)).toEqual(["quarter-squat", "plank"]);
+  });
+
+  it("counts workout days per week from the athlete's first weekday", () => {
+    // 2026-11-26 is a Thursday: with weeks from Monday it is in the week of 23 November.
+    expect(workoutsPerWeek(log, "2026-11-26", "mon", 2)).toEqual([
+      { start: "2026-11-16", workouts: 0 },
+      { start: "2026-11-23", workouts: 2 },
+    ]);
+    expect(workoutsPerWeek(log, "2026-11-26", "sun", 1)).toEqual([
+      { start: "2026-11-22", workouts: 2 },
+    ]);
+  });
+
+  it("says it in words, with the glossary's word for what was logged", () => {
+    expect(exerciseSummary("Quarter squat", [], "kg")).toBe(
+      "Log a workout to see your loads here.",
+    );
+    expect(exerciseSummary("Quarter squat", pointsFor(log, "quarter-squat", "kg"), "kg")).toMatch(
+      /22 kg .* 24 kg .*over 2 workouts\.$/,
+    );
+    expect(workoutsSummary(0, [])).toMatch(/^No workouts logged yet/);
+    const checkins: Checkin[] = [
+      { id: "a", date: "2026-11-24", soreness: 3, hurtRun: false, createdAt: "" },
+    ];
+    expect(sorenessSummary(checkins)).toMatch(/3 of 10\. Average of the last 1 check-in: 3\./);
+  });
+});

@@ -1,0 +1,119 @@
+/** The log as the progress screen draws it: points per exercise, workouts per week, and words. */
+import { estimatedOneRepMax } from "../../core/progression/e1rm.js";
+import {
+  formatLocalDate,
+  parseLocalDate,
+  startOfWeek,
+  type Weekday,
+} from "../../core/units/local-date.js";
+import { convertWeight } from "../../core/units/weight.js";
+import type { Checkin, Workout } from "../shared/api.js";
+import { addDays, shortDate } from "../shared/dates.js";
+import { plural } from "../shared/words.js";
+
+export interface Point {
+  readonly date: string;
+  /** The first set's load in the athlete's unit; null for a bodyweight exercise. */
+  readonly load: number | null;
+  readonly reps: number;
+  /** The day's best estimated one-rep max (null without a load). */
+  readonly e1rm: number | null;
+}
+
+export interface WeekCount {
+  readonly start: string;
+  /** Days of the week with a logged workout. */
+  readonly workouts: number;
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** One point per workout that holds the exercise, oldest first. */
+export function pointsFor(
+  workouts: readonly Workout[],
+  exercise: string,
+  unit: "kg" | "lb",
+): Point[] {
+  const points: Point[] = [];
+  for (const workout of [...workouts].sort((a, b) => a.date.localeCompare(b.date))) {
+    const sets = workout.sets.filter((set) => set.exercise === exercise);
+    const first = sets[0];
+    if (!first) continue;
+    const loadOf = (set: (typeof sets)[number]) =>
+      set.load ? convertWeight(set.load, unit).value : null;
+    const best = sets.reduce<number | null>((top, set) => {
+      const load = loadOf(set);
+      if (load === null) return top;
+      const e1rm = estimatedOneRepMax(load, set.reps, set.rir);
+      return top === null || e1rm > top ? e1rm : top;
+    }, null);
+    const load = loadOf(first);
+    points.push({
+      date: workout.date,
+      load: load === null ? null : round1(load),
+      reps: first.reps,
+      e1rm: best === null ? null : round1(best),
+    });
+  }
+  return points;
+}
+
+/** The exercises logged, the one done on most days first. */
+export function exercisesByDays(workouts: readonly Workout[]): string[] {
+  const days = new Map<string, number>();
+  for (const workout of workouts) {
+    for (const id of new Set(workout.sets.map((set) => set.exercise))) {
+      days.set(id, (days.get(id) ?? 0) + 1);
+    }
+  }
+  return [...days.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/** Days with a logged workout in each of the last `count` weeks, oldest first. */
+export function workoutsPerWeek(
+  workouts: readonly Workout[],
+  today: string,
+  weekStart: Weekday,
+  count: number,
+): WeekCount[] {
+  const day = parseLocalDate(today);
+  const current = day === null ? today : formatLocalDate(startOfWeek(day, weekStart));
+  const days = new Set(workouts.map((workout) => workout.date));
+  return Array.from({ length: count }, (_, index) => {
+    const start = addDays(current, -7 * (count - 1 - index));
+    let logged = 0;
+    for (let offset = 0; offset < 7; offset++) if (days.has(addDays(start, offset))) logged++;
+    return { start, workouts: logged };
+  });
+}
+
+/** What the exercise chart shows, in a sentence (for screen readers and at a glance). */
+export function exerciseSummary(name: string, points: readonly Point[], unit: string): string {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return "Log a workout to see your loads here.";
+  if (!points.some((point) => point.load !== null)) {
+    return `${name} (body weight): ${first.reps} reps on ${shortDate(first.date)}, ${last.reps} reps on ${shortDate(last.date)}.`;
+  }
+  if (points.length === 1) {
+    return `${name}: ${first.load ?? "no"} ${unit} on ${shortDate(first.date)}, estimated max ${first.e1rm ?? "–"} ${unit}.`;
+  }
+  return `${name}: ${first.load ?? "–"} ${unit} on ${shortDate(first.date)}, ${last.load ?? "–"} ${unit} on ${shortDate(last.date)}; estimated max ${first.e1rm ?? "–"} → ${last.e1rm ?? "–"} ${unit}, over ${plural(points.length, "workout")}.`;
+}
+
+/** How often the goal of two a week was reached lately. */
+export function workoutsSummary(logged: number, perWeek: readonly WeekCount[]): string {
+  if (logged === 0) return "No workouts logged yet. Two a week is the goal.";
+  const recent = perWeek.slice(-4);
+  const kept = recent.filter((week) => week.workouts >= 2).length;
+  return `Goal: two a week. You reached it in ${kept} of the last ${recent.length} weeks; this week so far: ${perWeek[perWeek.length - 1]?.workouts ?? 0}.`;
+}
+
+/** The last check-in and the recent average, against the protocol's "below 4". */
+export function sorenessSummary(soreness: readonly Checkin[]): string {
+  const last = soreness[soreness.length - 1];
+  if (!last) return "No check-ins yet. After a workout, tell us how sore you are the next day.";
+  const recent = soreness.slice(-4);
+  const average = round1(recent.reduce((sum, c) => sum + c.soreness, 0) / recent.length);
+  return `Last check-in ${shortDate(last.date)}: ${last.soreness} of 10. Average of the last ${plural(recent.length, "check-in")}: ${average}. Below 4 is where it should be.`;
+}
