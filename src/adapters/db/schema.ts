@@ -8,6 +8,7 @@
 import type { Generated } from "kysely";
 import type { ActivityFormat, Sport } from "../../core/running/activity.js";
 import type { WeightUnit } from "../../core/units/weight.js";
+import type { SetKind } from "../../core/log/training-log.js";
 
 export interface UserTable {
   id: string;
@@ -56,6 +57,8 @@ export interface WorkoutSetTable {
   load_unit: WeightUnit | null;
   reps: number;
   rir: number;
+  /** "warmup" or "drop" (migration 0004); null for a working set. */
+  kind: Generated<SetKind | null>;
 }
 
 export interface CheckinTable {
@@ -98,6 +101,32 @@ export interface ActivityTable {
   created_at: number;
 }
 
+export interface CalendarFeedTable {
+  user_id: string;
+  token: string;
+  created_at: number;
+}
+
+export interface ExerciseNameMapTable {
+  owner_id: string;
+  /** The name as the other app wrote it, trimmed. */
+  name: string;
+  /** A catalogue id, or null when the athlete chose to skip the name. */
+  exercise: string | null;
+  created_at: number;
+}
+
+export interface StrengthImportPendingTable {
+  owner_id: string;
+  id: string;
+  source: string;
+  /** The whole file, kept until every exercise name in it is mapped or skipped. */
+  csv: string;
+  /** The unit for a file that does not say (the profile's when it was uploaded). */
+  weight_unit: WeightUnit;
+  created_at: number;
+}
+
 export interface Schema {
   user: UserTable;
   auth_session: AuthSessionTable;
@@ -107,6 +136,9 @@ export interface Schema {
   checkin: CheckinTable;
   plan_change: PlanChangeTable;
   activity: ActivityTable;
+  calendar_feed: CalendarFeedTable;
+  exercise_name_map: ExerciseNameMapTable;
+  strength_import_pending: StrengthImportPendingTable;
 }
 
 /** Every table of the schema, parents first (drop in reverse). */
@@ -119,4 +151,7 @@ export const TABLES = [
   "checkin",
   "plan_change",
   "activity",
+  "calendar_feed",
+  "exercise_name_map",
+  "strength_import_pending",
 ] as const satisfies readonly (keyof Schema)[];

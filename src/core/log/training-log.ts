@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { exerciseById } from "../exercise/catalog-index.js";
-import { DateSchema, WeightUnitSchema } from "../profile/profile.js";
+import { DateSchema, literals, WeightUnitSchema } from "../profile/profile.js";
 import { err, type InvalidInput, invalid, ok, type Result } from "../result.js";
 import { parseLocalDate } from "../units/local-date.js";
 import { checkSchema } from "../validation.js";
@@ -9,6 +9,10 @@ const strict = { additionalProperties: false } as const;
 
 export const MAX_REPS = 100;
 export const MAX_RIR = 5;
+
+/** A set that is not a working set: kept in the log, skipped by progression (added to the contract). */
+export const SET_KINDS = ["warmup", "drop"] as const;
+export type SetKind = (typeof SET_KINDS)[number];
 
 export const LoadSchema = Type.Object(
   {
@@ -38,6 +42,7 @@ export const LoggedSetSchema = Type.Object(
       maximum: MAX_RIR,
       description: `reps left in the tank, a whole number from 0 to ${MAX_RIR} (5 means 5 or more)`,
     }),
+    kind: Type.Optional(literals(SET_KINDS)),
   },
   strict,
 );

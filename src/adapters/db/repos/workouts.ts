@@ -7,7 +7,7 @@ import { type Db, deleteOwned, inTransaction, toCount, toInstant, touch } from "
 
 type SetRow = Pick<
   Selectable<WorkoutSetTable>,
-  "exercise" | "load_kg" | "load_unit" | "reps" | "rir"
+  "exercise" | "load_kg" | "load_unit" | "reps" | "rir" | "kind"
 >;
 
 function setRow(
@@ -27,6 +27,7 @@ function setRow(
     load_unit: load === null ? null : load.unit,
     reps: set.reps,
     rir: set.rir,
+    kind: set.kind ?? null,
   };
 }
 
@@ -40,7 +41,13 @@ function toSet(row: SetRow): LoggedSet {
         ? { value: kg, unit: "kg" }
         : { value: tidy(kg / KG_PER_LB), unit: "lb" };
   }
-  return { exercise: row.exercise, load, reps: row.reps, rir: row.rir };
+  return {
+    exercise: row.exercise,
+    load,
+    reps: row.reps,
+    rir: row.rir,
+    ...(row.kind === null ? {} : { kind: row.kind }),
+  };
 }
 
 function toWorkout(
@@ -90,6 +97,7 @@ function withSets(db: Db, ownerId: string) {
       "s.load_unit",
       "s.reps",
       "s.rir",
+      "s.kind",
     ])
     .where("w.owner_id", "=", ownerId);
 }
@@ -112,6 +120,7 @@ function group(rows: readonly JoinedRow[]): StoredWorkout[] {
         load_unit: row.load_unit,
         reps: row.reps,
         rir: row.rir,
+        kind: row.kind,
       });
     }
   }
