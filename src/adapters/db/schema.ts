@@ -6,9 +6,9 @@
  * own type parser; INTEGER on SQLite). Training days are `YYYY-MM-DD` text.
  */
 import type { Generated } from "kysely";
+import type { SetKind } from "../../core/log/training-log.js";
 import type { ActivityFormat, Sport } from "../../core/running/activity.js";
 import type { WeightUnit } from "../../core/units/weight.js";
-import type { SetKind } from "../../core/log/training-log.js";
 
 export interface UserTable {
   id: string;

@@ -8,8 +8,8 @@ import { checkinRepo } from "./repos/checkins.js";
 import { planChangeRepo } from "./repos/plan-changes.js";
 import { profileRepo } from "./repos/profiles.js";
 import { sessionRepo } from "./repos/sessions.js";
-import { exerciseNameRepo, pendingStrengthImportRepo } from "./repos/strength-imports.js";
 import type { Db } from "./repos/shared.js";
+import { exerciseNameRepo, pendingStrengthImportRepo } from "./repos/strength-imports.js";
 import { userRepo } from "./repos/users.js";
 import { workoutRepo } from "./repos/workouts.js";
 

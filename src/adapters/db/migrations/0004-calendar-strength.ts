@@ -8,9 +8,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("calendar_feed")
-    .addColumn("user_id", "text", (c) =>
-      c.primaryKey().references("user.id").onDelete("cascade"),
-    )
+    .addColumn("user_id", "text", (c) => c.primaryKey().references("user.id").onDelete("cascade"))
     // The token itself: Settings shows the feed URL again, and it opens the plan only.
     .addColumn("token", "text", (c) => c.notNull().unique())
     .addColumn("created_at", "bigint", (c) => c.notNull())

@@ -19,9 +19,16 @@ export function exerciseNameRepo(db: Db): ExerciseNameRepo {
         for (const choice of choices) {
           await trx
             .insertInto("exercise_name_map")
-            .values({ owner_id: ownerId, name: choice.name, exercise: choice.exercise, created_at: at })
+            .values({
+              owner_id: ownerId,
+              name: choice.name,
+              exercise: choice.exercise,
+              created_at: at,
+            })
             .onConflict((oc) =>
-              oc.columns(["owner_id", "name"]).doUpdateSet({ exercise: choice.exercise, created_at: at }),
+              oc
+                .columns(["owner_id", "name"])
+                .doUpdateSet({ exercise: choice.exercise, created_at: at }),
             )
             .execute();
         }
