@@ -2,6 +2,7 @@ export const MAIN_HELP = `capacity: strength training for runners
 
 Usage:
   capacity plan --profile FILE [--log FILE] [--from YYYY-MM-DD] [--weeks N] [--json]
+                [--ics FILE] [--fit DIR] [--app-url URL]
   capacity exercises [--muscle M] [--equipment E...] [--json]
   capacity import PATH... [--json] [--dry-run] [--user EMAIL]
   capacity db migrate | status
@@ -26,6 +27,7 @@ export const PLAN_HELP = `capacity plan: plan two strength sessions a week aroun
 
 Usage:
   capacity plan --profile FILE [--log FILE] [--from YYYY-MM-DD] [--weeks N] [--json]
+                [--ics FILE] [--fit DIR] [--app-url URL]
 
 Options:
   --profile FILE      Your profile (JSON): run week, equipment, minutes, race. See examples/.
@@ -35,10 +37,18 @@ Options:
                       time zone). Weeks start on the profile's weekStart.
   --weeks N           How many weeks to plan, 1 to 104 (default 1).
   --json              Print the plan as JSON instead of text.
+  --ics FILE          Write the plan as an iCalendar file (RFC 5545): each session with
+                      its exercises and a reminder, and a check-in the morning after.
+  --fit DIR           Write a FIT workout per session not done yet (capacity-DATE.fit),
+                      for a Garmin watch's NewFiles folder or Garmin Connect.
+                      With --ics or --fit, --weeks defaults to 8.
+  --app-url URL       Where the app runs, for the check-in link (default
+                      http://localhost:3000).
   -h, --help          Show this help.
 
 Example:
   capacity plan --profile examples/marathoner.json --weeks 2
+  capacity plan --profile examples/marathoner.json --ics plan.ics --fit watch/
 `;
 
 export const EXERCISES_HELP = `capacity exercises: list the exercise catalogue

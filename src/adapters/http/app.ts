@@ -19,6 +19,7 @@ import { homeRoutes } from "./routes/home.js";
 import { planningRoutes } from "./routes/planning.js";
 import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
+import { watchRoutes } from "./routes/watch.js";
 import { IdParams } from "./schemas.js";
 import { appPageFallback, serveWebApp } from "./web-app.js";
 
@@ -137,6 +138,7 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   trainingRoutes(app, deps);
   transferRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
   calendarRoutes(app, deps);
+  watchRoutes(app, deps);
 
   // Activity imports run after their upload is answered; the server stops them between two
   // files when it closes, and they remove their uploaded files either way.
