@@ -17,6 +17,7 @@ import { activityRoutes, sweepStaleUploads } from "./routes/activities.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { homeRoutes } from "./routes/home.js";
 import { planningRoutes } from "./routes/planning.js";
+import { strengthRoutes } from "./routes/strength.js";
 import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
 import { watchRoutes } from "./routes/watch.js";
@@ -139,6 +140,7 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   transferRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
   calendarRoutes(app, deps);
   watchRoutes(app, deps);
+  strengthRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
 
   // Activity imports run after their upload is answered; the server stops them between two
   // files when it closes, and they remove their uploaded files either way.
