@@ -50,9 +50,15 @@ export interface StrengthImportReport {
   readonly unmapped: { readonly name: string; readonly sets: number }[];
 }
 
-async function choicesOf(deps: StrengthDeps, ownerId: string): Promise<NameChoices> {
+async function choicesOf(
+  deps: StrengthDeps,
+  ownerId: string,
+  extra: readonly ExerciseNameChoice[] = [],
+): Promise<NameChoices> {
   const stored = await deps.repos.exerciseNames.list(ownerId);
-  return new Map(stored.map((choice) => [normaliseName(choice.name), choice.exercise]));
+  return new Map(
+    [...stored, ...extra].map((choice) => [normaliseName(choice.name), choice.exercise]),
+  );
 }
 
 /** Checks choices against the catalogue; names are kept normalised. */
@@ -106,6 +112,8 @@ export interface StrengthImportOptions {
    * it lists the names and takes choices on its command line.
    */
   readonly keepForReview?: boolean;
+  /** Choices for this import on top of the remembered ones (not remembered here). */
+  readonly choices?: readonly ExerciseNameChoice[];
 }
 
 async function fallbackUnitOf(deps: StrengthDeps, ownerId: string): Promise<WeightUnit> {
@@ -124,7 +132,7 @@ export async function importStrengthCsv(
   const read = readStrengthCsv(csv, unit);
   if (!read.ok) return err(invalidField("file", `${options.source} ${read.error}.`));
   const file = read.value;
-  const mapped = mapStrengthFile(file, await choicesOf(deps, ownerId));
+  const mapped = mapStrengthFile(file, await choicesOf(deps, ownerId, options.choices));
   const at = deps.clock.now().getTime();
   const write = async (repos: Repos) => {
     const stored = new Set<string>();

@@ -23,6 +23,13 @@ import { parseFlags } from "../args.js";
 import { IMPORT_HELP } from "../help.js";
 import { type CliIo, EXIT_FAILED, EXIT_OK, UsageError } from "../io.js";
 import { type ErrTerminal, noProgressBar, type ProgressBar, progressBar } from "../progress-bar.js";
+import {
+  choicesFromFlags,
+  importStrengthFiles,
+  type StrengthOutcome,
+  splitStrengthFiles,
+  strengthSummary,
+} from "../strength-import.js";
 
 /**
  * In a folder, the files whose name says they may hold activities: the formats, gzip (`.fit.gz`
@@ -50,6 +57,9 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
       json: { type: "boolean" },
       "dry-run": { type: "boolean" },
       user: { type: "string" },
+      map: { type: "string", multiple: true },
+      skip: { type: "string", multiple: true },
+      "skip-unmapped": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     true,
@@ -67,6 +77,7 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
   if (email === "") throw new UsageError(`--user needs the account's e-mail ${HINT}`);
   const dryRun = values["dry-run"] === true;
   const json = values.json === true;
+  const choices = choicesFromFlags(values.map ?? [], values.skip ?? []);
 
   let config: Config;
   try {
@@ -92,7 +103,34 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
     if (!account.ok) throw new UsageError(`${account.error.message} ${HINT}`);
     const into = importAccountOnDemand(accountDeps, account.value);
 
-    const collected = await collect(positionals);
+    // Strong and Hevy exports are workouts, not activities: they take their own path.
+    const split = await splitStrengthFiles(positionals);
+    let strength: StrengthOutcome = { reports: [], failed: [] };
+    if (split.strength.length > 0) {
+      const owner = dryRun
+        ? account.value.kind === "account"
+          ? account.value.user.id
+          : ""
+        : (await into.owner()).id;
+      strength = await importStrengthFiles(store, io.clock, owner, split.strength, {
+        dryRun,
+        choices,
+        skipUnmapped: values["skip-unmapped"] === true,
+      });
+    }
+    if (split.rest.length === 0) {
+      if (json) {
+        io.out(
+          `${JSON.stringify({ imported: [], duplicates: [], failed: strength.failed, strength: strength.reports }, null, 2)}\n`,
+        );
+      } else {
+        for (const failure of strength.failed) io.err(`${failureLine(failure)}\n`);
+        for (const report of strength.reports) io.out(strengthSummary(report, dryRun));
+      }
+      return strength.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+    }
+
+    const collected = await collect(split.rest);
     const bar: ProgressBar =
       io.errIsTty === true
         ? progressBar({
@@ -136,13 +174,25 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
     }
 
     if (json) {
-      io.out(`${JSON.stringify(report, null, 2)}\n`);
+      const withStrength =
+        split.strength.length > 0
+          ? {
+              ...report,
+              failed: [...strength.failed, ...report.failed],
+              strength: strength.reports,
+            }
+          : report;
+      io.out(`${JSON.stringify(withStrength, null, 2)}\n`);
     } else {
-      for (const failure of report.failed) io.err(`${failureLine(failure)}\n`);
+      for (const failure of [...strength.failed, ...report.failed]) {
+        io.err(`${failureLine(failure)}\n`);
+      }
+      for (const strengthReport of strength.reports)
+        io.out(strengthSummary(strengthReport, dryRun));
       const { user, made } = into.current();
       io.out(summary(report, user, made, dryRun, target));
     }
-    return report.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+    return report.failed.length + strength.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     await store.close();
   }
