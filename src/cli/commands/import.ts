@@ -9,6 +9,7 @@ import {
   type ImportReport,
   importActivities,
   type ParsedFile,
+  SAME_IMPORT,
 } from "../../app/import-activities.js";
 import { accountForImport, importAccountOnDemand, isLocalOwner } from "../../app/local-owner.js";
 import type { Store, User } from "../../app/ports.js";
@@ -312,8 +313,15 @@ function summary(
   target: string,
 ): string {
   const details: string[] = [];
-  if (report.duplicates.length) {
-    details.push(`${plural(report.duplicates.length, "duplicate", "duplicates")} already stored`);
+  const twice = report.duplicates.filter((one) => one.warnings.includes(SAME_IMPORT)).length;
+  const stored = report.duplicates.length - twice;
+  if (stored) {
+    details.push(`${plural(stored, "duplicate", "duplicates")} already stored`);
+  }
+  if (twice) {
+    details.push(
+      `${plural(twice, "duplicate", "duplicates")}: the same activity twice in this import`,
+    );
   }
   if (report.failed.length) {
     // One file may fail in several ways (the bad rows of an activities.csv): files are counted.
