@@ -46,7 +46,9 @@ describe("capacity db", () => {
   it("migrates a new database, then says it is up to date", async () => {
     const first = await capacity(["db", "migrate"]);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.stdout).toMatch(/applied 0001-initial, 0002-data-version, 0003-activity\./);
+    expect(first.stdout).toMatch(
+      /applied 0001-initial, 0002-data-version, 0003-activity, 0004-calendar-strength\./,
+    );
     expect((await capacity(["db", "status"])).stdout).toMatch(/up to date/);
     expect((await capacity(["db", "migrate"])).stdout).toMatch(/already up to date/);
   });
