@@ -1,5 +1,5 @@
 import type { Activity, FileImport } from "../core/running/activity.js";
-import { splitDuplicates } from "../core/running/duplicates.js";
+import { sameActivity, splitDuplicates } from "../core/running/duplicates.js";
 import { MS_PER_DAY } from "../core/units/local-date.js";
 import type { ActivityRepo, Clock, Ids, StoredActivity } from "./ports.js";
 
@@ -72,6 +72,9 @@ function implausible(activity: Activity, nowMs: number): string | null {
   }
   return null;
 }
+
+/** The warning on a duplicate that an earlier file of the same import already brought in. */
+export const SAME_IMPORT = "The same activity twice in this import: the first copy is kept.";
 
 function reported(activity: StoredActivity, id: string | null): ReportedActivity {
   return {
@@ -225,7 +228,12 @@ function addInOrder(
     if (insertedIds.has(activity.id)) {
       report.imported.push(reported(activity, stored ? activity.id : null));
     } else if (duplicateIds.has(activity.id)) {
-      report.duplicates.push(reported(activity, null));
+      // A second copy of an activity this import brought in, not one stored before it.
+      const twice = report.imported.some((one) => sameActivity(activity, one));
+      const entry = reported(activity, null);
+      report.duplicates.push(
+        twice ? { ...entry, warnings: [...entry.warnings, SAME_IMPORT] } : entry,
+      );
     }
   }
 }

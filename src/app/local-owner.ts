@@ -94,6 +94,8 @@ export interface AccountOnDemand {
   readonly activities: ImportDeps["repos"]["activities"];
   /** The account stored into so far. */
   current(): ImportedInto;
+  /** The import's account, made now (the local owner) when there is none yet. */
+  owner(): Promise<User>;
 }
 
 /**
@@ -138,5 +140,6 @@ export function importAccountOnDemand(
       },
     },
     current: () => into,
+    owner,
   };
 }

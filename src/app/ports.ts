@@ -1,5 +1,6 @@
 import type { LoggedSet } from "../core/log/training-log.js";
 import type { Activity, ActivityFormat } from "../core/running/activity.js";
+import type { WeightUnit } from "../core/units/weight.js";
 
 /** What the use cases need from the outside world; adapters and entry points provide it. */
 export interface Clock {
@@ -189,6 +190,46 @@ export interface ActivityRepo {
   delete(ownerId: string, id: string): Promise<boolean>;
 }
 
+export interface CalendarFeedRepo {
+  /** The account's feed token, or null before the first `GET /api/calendar` (or after a revoke). */
+  tokenOf(ownerId: string): Promise<string | null>;
+  /** Sets (or replaces) the account's token. */
+  put(ownerId: string, token: string, at: number): Promise<void>;
+  /** The owner of a token; null for an unknown, rotated or revoked one. */
+  ownerOf(token: string): Promise<string | null>;
+  /** False when the account had no token. */
+  delete(ownerId: string): Promise<boolean>;
+}
+
+/** An exercise name from another app and what the athlete chose for it. */
+export interface ExerciseNameChoice {
+  readonly name: string;
+  /** A catalogue id; null to skip the name. */
+  readonly exercise: string | null;
+}
+
+export interface ExerciseNameRepo {
+  list(ownerId: string): Promise<ExerciseNameChoice[]>;
+  /** Adds or replaces each choice, by name. */
+  put(ownerId: string, choices: readonly ExerciseNameChoice[], at: number): Promise<void>;
+}
+
+/** A lifting-app export kept until every exercise name in it is mapped or skipped. */
+export interface PendingStrengthImport {
+  readonly id: string;
+  readonly source: string;
+  readonly csv: string;
+  readonly weightUnit: WeightUnit;
+  readonly createdAt: number;
+}
+
+export interface PendingStrengthImportRepo {
+  add(ownerId: string, pending: PendingStrengthImport): Promise<void>;
+  /** Oldest first. */
+  list(ownerId: string): Promise<PendingStrengthImport[]>;
+  delete(ownerId: string, id: string): Promise<boolean>;
+}
+
 export interface Repos {
   readonly users: UserRepo;
   readonly sessions: SessionRepo;
@@ -197,6 +238,9 @@ export interface Repos {
   readonly checkins: CheckinRepo;
   readonly planChanges: PlanChangeRepo;
   readonly activities: ActivityRepo;
+  readonly calendarFeeds: CalendarFeedRepo;
+  readonly exerciseNames: ExerciseNameRepo;
+  readonly pendingStrengthImports: PendingStrengthImportRepo;
 }
 
 /** The database behind the repositories. */

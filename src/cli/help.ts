@@ -2,8 +2,10 @@ export const MAIN_HELP = `capacity: strength training for runners
 
 Usage:
   capacity plan --profile FILE [--log FILE] [--from YYYY-MM-DD] [--weeks N] [--json]
+                [--ics FILE] [--fit DIR] [--app-url URL]
   capacity exercises [--muscle M] [--equipment E...] [--json]
   capacity import PATH... [--json] [--dry-run] [--user EMAIL]
+                  [--map "NAME=EXERCISE-ID"]... [--skip NAME]... [--skip-unmapped]
   capacity db migrate | status
   capacity user reset-password EMAIL [--password-stdin]
   capacity <command> --help
@@ -26,6 +28,7 @@ export const PLAN_HELP = `capacity plan: plan two strength sessions a week aroun
 
 Usage:
   capacity plan --profile FILE [--log FILE] [--from YYYY-MM-DD] [--weeks N] [--json]
+                [--ics FILE] [--fit DIR] [--app-url URL]
 
 Options:
   --profile FILE      Your profile (JSON): run week, equipment, minutes, race. See examples/.
@@ -35,10 +38,18 @@ Options:
                       time zone). Weeks start on the profile's weekStart.
   --weeks N           How many weeks to plan, 1 to 104 (default 1).
   --json              Print the plan as JSON instead of text.
+  --ics FILE          Write the plan as an iCalendar file (RFC 5545): each session with
+                      its exercises and a reminder, and a check-in the morning after.
+  --fit DIR           Write a FIT workout per session not done yet (capacity-DATE.fit),
+                      for a Garmin watch's NewFiles folder or Garmin Connect.
+                      With --ics or --fit, --weeks defaults to 8.
+  --app-url URL       Where the app runs, for the check-in link (default
+                      http://localhost:3000).
   -h, --help          Show this help.
 
 Example:
   capacity plan --profile examples/marathoner.json --weeks 2
+  capacity plan --profile examples/marathoner.json --ics plan.ics --fit watch/
 `;
 
 export const EXERCISES_HELP = `capacity exercises: list the exercise catalogue
@@ -82,13 +93,16 @@ export const IMPORT_HELP = `capacity import: import your runs into the local dat
 
 Usage:
   capacity import PATH... [--json] [--dry-run] [--user EMAIL]
+                  [--map "NAME=EXERCISE-ID"]... [--skip NAME]... [--skip-unmapped]
 
 Each PATH is one of:
   - an activity file: FIT, GPX or TCX, gzip-compressed or not (.fit.gz, .gpx.gz, .tcx.gz),
     or Strava's activities.csv; the format is told from the content, not the name;
   - a zip archive: a Strava bulk export, a folder of Garmin FIT files, any mix;
   - a folder: walked with its subfolders in name order, importing every file named
-    *.fit, *.gpx, *.tcx, *.csv, *.zip or *.gz (any case); hidden files are skipped.
+    *.fit, *.gpx, *.tcx, *.csv, *.zip or *.gz (any case); hidden files are skipped;
+  - a Strong or Hevy CSV export (named on the command line): its sets become workouts.
+    Strong's weights are in the unit of its Weight Unit column, else your profile's.
 An activity already stored (the same run from another file or format, or a re-import) is
 not stored twice: the first copy stays. A file that fails never stops the others.
 
@@ -97,10 +111,20 @@ Options:
                  yet, a local owner account is made, and the first sign-up in the web app
                  takes it over with its runs. With several accounts --user is needed.
   --dry-run      Read everything and say what would be imported; store nothing.
+  --map "NAME=EXERCISE-ID"
+                 For a Strong or Hevy export: import the sets of an exercise name the
+                 catalogue does not know as this exercise (ids: capacity exercises).
+                 Remembered for the account. Repeat for several names.
+  --skip NAME    Leave an exercise name out (remembered). Repeat for several names.
+  --skip-unmapped
+                 Leave out every name not mapped yet, for this import only.
   --json         Print {"imported":[…],"duplicates":[…],"failed":[{"source","error"}]} on
                  standard output and nothing else. Each activity has source, format, sport,
                  start (ISO 8601 UTC), elapsedS, movingS, distanceM, avgHr, maxHr, warnings,
                  ascentM, sourceName and id (null in a dry run); a value the file lacks is null.
+                 With a Strong or Hevy export, "strength" lists a report per file: app,
+                 weightUnit, unitFrom, rows, workouts, restTimers, withoutReps, stored
+                 {workouts, sets}, duplicateSets, skippedSets and unmapped [{name, sets}].
   -h, --help     Show this help.
 
 Without --json, files that failed are listed on standard error with the reason, then a

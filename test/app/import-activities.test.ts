@@ -3,6 +3,7 @@ import {
   type ImportCounts,
   importActivities,
   type ParsedFile,
+  SAME_IMPORT,
 } from "../../src/app/import-activities.js";
 import type { Repos, Store } from "../../src/app/ports.js";
 import type { Activity } from "../../src/core/running/activity.js";
@@ -211,5 +212,27 @@ describe("importActivities", () => {
       },
     ]);
     expect((await store.activities.list(ownerId)).map((a) => a.source)).toEqual(["a.gpx", "c.gpx"]);
+  });
+
+  it("tells a second copy within the same import from one already stored", async () => {
+    await importActivities(deps(), ownerId, each([ok("old.gpx", run(T0))]));
+    for (const dryRun of [false, true]) {
+      const report = await importActivities(
+        deps(),
+        ownerId,
+        each([
+          ok("again.gpx", run(T0)),
+          ok("new.gpx", run(T0 + 48 * HOUR)),
+          ok("archive/new-copy.fit", run(T0 + 48 * HOUR + 20_000)),
+        ]),
+        { dryRun, batchSize: 1 },
+      );
+      expect(report.imported.map((a) => a.source)).toEqual(["new.gpx"]);
+      expect(report.duplicates.map((a) => [a.source, a.warnings.includes(SAME_IMPORT)])).toEqual([
+        ["again.gpx", false],
+        ["archive/new-copy.fit", true],
+      ]);
+      if (!dryRun) await store.activities.delete(ownerId, report.imported[0]?.id ?? "");
+    }
   });
 });

@@ -47,7 +47,7 @@ describe("capacity db", () => {
     const first = await capacity(["db", "migrate"]);
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(
-      /applied 0001-initial, 0002-data-version, 0003-activity, 0004-set-date, 0005-set-band\./,
+      /applied 0001-initial, 0002-data-version, 0003-activity, 0004-set-date, 0005-set-band, 0006-calendar-strength\./,
     );
     expect((await capacity(["db", "status"])).stdout).toMatch(/up to date/);
     expect((await capacity(["db", "migrate"])).stdout).toMatch(/already up to date/);

@@ -152,6 +152,11 @@ const BODY_ROUTES: { method: Case["method"]; url: string; valid: () => Json }[] 
   { method: "PATCH", url: "/api/workouts/:workout", valid: () => ({ date: "2026-11-23" }) },
   { method: "POST", url: "/api/checkins", valid: () => checkin },
   { method: "POST", url: "/api/import", valid: () => exportDoc() },
+  {
+    method: "POST",
+    url: "/api/strength-imports/review",
+    valid: () => ({ choices: [{ name: "Zercher Carry", exercise: null }] }),
+  },
 ];
 
 /** The same kinds of breakage for every body route. */
@@ -1090,9 +1095,14 @@ describe.each([
 describe("the cases break one thing each", () => {
   it("covers every route that takes a body", () => {
     const served = appRoutes(t.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));
-    // Log-out reads no body; the activity upload is multipart, with its own cases.
+    // Log-out and the feed's rotation read no body; the activity upload is multipart and the
+    // lifting-app import is CSV, each with its own cases (activities.test.ts, strength.test.ts).
     const expected = served.filter(
-      (route) => route !== "POST /api/auth/logout" && route !== `POST ${UPLOAD}`,
+      (route) =>
+        route !== "POST /api/auth/logout" &&
+        route !== "POST /api/calendar/rotate" &&
+        route !== "POST /api/strength-imports" &&
+        route !== `POST ${UPLOAD}`,
     );
     const covered = BODY_ROUTES.map((r) => `${r.method} ${r.url.replace(":workout", ":id")}`);
     expect(covered.sort()).toEqual(expected.sort());

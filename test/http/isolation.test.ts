@@ -441,6 +441,50 @@ const ROUTES: Record<string, Row> = {
     ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.checkinId]),
     otherSees: empty,
   },
+  "GET /api/calendar": {
+    url: fixed("/api/calendar"),
+    owner: 200,
+    other: 200,
+    ownerSees: (_w, body) => expect(body.url).toMatch(/\/api\/calendar\/.+\.ics$/),
+  },
+  "POST /api/calendar/rotate": { url: fixed("/api/calendar/rotate"), owner: 200, other: 200 },
+  "DELETE /api/calendar": { url: fixed("/api/calendar"), owner: 204, other: 204 },
+  // The feed's token is its only key: an unknown one answers 404 to everyone.
+  "GET /api/calendar/:file": {
+    public: true,
+    url: fixed("/api/calendar/not-a-token.ics"),
+    owner: 404,
+    other: 404,
+  },
+  "GET /api/plan/sessions/:date/workout.fit": {
+    url: fixed("/api/plan/sessions/2026-12-01/workout.fit"),
+    owner: 200,
+    other: 200,
+  },
+  "POST /api/strength-imports": {
+    url: fixed("/api/strength-imports"),
+    raw: () => ({
+      payload: Buffer.from(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps\n2026-11-18 18:00:00,A,1m,Zercher Carry,1,50,5\n",
+      ),
+      type: "text/csv",
+    }),
+    owner: 200,
+    other: 200,
+    ownerSees: (_w, body) => expect(body.unmapped).toEqual([{ name: "Zercher Carry", sets: 1 }]),
+  },
+  "GET /api/strength-imports/review": {
+    url: fixed("/api/strength-imports/review"),
+    owner: 200,
+    other: 200,
+  },
+  "POST /api/strength-imports/review": {
+    url: fixed("/api/strength-imports/review"),
+    body: () => ({ choices: [{ name: "Zercher Carry", exercise: null }] }),
+    owner: 200,
+    other: 200,
+  },
+  "GET /api/export.csv": { url: fixed("/api/export.csv"), owner: 200, other: 200 },
   "POST /api/activities/import": {
     url: fixed("/api/activities/import"),
     raw: () => upload("another-run.gpx", gpxRun("2026-11-26T17:00:00Z")),

@@ -8,6 +8,7 @@
 
 import type { Generated } from "kysely";
 import type { Band } from "../../core/exercise/types.js";
+import type { SetKind } from "../../core/log/training-log.js";
 import type { ActivityFormat, Sport } from "../../core/running/activity.js";
 import type { WeightUnit } from "../../core/units/weight.js";
 
@@ -62,6 +63,8 @@ export interface WorkoutSetTable {
   date: string | null;
   /** The resistance band used; null when none was recorded. */
   band: Band | null;
+  /** "warmup" or "drop" (migration 0006); null for a working set. */
+  kind: Generated<SetKind | null>;
 }
 
 export interface CheckinTable {
@@ -104,6 +107,32 @@ export interface ActivityTable {
   created_at: number;
 }
 
+export interface CalendarFeedTable {
+  user_id: string;
+  token: string;
+  created_at: number;
+}
+
+export interface ExerciseNameMapTable {
+  owner_id: string;
+  /** The name as the other app wrote it, trimmed. */
+  name: string;
+  /** A catalogue id, or null when the athlete chose to skip the name. */
+  exercise: string | null;
+  created_at: number;
+}
+
+export interface StrengthImportPendingTable {
+  owner_id: string;
+  id: string;
+  source: string;
+  /** The whole file, kept until every exercise name in it is mapped or skipped. */
+  csv: string;
+  /** The unit for a file that does not say (the profile's when it was uploaded). */
+  weight_unit: WeightUnit;
+  created_at: number;
+}
+
 export interface Schema {
   user: UserTable;
   auth_session: AuthSessionTable;
@@ -113,6 +142,9 @@ export interface Schema {
   checkin: CheckinTable;
   plan_change: PlanChangeTable;
   activity: ActivityTable;
+  calendar_feed: CalendarFeedTable;
+  exercise_name_map: ExerciseNameMapTable;
+  strength_import_pending: StrengthImportPendingTable;
 }
 
 /** Every table of the schema, parents first (drop in reverse). */
@@ -125,4 +157,7 @@ export const TABLES = [
   "checkin",
   "plan_change",
   "activity",
+  "calendar_feed",
+  "exercise_name_map",
+  "strength_import_pending",
 ] as const satisfies readonly (keyof Schema)[];

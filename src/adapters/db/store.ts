@@ -3,11 +3,13 @@ import { sql } from "kysely";
 import type { Repos, Store } from "../../app/ports.js";
 import type { Database } from "./database.js";
 import { activityRepo } from "./repos/activities.js";
+import { calendarFeedRepo } from "./repos/calendar-feeds.js";
 import { checkinRepo } from "./repos/checkins.js";
 import { planChangeRepo } from "./repos/plan-changes.js";
 import { profileRepo } from "./repos/profiles.js";
 import { sessionRepo } from "./repos/sessions.js";
 import type { Db } from "./repos/shared.js";
+import { exerciseNameRepo, pendingStrengthImportRepo } from "./repos/strength-imports.js";
 import { userRepo } from "./repos/users.js";
 import { workoutRepo } from "./repos/workouts.js";
 
@@ -21,6 +23,9 @@ export function createRepos(db: Db): Repos {
     checkins: checkinRepo(db),
     planChanges: planChangeRepo(db),
     activities: activityRepo(db),
+    calendarFeeds: calendarFeedRepo(db),
+    exerciseNames: exerciseNameRepo(db),
+    pendingStrengthImports: pendingStrengthImportRepo(db),
   };
 }
 

@@ -10,13 +10,17 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
+import { logSerializers } from "./log-redaction.js";
 import { InputProblem, installErrorHandler, typeboxValidator } from "./problems.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { activityRoutes, sweepStaleUploads } from "./routes/activities.js";
+import { calendarRoutes } from "./routes/calendar.js";
 import { homeRoutes } from "./routes/home.js";
 import { planningRoutes } from "./routes/planning.js";
+import { strengthRoutes } from "./routes/strength.js";
 import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
+import { watchRoutes } from "./routes/watch.js";
 import { IdParams } from "./schemas.js";
 import { installSecurityHeaders } from "./security-headers.js";
 import { appPageFallback, serveWebApp } from "./web-app.js";
@@ -37,6 +41,8 @@ export interface HttpOptions {
   readonly importLimitBytes?: number;
   /** Where uploads wait while imported (default a folder in the system's temp folder). */
   readonly uploadDir?: string;
+  /** Where log lines go (default standard output); tests read them. */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 const DEFAULT_IMPORT_LIMIT = 2 * 1024 * 1024 * 1024;
@@ -53,7 +59,11 @@ const MAX_ID_LENGTH = IdParams.properties.id.maxLength ?? 100;
 /** The HTTP API and the page at `/`, ready for `listen` or, in tests, `inject`. */
 export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel },
+    logger: {
+      level: options.logLevel,
+      serializers: logSerializers,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimitBytes,
     // A path parameter over find-my-way's default 100 characters would match no route, and a
@@ -128,6 +138,9 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   planningRoutes(app, deps);
   trainingRoutes(app, deps);
   transferRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
+  calendarRoutes(app, deps);
+  watchRoutes(app, deps);
+  strengthRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
 
   // Activity imports run after their upload is answered; the server stops them between two
   // files when it closes, and they remove their uploaded files either way.

@@ -75,6 +75,22 @@ const STRAVA_CSV = /(^|\/)activities\.csv$/i;
 /** Activities from activities.csv may fill in a file's sport when they start this close. */
 const SAME_START_MS = 120_000;
 
+/**
+ * What an operating system adds to an archive it makes: a Mac's resource forks (`__MACOSX/`,
+ * `._name`) and Finder data (`.DS_Store`), Windows's thumbnails (`Thumbs.db`). Never an
+ * activity, and no failure either: skipped silently.
+ */
+export function isOsDebris(name: string): boolean {
+  const parts = name.split("/").filter(Boolean);
+  const base = parts.at(-1) ?? "";
+  return (
+    parts[0] === "__MACOSX" ||
+    base.startsWith("._") ||
+    base === ".DS_Store" ||
+    base.toLowerCase() === "thumbs.db"
+  );
+}
+
 class EntryRefusal extends Error {}
 
 /**
@@ -244,7 +260,7 @@ export async function* readArchive(
     try {
       for await (const entry of zip.eachEntry()) {
         const name = entryName(entry);
-        if (name.endsWith("/")) {
+        if (name.endsWith("/") || isOsDebris(name)) {
           now([]);
         } else {
           const nested = await readOne(zip, entry, name, null);
@@ -342,7 +358,9 @@ export async function* readArchive(
         if (next.done) break;
         read++;
         const innerName = entryName(next.value);
-        if (!innerName.endsWith("/")) await readOne(inner, next.value, innerName, name);
+        if (!innerName.endsWith("/") && !isOsDebris(innerName)) {
+          await readOne(inner, next.value, innerName, name);
+        }
         yield* settle();
       }
     } finally {

@@ -9,6 +9,7 @@
  */
 import FitParser, { getFitGarminProductDisplayName } from "fit-file-parser";
 import type { Activity, FileImport, Sport } from "../../core/running/activity.js";
+import { MIN_RECORDING_S } from "../../core/running/min-recording.js";
 import { type FitPart, readFitContainer } from "./fit-container.js";
 
 /** What we read of the parser's output; it is loosely typed, so every field is checked. */
@@ -46,8 +47,8 @@ const FILE_TYPE_NAMES: Readonly<Record<string, string>> = {
 /** FIT date_time values below 0x10000000 s count from the device's power-on, not 1989-12-31. */
 const FIT_EPOCH_MS = Date.UTC(1989, 11, 31);
 const MIN_ABSOLUTE_MS = FIT_EPOCH_MS + 0x10000000 * 1000;
-/** Without a session summary, records spanning less than this are no usable activity. */
-const MIN_DERIVED_S = 60;
+/** Records spanning less than this are no usable activity: the one rule of every format. */
+const MIN_DERIVED_S = MIN_RECORDING_S;
 
 export function importFit(bytes: Uint8Array): FileImport {
   try {
@@ -239,6 +240,26 @@ function instant(
   return "holds no date: the device's clock was not set.";
 }
 
+/** The timed records of one session: from its start to its end (all after the start without an end). */
+function sessionRecords(
+  records: readonly Message[],
+  startMs: number | null,
+  endMs: number | null,
+): { timed: Message[]; spanS: number | null } {
+  if (startMs === null) return { timed: [], spanS: null };
+  const timed = records.filter((r) => {
+    const at = ms(r.timestamp);
+    return at !== null && at >= startMs && (endMs === null || at <= endMs);
+  });
+  const first = ms(timed[0]?.timestamp);
+  const last = ms(timed.at(-1)?.timestamp);
+  // A span needs two records: one record says nothing about how long the session lasted.
+  return {
+    timed,
+    spanS: timed.length >= 2 && first !== null && last !== null ? (last - first) / 1000 : null,
+  };
+}
+
 function fromSession(
   session: Message,
   decoded: Decoded,
@@ -248,17 +269,46 @@ function fromSession(
 ): Activity | string {
   const start = instant(session.start_time ?? session.timestamp, clock);
   if (typeof start === "string") return start;
-  const elapsedS = num(session.total_elapsed_time);
+  const warnings = start.warning === null ? [...partWarnings] : [...partWarnings, start.warning];
+  const startMs = ms(session.start_time);
+  const statedElapsed = num(session.total_elapsed_time);
+  let elapsedS = statedElapsed;
+  let movingS = num(session.total_timer_time);
+  // The session's end: its timestamp when it is after the start, else start plus elapsed.
+  const stampMs = ms(session.timestamp);
+  const endMs =
+    startMs !== null && stampMs !== null && stampMs > startMs
+      ? stampMs
+      : startMs !== null && statedElapsed !== null && statedElapsed > 0
+        ? startMs + statedElapsed * 1000
+        : null;
+  const records = sessionRecords(decoded.records, startMs, endMs);
+  // What the session lacks comes from its records (an Edge 830 indoor ride holds only its
+  // start, end and timer time), never from one record.
+  if (elapsedS === null && records.spanS !== null) elapsedS = records.spanS;
+  if (elapsedS === null && endMs !== null && startMs !== null && stampMs === endMs) {
+    elapsedS = (endMs - startMs) / 1000;
+  }
+  // A session that contradicts itself (moving longer than elapsed) is checked against its
+  // records, which the device wrote as it went.
+  if (elapsedS !== null && movingS !== null && movingS > elapsedS + 1) {
+    const fromRecordsS = records.spanS;
+    const trusted = fromRecordsS !== null && fromRecordsS > elapsedS ? fromRecordsS : movingS;
+    warnings.push(
+      `The session's elapsed time (${Math.round(elapsedS)} s) is shorter than its timer time (${Math.round(movingS)} s)` +
+        (fromRecordsS !== null && fromRecordsS > elapsedS
+          ? `; its records span ${Math.round(fromRecordsS)} s, so the elapsed time was taken from them.`
+          : ": the elapsed time was taken as the timer time."),
+    );
+    elapsedS = trusted;
+    if (movingS > elapsedS) movingS = elapsedS;
+  }
   let avgHr = positive(session.avg_heart_rate);
   let maxHr = positive(session.max_heart_rate);
   if (avgHr === null && maxHr === null) {
-    // Some devices (the Fenix 2) leave the session's heart rate out but record it each second.
-    const startMs = ms(session.start_time);
-    const hr = heartRate(
-      decoded.records,
-      startMs,
-      startMs === null ? null : startMs + (elapsedS ?? 0) * 1000,
-    );
+    // Some devices (the Fenix 2, the Edge 830 indoors) leave the session's heart rate out but
+    // record it as they go.
+    const hr = heartRate(records.timed, null, null);
     avgHr = hr.avg;
     maxHr = hr.max;
   }
@@ -267,13 +317,13 @@ function fromSession(
     sport: sportOf(session.sport, session.sub_sport),
     start: start.iso,
     elapsedS,
-    movingS: num(session.total_timer_time),
+    movingS,
     distanceM: distance !== null && distance > 0 ? distance : null,
     avgHr,
     maxHr,
     ascentM: num(session.total_ascent),
     sourceName,
-    warnings: start.warning === null ? [...partWarnings] : [...partWarnings, start.warning],
+    warnings,
   };
 }
 
@@ -378,7 +428,8 @@ function heartRate(
     count++;
     if (hr > max) max = hr;
   }
-  return count === 0 ? { avg: null, max: null } : { avg: Math.round(sum / count), max };
+  // One sample is no average: a session's heart rate comes from two records or more.
+  return count < 2 ? { avg: null, max: null } : { avg: Math.round(sum / count), max };
 }
 
 /** FIT sport and sub-sport names (fit-file-parser gives names, or numbers it does not know). */

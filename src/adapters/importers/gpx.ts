@@ -1,4 +1,5 @@
 import type { Activity, FileImport, Sport } from "../../core/running/activity.js";
+import { MIN_RECORDING_S } from "../../core/running/min-recording.js";
 import { parseNumber, parseXml, parseXmlTime, XmlRefusal } from "./xml.js";
 
 /**
@@ -29,11 +30,13 @@ export const PAUSE_GAP_MS = 10_000;
 const STILL_SPEED_MS = 0.3;
 /** Elevation changes smaller than this, back and forth, are jitter. */
 const ASCENT_HYSTERESIS_M = 3;
+
 /**
  * A track spanning less than this from its first to its last time is no usable activity (one
- * point, or times that never advance): refused, as FIT refuses records spanning under 60 s.
+ * point, or times that never advance): refused, as FIT and TCX are.
  */
-export const MIN_RECORDING_S = 60;
+export { MIN_RECORDING_S };
+
 /** Earliest credible recording time: the GPS epoch (1980-01-06) rounded down. */
 const EARLIEST_MS = Date.UTC(1980, 0, 1);
 

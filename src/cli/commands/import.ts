@@ -13,6 +13,7 @@ import {
   type ImportReport,
   importActivities,
   type ParsedFile,
+  SAME_IMPORT,
 } from "../../app/import-activities.js";
 import { accountForImport, importAccountOnDemand, isLocalOwner } from "../../app/local-owner.js";
 import type { Store, User } from "../../app/ports.js";
@@ -27,6 +28,13 @@ import { parseFlags } from "../args.js";
 import { IMPORT_HELP } from "../help.js";
 import { type CliIo, EXIT_FAILED, EXIT_OK, UsageError } from "../io.js";
 import { type ErrTerminal, noProgressBar, type ProgressBar, progressBar } from "../progress-bar.js";
+import {
+  choicesFromFlags,
+  importStrengthFiles,
+  type StrengthOutcome,
+  splitStrengthFiles,
+  strengthSummary,
+} from "../strength-import.js";
 
 /**
  * In a folder, the files whose name says they may hold activities: the formats, gzip (`.fit.gz`
@@ -54,6 +62,9 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
       json: { type: "boolean" },
       "dry-run": { type: "boolean" },
       user: { type: "string" },
+      map: { type: "string", multiple: true },
+      skip: { type: "string", multiple: true },
+      "skip-unmapped": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     true,
@@ -71,6 +82,7 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
   if (email === "") throw new UsageError(`--user needs the account's e-mail ${HINT}`);
   const dryRun = values["dry-run"] === true;
   const json = values.json === true;
+  const choices = choicesFromFlags(values.map ?? [], values.skip ?? []);
 
   let config: Config;
   try {
@@ -96,7 +108,34 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
     if (!account.ok) throw new UsageError(`${account.error.message} ${HINT}`);
     const into = importAccountOnDemand(accountDeps, account.value);
 
-    const collected = await collect(positionals);
+    // Strong and Hevy exports are workouts, not activities: they take their own path.
+    const split = await splitStrengthFiles(positionals);
+    let strength: StrengthOutcome = { reports: [], failed: [] };
+    if (split.strength.length > 0) {
+      const owner = dryRun
+        ? account.value.kind === "account"
+          ? account.value.user.id
+          : ""
+        : (await into.owner()).id;
+      strength = await importStrengthFiles(store, io.clock, owner, split.strength, {
+        dryRun,
+        choices,
+        skipUnmapped: values["skip-unmapped"] === true,
+      });
+    }
+    if (split.rest.length === 0) {
+      if (json) {
+        io.out(
+          `${JSON.stringify({ imported: [], duplicates: [], failed: strength.failed, strength: strength.reports }, null, 2)}\n`,
+        );
+      } else {
+        for (const failure of strength.failed) io.err(`${failureLine(failure)}\n`);
+        for (const report of strength.reports) io.out(strengthSummary(report, dryRun));
+      }
+      return strength.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+    }
+
+    const collected = await collect(split.rest);
     const bar: ProgressBar =
       io.errIsTty === true
         ? progressBar({
@@ -140,13 +179,25 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
     }
 
     if (json) {
-      io.out(`${JSON.stringify(report, null, 2)}\n`);
+      const withStrength =
+        split.strength.length > 0
+          ? {
+              ...report,
+              failed: [...strength.failed, ...report.failed],
+              strength: strength.reports,
+            }
+          : report;
+      io.out(`${JSON.stringify(withStrength, null, 2)}\n`);
     } else {
-      for (const failure of report.failed) io.err(`${failureLine(failure)}\n`);
+      for (const failure of [...strength.failed, ...report.failed]) {
+        io.err(`${failureLine(failure)}\n`);
+      }
+      for (const strengthReport of strength.reports)
+        io.out(strengthSummary(strengthReport, dryRun));
       const { user, made } = into.current();
       io.out(summary(report, user, made, dryRun, target));
     }
-    return report.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+    return report.failed.length + strength.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     await store.close();
   }
@@ -267,8 +318,15 @@ function summary(
   target: string,
 ): string {
   const details: string[] = [];
-  if (report.duplicates.length) {
-    details.push(`${plural(report.duplicates.length, "duplicate", "duplicates")} already stored`);
+  const twice = report.duplicates.filter((one) => one.warnings.includes(SAME_IMPORT)).length;
+  const stored = report.duplicates.length - twice;
+  if (stored) {
+    details.push(`${plural(stored, "duplicate", "duplicates")} already stored`);
+  }
+  if (twice) {
+    details.push(
+      `${plural(twice, "duplicate", "duplicates")}: the same activity twice in this import`,
+    );
   }
   if (report.failed.length) {
     // One file may fail in several ways (the bad rows of an activities.csv): files are counted.

@@ -1,9 +1,14 @@
 import { planFromDocuments } from "../../app/plan-weeks.js";
+import type { Profile } from "../../core/profile/profile.js";
 import { formatInvalid } from "../../core/validation.js";
 import { parseFlags } from "../args.js";
 import { PLAN_HELP } from "../help.js";
 import { type CliIo, EXIT_OK, readJsonFile, UsageError } from "../io.js";
+import { DEFAULT_APP_URL, writeFitFiles, writeIcsFile } from "../plan-files.js";
 import { renderPlan } from "../render-plan.js";
+
+/** Weeks written by --ics and --fit when --weeks is not given. */
+const FILE_WEEKS = 8;
 
 export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags("plan", argv, {
@@ -12,6 +17,9 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     from: { type: "string" },
     weeks: { type: "string" },
     json: { type: "boolean" },
+    ics: { type: "string" },
+    fit: { type: "string" },
+    "app-url": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -28,6 +36,15 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       );
     }
     weeks = Number(values.weeks);
+  } else if (values.ics !== undefined || values.fit !== undefined) {
+    // A calendar or a watch is filled for the weeks ahead, as the server's feed is.
+    weeks = FILE_WEEKS;
+  }
+  const appUrl = values["app-url"] ?? DEFAULT_APP_URL;
+  if (!/^https?:\/\/[^\s/]+/.test(appUrl)) {
+    throw new UsageError(
+      `--app-url: "${appUrl}" is not accepted; expected an http:// or https:// address`,
+    );
   }
   const profile = await readJsonFile(values.profile, "profile");
   const log = values.log === undefined ? undefined : await readJsonFile(values.log, "log");
@@ -54,8 +71,25 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
         : formatInvalid(result.error);
     throw new UsageError(where ? `${where}: ${flag}` : flag);
   }
+  const notes: string[] = [];
+  if (values.ics !== undefined) {
+    const count = await writeIcsFile(
+      result.value,
+      profile as Profile,
+      values.ics,
+      appUrl,
+      io.clock.now(),
+    );
+    notes.push(`Wrote ${count} calendar events to ${values.ics}.`);
+  }
+  if (values.fit !== undefined) {
+    const written = await writeFitFiles(result.value, values.fit, io.clock.now());
+    notes.push(`Wrote ${written.length} FIT workouts to ${values.fit}.`);
+  }
   if (values.json) {
     io.out(`${JSON.stringify(result.value, null, 2)}\n`);
+  } else if (notes.length > 0) {
+    io.out(`${notes.join("\n")}\n`);
   } else {
     const name =
       typeof profile === "object" && profile && "name" in profile ? String(profile.name) : "";

@@ -54,6 +54,8 @@ export function buildHistory(log: TrainingLog): History {
   for (const session of sessions) {
     const seen = new Map<string, DatedSet>();
     for (const set of session.sets) {
+      // Warm-up and drop sets are kept in the log, but progression reads working sets only.
+      if (set.kind !== undefined) continue;
       const first = seen.get(set.exercise);
       seen.set(
         set.exercise,

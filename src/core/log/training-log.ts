@@ -11,6 +11,10 @@ const strict = { additionalProperties: false } as const;
 export const MAX_REPS = 100;
 export const MAX_RIR = 5;
 
+/** A set that is not a working set: kept in the log, skipped by progression (added to the contract). */
+export const SET_KINDS = ["warmup", "drop"] as const;
+export type SetKind = (typeof SET_KINDS)[number];
+
 export const LoadSchema = Type.Object(
   {
     value: Type.Number({ minimum: 0, maximum: 1000, description: "a load from 0 to 1000" }),
@@ -46,6 +50,7 @@ export const LoggedSetSchema = Type.Object(
         description: `the band used: ${BANDS.join(", ")}`,
       }),
     ),
+    kind: Type.Optional(literals(SET_KINDS)),
   },
   strict,
 );

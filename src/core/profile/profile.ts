@@ -15,6 +15,8 @@ export type RaceDistance = (typeof RACE_DISTANCES)[number];
 
 export const MIN_SESSION_MINUTES = 8;
 export const MAX_SESSION_MINUTES = 180;
+/** The calendar reminder's lead time before a timed session: at most a day. */
+export const MAX_REMINDER_MINUTES = 1440;
 
 const strict = { additionalProperties: false } as const;
 
@@ -87,6 +89,19 @@ export const ProfileSchema = Type.Object(
         exclusiveMinimum: 0,
         maximum: 100,
         description: "the empty bar's weight, above 0 and at most 100",
+      }),
+    ),
+    sessionTime: Type.Optional(
+      Type.String({
+        pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        description: "a time of day as HH:MM (24-hour), such as 18:30",
+      }),
+    ),
+    reminderMinutes: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_REMINDER_MINUTES,
+        description: `whole minutes from 0 to ${MAX_REMINDER_MINUTES} before the session`,
       }),
     ),
   },

@@ -26,6 +26,7 @@ export const EQUIPMENT_WORD: Record<Equipment, string> = {
   machine: "Weight machines",
   cable: "Cable machine",
   bike: "Exercise bike",
+  "pull-up-bar": "Pull-up bar",
 };
 
 /** The muscles in the order a runner reads them (legs first), not the catalogue's. */
@@ -35,6 +36,8 @@ export const MUSCLE_LIST: readonly Muscle[] = [
   "hamstrings",
   "calves",
   "hip-stabilizers",
+  "adductors",
+  "shins",
   "core",
   "upper-push",
   "upper-pull",
@@ -49,6 +52,8 @@ export const MUSCLE_WORD: Record<Muscle, string> = {
   "upper-push": "Chest and arms (push)",
   "upper-pull": "Back and arms (pull)",
   core: "Trunk",
+  adductors: "Inner thighs",
+  shins: "Shins",
 };
 
 export const INJURY_LIST: readonly Injury[] = INJURIES;

@@ -9,6 +9,7 @@ import * as dataVersion from "./0002-data-version.js";
 import * as activity from "./0003-activity.js";
 import * as setDate from "./0004-set-date.js";
 import * as setBand from "./0005-set-band.js";
+import * as calendarStrength from "./0006-calendar-strength.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0003-activity": activity,
   "0004-set-date": setDate,
   "0005-set-band": setBand,
+  "0006-calendar-strength": calendarStrength,
 };

@@ -7,7 +7,7 @@ import { type Db, deleteOwned, inTransaction, toCount, toInstant, touch } from "
 
 type SetRow = Pick<
   Selectable<WorkoutSetTable>,
-  "exercise" | "load_kg" | "load_unit" | "reps" | "rir" | "band"
+  "exercise" | "load_kg" | "load_unit" | "reps" | "rir" | "band" | "kind"
 >;
 
 function setRow(
@@ -29,6 +29,7 @@ function setRow(
     reps: set.reps,
     rir: set.rir,
     band: set.band ?? null,
+    kind: set.kind ?? null,
   };
 }
 
@@ -42,9 +43,15 @@ function toSet(row: SetRow): LoggedSet {
         ? { value: kg, unit: "kg" }
         : { value: tidy(kg / KG_PER_LB), unit: "lb" };
   }
-  const set: LoggedSet = { exercise: row.exercise, load, reps: row.reps, rir: row.rir };
-  // Added to the log contract: a set without a band stays without the key.
-  return row.band === null ? set : { ...set, band: row.band };
+  // Added to the log contract: a set without a band or a kind stays without the key.
+  return {
+    exercise: row.exercise,
+    load,
+    reps: row.reps,
+    rir: row.rir,
+    ...(row.band === null ? {} : { band: row.band }),
+    ...(row.kind === null ? {} : { kind: row.kind }),
+  };
 }
 
 function toWorkout(
@@ -90,6 +97,7 @@ function withSets(db: Db, ownerId: string) {
       "s.reps",
       "s.rir",
       "s.band",
+      "s.kind",
     ])
     .where("w.owner_id", "=", ownerId);
 }
@@ -152,6 +160,7 @@ function group(rows: readonly JoinedRow[]): StoredWorkout[] {
         reps: row.reps,
         rir: row.rir,
         band: row.band,
+        kind: row.kind,
       });
     }
   }

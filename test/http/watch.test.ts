@@ -1,0 +1,56 @@
+import FitParser from "fit-file-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { workoutSteps } from "../../src/adapters/fit-workout.js";
+import { checkFitCrc } from "../../src/adapters/importers/fit-crc.js";
+import { exampleProfile, type Json, json, signUp, type TestApp, testApp } from "../support/http.js";
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await testApp();
+});
+
+afterAll(async () => {
+  await t?.dispose();
+});
+
+describe("GET /api/plan/sessions/:date/workout.fit", () => {
+  it("answers the planned session as a FIT workout that decodes to its steps", async () => {
+    const cookie = await signUp(t.app);
+    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile("gym-runner"));
+    const plan = (await json(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
+    const session: Json = plan.weeks[0].sessions[0];
+    const response = await t.app.inject({
+      method: "GET",
+      url: `/api/plan/sessions/${session.date}/workout.fit`,
+      headers: { cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("application/vnd.ant.fit");
+    expect(response.headers["content-disposition"]).toContain(`capacity-${session.date}.fit`);
+    const bytes = new Uint8Array(response.rawPayload);
+    expect(checkFitCrc(bytes).file).toBe("ok");
+    const decoded = await new FitParser({ force: false, mode: "list" }).parseAsync(
+      Buffer.from(bytes),
+    );
+    const steps = (decoded.messages as Record<string, Record<string, unknown>[]>).workout_step;
+    expect(steps?.map((step) => step.wkt_step_name)).toEqual(
+      workoutSteps(session).map((step) => step.name),
+    );
+  });
+
+  it("answers 404 on a day without a session, 400 on a bad date and 401 without a session cookie", async () => {
+    const cookie = await signUp(t.app);
+    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile("gym-runner"));
+    const plan = (await json(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
+    const free = plan.weeks[0].days.find((day: Json) => !day.session);
+    const none = await json(t.app, "GET", `/api/plan/sessions/${free.date}/workout.fit`, cookie);
+    expect(none.status).toBe(404);
+    expect(none.body.error).toMatchObject({ kind: "not-found", field: "date" });
+    const bad = await json(t.app, "GET", "/api/plan/sessions/2026-13-45/workout.fit", cookie);
+    expect(bad.status).toBe(400);
+    expect((await json(t.app, "GET", `/api/plan/sessions/${free.date}/workout.fit`)).status).toBe(
+      401,
+    );
+  });
+});
