@@ -9,8 +9,6 @@ import type { Profile } from "../core/profile/profile.js";
 import type { Plan } from "../core/protocol/plan-types.js";
 import { UsageError } from "./io.js";
 
-export const DEFAULT_APP_URL = "http://localhost:3000";
-
 function writeError(what: string, path: string, cause: unknown): UsageError {
   const code = (cause as NodeJS.ErrnoException).code;
   const reason =

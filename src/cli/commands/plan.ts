@@ -4,11 +4,12 @@ import { formatInvalid } from "../../core/validation.js";
 import { parseFlags } from "../args.js";
 import { PLAN_HELP } from "../help.js";
 import { type CliIo, EXIT_OK, readJsonFile, UsageError } from "../io.js";
-import { DEFAULT_APP_URL, writeFitFiles, writeIcsFile } from "../plan-files.js";
 import { renderPlan } from "../render-plan.js";
 
 /** Weeks written by --ics and --fit when --weeks is not given. */
 const FILE_WEEKS = 8;
+/** Where the calendar's check-in links point when --app-url is not given (the server's default). */
+const DEFAULT_APP_URL = "http://localhost:3000";
 
 export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags("plan", argv, {
@@ -72,8 +73,12 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(where ? `${where}: ${flag}` : flag);
   }
   const notes: string[] = [];
-  if (values.ics !== undefined) {
-    const count = await writeIcsFile(
+  // The writers (ical-generator, the FIT encoder) load only when a file is asked for: a plain
+  // plan stays a fast start.
+  const files =
+    values.ics !== undefined || values.fit !== undefined ? await import("../plan-files.js") : null;
+  if (files && values.ics !== undefined) {
+    const count = await files.writeIcsFile(
       result.value,
       profile as Profile,
       values.ics,
@@ -82,8 +87,8 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     );
     notes.push(`Wrote ${count} calendar events to ${values.ics}.`);
   }
-  if (values.fit !== undefined) {
-    const written = await writeFitFiles(result.value, values.fit, io.clock.now());
+  if (files && values.fit !== undefined) {
+    const written = await files.writeFitFiles(result.value, values.fit, io.clock.now());
     notes.push(`Wrote ${written.length} FIT workouts to ${values.fit}.`);
   }
   if (values.json) {
