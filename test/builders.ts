@@ -3,7 +3,12 @@
  * No assertions here: a builder only makes input.
  */
 import type { StoredActivity } from "../src/app/ports.js";
-import type { Checkin, LoggedSet, TrainingLog } from "../src/core/log/training-log.js";
+import type {
+  Checkin,
+  LoggedSet,
+  LoggedWorkout,
+  TrainingLog,
+} from "../src/core/log/training-log.js";
 import type { Profile, RunKind } from "../src/core/profile/profile.js";
 import type { Activity, DatedActivity } from "../src/core/running/activity.js";
 import type { Weekday } from "../src/core/units/local-date.js";
@@ -64,7 +69,8 @@ export function aSet(exercise: string, load: Weight | null, reps: number, rir: n
   return { exercise, load, reps, rir };
 }
 
-export function aSession(date: string, ...sets: LoggedSet[]): { date: string; sets: LoggedSet[] } {
+/** One workout: `aWorkout("2026-11-24", aSet(...))`. */
+export function aWorkout(date: string, ...sets: LoggedSet[]): LoggedWorkout {
   return { date, sets };
 }
 
@@ -72,12 +78,12 @@ export function aCheckin(date: string, soreness: number, hurtRun = false): Check
   return { date, soreness, hurtRun };
 }
 
-/** `aLog([aSession(...)], [aCheckin(...)])`. */
+/** `aLog([aWorkout(...)], [aCheckin(...)])`. */
 export function aLog(
-  sessions: ReturnType<typeof aSession>[] = [],
+  workouts: LoggedWorkout[] = [],
   checkins: Checkin[] = [],
 ): TrainingLog {
-  return { sessions, checkins };
+  return { workouts, checkins };
 }
 
 /**

@@ -60,7 +60,7 @@ async function trainingLog(deps: PlanDeps, ownerId: string): Promise<TrainingLog
     deps.repos.checkins.list(ownerId),
   ]);
   return {
-    sessions: workouts.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
+    workouts: workouts.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
     checkins: checkins.map((checkin) => ({
       date: checkin.date,
       soreness: checkin.soreness,

@@ -132,11 +132,11 @@ function checkDocument(doc: ImportDocument): AppError | null {
       );
   }
   const log = validateTrainingLog({
-    sessions: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
+    workouts: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
     checkins: doc.checkins.map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
   });
   if (!log.ok)
-    return invalidField(log.error.field.replace(/^sessions/, "workouts"), log.error.message);
+    return invalidField(log.error.field, log.error.message);
   for (const [i, change] of doc.planChanges.entries()) {
     const dates = change.kind === "move" ? [change.from, change.to] : [change.date];
     if (dates.some((date) => parseLocalDate(date) === null)) {

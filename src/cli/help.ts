@@ -29,7 +29,7 @@ Usage:
 
 Options:
   --profile FILE      Your profile (JSON): run week, equipment, minutes, race. See examples/.
-  --log FILE          Your training log (JSON): logged sessions and next-day check-ins.
+  --log FILE          Your training log (JSON): workouts and next-day check-ins.
                       Loads and feedback follow it.
   --from YYYY-MM-DD   A day in the first week to plan (default: today in the profile's
                       time zone). Weeks start on the profile's weekStart.

@@ -141,6 +141,25 @@ describe("capacity plan --json", () => {
     const squat = plan.weeks[0]?.sessions[0]?.exercises.find((e) => e.id === "quarter-squat");
     expect(squat?.load).toEqual({ value: 22, unit: "kg" });
   });
+
+  it("a log's workouts under `workouts` plan the same as under their older name `sessions`", async () => {
+    const workouts = [
+      {
+        date: "2026-11-24",
+        sets: [{ exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 10, rir: 2 }],
+      },
+    ];
+    const args = (log: string) =>
+      cli(["plan", "--profile", MARATHONER, "--log", log, "--from", "2026-11-30", "--json"]);
+    const byNewName = await args(await writeJson("log-workouts.json", { workouts }));
+    const byOldName = await args(await writeJson("log-sessions.json", { sessions: workouts }));
+    expect(byNewName.code).toBe(0);
+    expect(byNewName.out).toBe(byOldName.out);
+    const squat = planOf(byNewName).weeks[0]?.sessions[0]?.exercises.find(
+      (e) => e.id === "quarter-squat",
+    );
+    expect(squat?.load).toEqual({ value: 22, unit: "kg" });
+  });
 });
 
 describe("capacity plan (text)", () => {
@@ -290,6 +309,12 @@ describe("bad input: exit 2, one line naming the field and what is accepted", ()
     const line = expectUsageError(await cli(["plan", "--profile", MARATHONER, "--log", log]));
     expect(line).toContain("sessions[0].sets[0].exercise");
     expect(line).toContain("moonwalk");
+  });
+
+  it("--log with both `workouts` and `sessions` is refused, naming both", async () => {
+    const log = await writeJson("log-both.json", { workouts: [], sessions: [] });
+    const line = expectUsageError(await cli(["plan", "--profile", MARATHONER, "--log", log]));
+    expect(line).toMatch(/sessions: .*`workouts`.*`sessions`, not both/);
   });
 
   it("--log that does not exist", async () => {

@@ -13,7 +13,7 @@ import {
   aDatedActivity,
   aLog,
   aProfile,
-  aSession,
+  aWorkout,
   aSet,
   day,
   kg,
@@ -298,7 +298,7 @@ describe("imported strength counts toward the week's two", () => {
   });
 
   it("a logged workout on the same day is the session; the import adds nothing", () => {
-    const log = aLog([aSession("2026-12-01", aSet("quarter-squat", kg(20), 9, 1))]);
+    const log = aLog([aWorkout("2026-12-01", aSet("quarter-squat", kg(20), 9, 1))]);
     const result = planWeeks(request(ANA, [...history(ANA), lifted("2026-12-01")], log));
     expect(dates(result)).toEqual(["2026-12-01", "2026-12-03"]);
     expect(week(result).sessions[0]?.done).toBe(true);

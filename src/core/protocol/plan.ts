@@ -186,7 +186,7 @@ export function preparePlan(request: PlanRequest): PlanContext {
   };
   const history = buildHistory(log);
   const review = reviewSoreness(history);
-  const loggedDays = history.sessions.map((session) => session.day);
+  const loggedDays = history.workouts.map((session) => session.day);
   const logged = new Set(loggedDays);
   const importedStrength = [...actual]
     .filter(([day, info]) => info.strength && !logged.has(day))
