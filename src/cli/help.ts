@@ -73,7 +73,7 @@ export const USER_HELP = `capacity user: operator tasks on accounts
 Usage:
   capacity user reset-password EMAIL [--password-stdin]
 
-Sets a new password for the account and ends all of its sessions. Without --password-stdin a
+Sets a new password for the account and ends all of its log-ins. Without --password-stdin a
 random password is made and printed once; with it, the password is read from standard input
 (at least 10 characters). Uses the server's database (DATABASE_URL or CAPACITY_DATA_DIR).
 `;

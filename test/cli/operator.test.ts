@@ -72,7 +72,7 @@ describe("capacity user reset-password", () => {
       passwordChangedAt: 0,
       dataVersion: 0,
     });
-    await store.sessions.create({
+    await store.logIns.create({
       id: "s1",
       userId: "u1",
       createdAt: 0,
@@ -86,7 +86,7 @@ describe("capacity user reset-password", () => {
     const database = openDatabase({ kind: "sqlite", file: join(dataDir, "capacity.sqlite") });
     const store = createStore(database);
     const user = await store.users.byId("u1");
-    const session = await store.sessions.find("s1", 0);
+    const session = await store.logIns.find("s1", 0);
     await store.close();
     return { hash: user?.passwordHash ?? "", sessions: session ? 1 : 0 };
   }

@@ -32,7 +32,7 @@ beforeEach(async () => {
   t = await testStore();
   store = t.store;
   app = await buildApp(
-    { store, hasher: argon2Hasher, ids: cryptoIds, clock: testClock(), sessionDays: 30 },
+    { store, hasher: argon2Hasher, ids: cryptoIds, clock: testClock(), logInDays: 30 },
     { logLevel: "silent", trustProxy: false, bodyLimitBytes: 1_048_576, authRateLimit: 1000 },
   );
   await app.ready();

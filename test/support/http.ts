@@ -57,7 +57,7 @@ export interface TestAppOptions {
   readonly authRateLimit?: number;
   /** Where the clock starts (default Monday 2026-11-30, 09:00 UTC). */
   readonly now?: string;
-  readonly sessionDays?: number;
+  readonly logInDays?: number;
 }
 
 export interface TestApp {
@@ -83,7 +83,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
         hasher: argon2Hasher,
         ids: cryptoIds,
         clock,
-        sessionDays: options.sessionDays ?? 30,
+        logInDays: options.logInDays ?? 30,
       },
       {
         logLevel: "silent",

@@ -6,7 +6,7 @@ import { activityRepo } from "./repos/activities.js";
 import { checkinRepo } from "./repos/checkins.js";
 import { planChangeRepo } from "./repos/plan-changes.js";
 import { profileRepo } from "./repos/profiles.js";
-import { sessionRepo } from "./repos/sessions.js";
+import { logInRepo } from "./repos/log-ins.js";
 import type { Db } from "./repos/shared.js";
 import { userRepo } from "./repos/users.js";
 import { workoutRepo } from "./repos/workouts.js";
@@ -15,7 +15,7 @@ import { workoutRepo } from "./repos/workouts.js";
 export function createRepos(db: Db): Repos {
   return {
     users: userRepo(db),
-    sessions: sessionRepo(db),
+    logIns: logInRepo(db),
     profiles: profileRepo(db),
     workouts: workoutRepo(db),
     checkins: checkinRepo(db),

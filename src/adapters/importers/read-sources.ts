@@ -69,7 +69,7 @@ export async function* readSources(
   let total = sources.length;
   let done = 0;
   const report = () => options.onProgress?.({ done, total });
-  const pool = sharedParsePool().session();
+  const pool = sharedParsePool().lane();
   const pending: Pending[] = [];
   let pendingBytes = 0;
   const add = (parsed: Promise<readonly ParsedFile[]>, bytes = 0) => {

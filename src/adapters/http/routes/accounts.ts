@@ -12,11 +12,11 @@ import {
 import { storedProfile } from "../../../app/athlete-plan.js";
 import {
   accountDeps,
-  clearSessionCookie,
+  clearLogInCookie,
   type HttpDeps,
   requireUser,
-  SESSION_COOKIE,
-  setSessionCookie,
+  LOG_IN_COOKIE,
+  setLogInCookie,
   userOf,
 } from "../context.js";
 import { sendAppError } from "../problems.js";
@@ -35,7 +35,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     async (request, reply) => {
       const result = await signUp(accountDeps(deps), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
-      setSessionCookie(request, reply, result.value.token, result.value.expiresAt);
+      setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
       return reply.code(201).send(publicUser(result.value.user));
     },
   );
@@ -46,18 +46,18 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     async (request, reply) => {
       const result = await logIn(accountDeps(deps), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
-      setSessionCookie(request, reply, result.value.token, result.value.expiresAt);
+      setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
       return reply.send(publicUser(result.value.user));
     },
   );
 
   app.post(
     "/api/auth/logout",
-    { schema: { tags: ["accounts"], summary: "Log out (ends this session)" } },
+    { schema: { tags: ["accounts"], summary: "Log out (ends this log-in)" } },
     async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[LOG_IN_COOKIE];
       if (token) await logOut(accountDeps(deps), token);
-      clearSessionCookie(request, reply);
+      clearLogInCookie(request, reply);
       return reply.code(204).send();
     },
   );
@@ -67,7 +67,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     {
       schema: {
         tags: ["accounts"],
-        summary: "Change the password (ends every other session)",
+        summary: "Change the password (ends every other log-in)",
         body: PasswordBody,
       },
       preHandler: auth,
@@ -76,7 +76,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     async (request, reply) => {
       const result = await changePassword(accountDeps(deps), userOf(request), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
-      setSessionCookie(request, reply, result.value.token, result.value.expiresAt);
+      setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
       return reply.code(204).send();
     },
   );
@@ -99,7 +99,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
       },
     },
     async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[LOG_IN_COOKIE];
       const user = token ? await userForToken(accountDeps(deps), token) : null;
       if (!user) return { user: null, profile: null };
       const profile = await storedProfile(
@@ -118,7 +118,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     },
     async (request, reply) => {
       await deleteAccount(accountDeps(deps), userOf(request));
-      clearSessionCookie(request, reply);
+      clearLogInCookie(request, reply);
       return reply.code(204).send();
     },
   );
