@@ -17,22 +17,6 @@ export interface AccountDeps {
   readonly logInDays?: number;
 }
 
-export interface PublicUser {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly createdAt: string;
-}
-
-export function publicUser(user: User): PublicUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    createdAt: new Date(user.createdAt).toISOString(),
-  };
-}
-
 /** The one password rule, said the same way everywhere. */
 export function passwordProblem(password: string, field = "password"): AppError | null {
   if (password.length < PASSWORD_MIN) {
@@ -140,10 +124,7 @@ export async function logOut(deps: AccountDeps, token: string): Promise<void> {
 
 /** The signed-in user behind a cookie's token, or null (unknown, expired or logged out). */
 export async function userForToken(deps: AccountDeps, token: string): Promise<User | null> {
-  const found = await deps.repos.logIns.find(
-    deps.ids.hashToken(token),
-    deps.clock.now().getTime(),
-  );
+  const found = await deps.repos.logIns.find(deps.ids.hashToken(token), deps.clock.now().getTime());
   return found?.user ?? null;
 }
 

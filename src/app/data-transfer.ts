@@ -135,8 +135,7 @@ function checkDocument(doc: ImportDocument): AppError | null {
     workouts: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
     checkins: doc.checkins.map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
   });
-  if (!log.ok)
-    return invalidField(log.error.field, log.error.message);
+  if (!log.ok) return invalidField(log.error.field, log.error.message);
   for (const [i, change] of doc.planChanges.entries()) {
     const dates = change.kind === "move" ? [change.from, change.to] : [change.date];
     if (dates.some((date) => parseLocalDate(date) === null)) {

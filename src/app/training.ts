@@ -112,24 +112,3 @@ export async function recordCheckin(
   });
   return ok(stored);
 }
-
-/** The API's view of a stored workout. */
-export function workoutView(workout: StoredWorkout) {
-  return {
-    id: workout.id,
-    date: workout.date,
-    sets: workout.sets,
-    createdAt: new Date(workout.createdAt).toISOString(),
-    updatedAt: new Date(workout.updatedAt).toISOString(),
-  };
-}
-
-export function checkinView(checkin: StoredCheckin) {
-  return {
-    id: checkin.id,
-    date: checkin.date,
-    soreness: checkin.soreness,
-    hurtRun: checkin.hurtRun,
-    createdAt: new Date(checkin.createdAt).toISOString(),
-  };
-}

@@ -5,17 +5,17 @@ import {
   deleteAccount,
   logIn,
   logOut,
-  publicUser,
   signUp,
   userForToken,
 } from "../../../app/accounts.js";
 import { storedProfile } from "../../../app/athlete-plan.js";
+import { accountView, type LogInState } from "../../../contract/index.js";
 import {
   accountDeps,
   clearLogInCookie,
   type HttpDeps,
-  requireUser,
   LOG_IN_COOKIE,
+  requireUser,
   setLogInCookie,
   userOf,
 } from "../context.js";
@@ -36,7 +36,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
       const result = await signUp(accountDeps(deps), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
       setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
-      return reply.code(201).send(publicUser(result.value.user));
+      return reply.code(201).send(accountView(result.value.user));
     },
   );
 
@@ -47,7 +47,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
       const result = await logIn(accountDeps(deps), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
       setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
-      return reply.send(publicUser(result.value.user));
+      return reply.send(accountView(result.value.user));
     },
   );
 
@@ -84,7 +84,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
   app.get(
     "/api/me",
     { schema: { tags: ["accounts"], summary: "The account logged in" }, preHandler: auth },
-    async (request) => publicUser(userOf(request)),
+    async (request) => accountView(userOf(request)),
   );
 
   // For the app's start: who is signed in and their profile, in one answer that is never an
@@ -98,7 +98,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
           "Who is signed in (user null when nobody) and their profile (null before one is saved)",
       },
     },
-    async (request) => {
+    async (request): Promise<LogInState> => {
       const token = request.cookies[LOG_IN_COOKIE];
       const user = token ? await userForToken(accountDeps(deps), token) : null;
       if (!user) return { user: null, profile: null };
@@ -106,7 +106,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
         { repos: deps.store, ids: deps.ids, clock: deps.clock },
         user.id,
       );
-      return { user: publicUser(user), profile };
+      return { user: accountView(user), profile };
     },
   );
 

@@ -7,12 +7,12 @@ import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { DatedStoredActivity } from "../../../app/athlete-plan.js";
 import { notFound } from "../../../app/errors.js";
 import { importActivities } from "../../../app/import-activities.js";
 import type { ImportJobs, ImportSlot } from "../../../app/import-jobs.js";
 import { activitiesBetween, runWeekProposal, weeklyRunningFor } from "../../../app/running.js";
-import { formatLocalDate, parseLocalDate } from "../../../core/units/local-date.js";
+import { activityView } from "../../../contract/index.js";
+import { parseLocalDate } from "../../../core/units/local-date.js";
 import { type ImportSource, readSources } from "../../importers/read-sources.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
 import { InputProblem, problemBody, sendAppError, TooLargeProblem } from "../problems.js";
@@ -36,27 +36,6 @@ const STALE_UPLOAD_MS = 86_400_000; // a day
 const UPLOAD_PREFIX = "import-";
 const UPLOAD_IDLE_MS = 60_000;
 const NOT_MULTIPART = "Send the files as multipart/form-data, each in a part named file.";
-
-/** An activity as `GET /api/activities` lists it: `date` is its local day in the profile's zone. */
-export function activityView({ activity, day }: DatedStoredActivity) {
-  return {
-    id: activity.id,
-    sport: activity.sport,
-    start: activity.start,
-    date: formatLocalDate(day),
-    elapsedS: activity.elapsedS,
-    movingS: activity.movingS,
-    distanceM: activity.distanceM,
-    avgHr: activity.avgHr,
-    maxHr: activity.maxHr,
-    ascentM: activity.ascentM,
-    sourceName: activity.sourceName,
-    format: activity.format,
-    source: activity.source,
-    warnings: activity.warnings,
-    createdAt: new Date(activity.createdAt).toISOString(),
-  };
-}
 
 /** 2 GB, 64 MB, 512 KB: a size in words (binary units, as IMPORT_LIMIT_BYTES is set). */
 export function sizeInWords(bytes: number): string {
