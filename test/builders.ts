@@ -79,10 +79,7 @@ export function aCheckin(date: string, soreness: number, hurtRun = false): Check
 }
 
 /** `aLog([aWorkout(...)], [aCheckin(...)])`. */
-export function aLog(
-  workouts: LoggedWorkout[] = [],
-  checkins: Checkin[] = [],
-): TrainingLog {
+export function aLog(workouts: LoggedWorkout[] = [], checkins: Checkin[] = []): TrainingLog {
   return { workouts, checkins };
 }
 

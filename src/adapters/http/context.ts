@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AccountDeps } from "../../app/accounts.js";
 import { userForToken } from "../../app/accounts.js";
 import type { Clock, Ids, PasswordHasher, Store, User } from "../../app/ports.js";
-import { InputProblem } from "./problems.js";
+import { InputProblem, sendUnauthorized } from "./problems.js";
 
 export interface HttpDeps {
   readonly store: Store;
@@ -57,11 +57,7 @@ export function requireUser(deps: HttpDeps) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = request.cookies[LOG_IN_COOKIE];
     const user = token ? await userForToken(accountDeps(deps), token) : null;
-    if (!user) {
-      return reply
-        .code(401)
-        .send({ error: { kind: "unauthorized", message: "Log in first.", field: null } });
-    }
+    if (!user) return sendUnauthorized(reply);
     signedIn.set(request, user);
   };
 }

@@ -3,7 +3,7 @@
  * and which exercises are cut. Sessions are in Nov-Dec 2026 (2026-11-30 is a Monday).
  */
 import { describe, expect, it } from "vitest";
-import { aCheckin, aLog, aWorkout, aSet, day, kg, lb } from "../../../test/builders.js";
+import { aCheckin, aLog, aSet, aWorkout, day, kg, lb } from "../../../test/builders.js";
 import { buildHistory, type DatedWorkout, type History } from "../log/history.js";
 import type { Checkin } from "../log/training-log.js";
 import { causesIn, checkinFor, pointsToTooMuch, reviewSoreness } from "./soreness.js";

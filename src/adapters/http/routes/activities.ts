@@ -15,7 +15,13 @@ import { activityView } from "../../../contract/index.js";
 import { parseLocalDate } from "../../../core/units/local-date.js";
 import { type ImportSource, readSources } from "../../importers/read-sources.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
-import { InputProblem, problemBody, sendAppError, TooLargeProblem } from "../problems.js";
+import {
+  InputProblem,
+  sendAppError,
+  sendRateLimited,
+  sendTimeout,
+  TooLargeProblem,
+} from "../problems.js";
 import { ActivitiesQuery, IdParams, WeeklyQuery } from "../schemas.js";
 
 export interface ActivityRouteOptions {
@@ -110,14 +116,10 @@ export function activityRoutes(
     if (!request.isMultipart()) throw new InputProblem("file", NOT_MULTIPART);
     const slot = jobs.reserve(userOf(request).id);
     if (slot === null) {
-      return reply
-        .code(429)
-        .send(
-          problemBody(
-            "rate-limited",
-            `${jobs.maxRunning} imports of yours are already under way (being uploaded or imported): wait for one to finish, then upload again.`,
-          ),
-        );
+      return sendRateLimited(
+        reply,
+        `${jobs.maxRunning} imports of yours are already under way (being uploaded or imported): wait for one to finish, then upload again.`,
+      );
     }
     // Nothing can fail between here and the handler, which gives the slot back or to a job.
     slots.set(request, slot);
@@ -227,15 +229,10 @@ export function activityRoutes(
         );
         // Answered, then the connection closed: the rest of the body is not waited for.
         reply.raw.once("finish", () => request.raw.destroy());
-        return reply
-          .code(408)
-          .header("connection", "close")
-          .send(
-            problemBody(
-              "timeout",
-              `Nothing of the upload arrived for ${Math.round(idleMs / 1000)} seconds: it was given up. Upload again.`,
-            ),
-          );
+        return sendTimeout(
+          reply,
+          `Nothing of the upload arrived for ${Math.round(idleMs / 1000)} seconds: it was given up. Upload again.`,
+        );
       }
       const ours = error instanceof TooLargeProblem || error instanceof InputProblem;
       if (error instanceof ClientGone || (!ours && clientWentAway(request))) {

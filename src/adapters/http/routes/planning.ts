@@ -38,12 +38,7 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
     },
     async (request, reply) => {
       const profile = await storedProfile(planDeps, userOf(request).id);
-      return (
-        profile ??
-        reply
-          .code(404)
-          .send({ error: { kind: "not-found", message: "No profile yet.", field: null } })
-      );
+      return profile ?? sendAppError(reply, { kind: "not-found", message: "No profile yet." });
     },
   );
 
