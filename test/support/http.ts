@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Kysely } from "kysely";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
@@ -14,9 +13,11 @@ import type { Schema } from "../../src/adapters/db/schema.js";
 import { TABLES } from "../../src/adapters/db/schema.js";
 import { buildApp } from "../../src/adapters/http/app.js";
 import type { Store } from "../../src/app/ports.js";
+import { ROOT } from "./cli.js";
 import { testStore } from "./database.js";
 
-export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export { ROOT };
+
 export const SERVER_JS = `${ROOT}dist/server.js`;
 
 /** A parsed JSON body as the tests read it (they check its shape with expect). */
