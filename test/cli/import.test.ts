@@ -22,6 +22,7 @@ import {
 } from "../../src/app/local-owner.js";
 import type { Store, StoredActivity, User } from "../../src/app/ports.js";
 import { progressBar, renderProgress } from "../../src/cli/progress-bar.js";
+import { STRAVA_HEADER } from "../support/activity-files.js";
 import { type CliOutcome, ROOT, runCli, spawnCli } from "../support/cli.js";
 import { testDatabase, testDatabaseKind } from "../support/database.js";
 
@@ -434,8 +435,7 @@ describe("capacity import, for a person", () => {
     expect(bob).toHaveLength(1);
   }, 60_000);
   it("a lone activities.csv with two bad rows counts one file with two problems; its good row is imported", async () => {
-    const header =
-      "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
+    const header = STRAVA_HEADER;
     const csv = write(
       "activities.csv",
       [

@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
+import { STRAVA_HEADER } from "../../../test/support/activity-files.js";
 import { type ArchiveEntryResult, importArchive, readArchive } from "./archive.js";
 import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-file.js";
 import { createParsePool, liveParseWorkers } from "./parse-pool.js";
@@ -243,8 +244,6 @@ describe("parse lanes (one pool shared by several imports)", () => {
 });
 
 describe("readArchive with parsing elsewhere", () => {
-  const HEADER =
-    "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
   const row = (id: number, day: number, type: string, file: string) =>
     `${id},"Oct ${day}, 2026, 6:00:00 AM",Activity,${type},,90,0.27,,,false,,,${file},,,90,90,270,,,,,`;
 
@@ -269,7 +268,7 @@ describe("readArchive with parsing elsewhere", () => {
       [
         "activities.csv",
         [
-          HEADER,
+          STRAVA_HEADER,
           row(1, 1, "Run", "activities/1.gpx"),
           row(2, 2, "Ride", "activities/2.gpx.gz"),
           row(3, 5, "Run", "activities/bad.gpx"),

@@ -4,14 +4,14 @@
  * time zone. "Now" is Thursday 2026-11-26 (weeks from Monday: this week starts 2026-11-23).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { aProfile, aStoredActivity, day, runWeek } from "../../test/builders.js";
-import { testStore } from "../../test/support/database.js";
-import type { Activity } from "../core/running/activity.js";
-import { formatLocalDate } from "../core/units/local-date.js";
-import { athletePlan } from "./athlete-plan.js";
-import type { StoredActivity, User } from "./ports.js";
-import { runWeekProposal, weeklyRunningFor } from "./running.js";
-import { activityDay } from "./today.js";
+import { athletePlan } from "../../src/app/athlete-plan.js";
+import type { StoredActivity, User } from "../../src/app/ports.js";
+import { runWeekProposal, weeklyRunningFor } from "../../src/app/running.js";
+import { activityDay } from "../../src/app/today.js";
+import type { Activity } from "../../src/core/running/activity.js";
+import { formatLocalDate } from "../../src/core/units/local-date.js";
+import { aProfile, aStoredActivity, day, runWeek } from "../builders.js";
+import { testStore } from "../support/database.js";
 
 const clock = { now: () => new Date("2026-11-26T12:00:00Z") };
 const ids = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { aProfile } from "../../test/builders.js";
-import { testStore } from "../../test/support/database.js";
-import { PlanCache } from "./plan-cache.js";
-import type { User } from "./ports.js";
+import { PlanCache } from "../../src/app/plan-cache.js";
+import type { User } from "../../src/app/ports.js";
+import { aProfile } from "../builders.js";
+import { testStore } from "../support/database.js";
 
 const clock = { now: () => new Date("2026-11-26T12:00:00Z") };
 const ids = {
