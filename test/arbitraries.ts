@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries for valid Capacity inputs (the profile and log contracts of issue 2).
+ * fast-check arbitraries for valid Capacity inputs (the profile and log contracts of the README's "Files").
  * Everything generated here passes `validateProfile` / `validateTrainingLog`. No assertions.
  */
 import fc from "fast-check";

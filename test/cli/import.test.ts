@@ -1,5 +1,5 @@
 /**
- * `capacity import` (issue 5, point 5) run as the installed bin against a fresh SQLite data
+ * `capacity import` (docs/importers.md) run as the installed bin against a fresh SQLite data
  * folder: files, gzip, zip archives and folders; re-imports and dry runs; the --json contract
  * and the exit codes. The corpus cases run when CAPACITY_CORPUS_DIR is set (CI always sets it);
  * then a missing corpus file fails, it never skips. Needs `npm run build` first.

@@ -192,7 +192,7 @@ describe("users", () => {
   });
 });
 
-describe("users: list and take-over (the local owner of issue 5)", () => {
+describe("users: list and take-over (the local owner, docs/importers.md)", () => {
   const owner = { email: "owner@local.test", passwordHash: "no-password" };
   const next = (name: string, at = T0 + HOUR) => ({
     email: `${name.toUpperCase()}@Example.com`,

@@ -1,5 +1,5 @@
 /**
- * Activity import over HTTP (issue 5): uploads streamed to disk, import jobs followed to the
+ * Activity import over HTTP (docs/importers.md): uploads streamed to disk, import jobs followed to the
  * end, the activities listed and deleted, the upload limit, and the running routes' shapes.
  * Corpus cases read CAPACITY_CORPUS_DIR: unset, they skip; set and a file missing, they fail.
  */

@@ -1,5 +1,5 @@
 /**
- * The local owner of issue 5: `capacity import` before anyone signed up stores the runs in a
+ * The local owner (docs/importers.md): `capacity import` before anyone signed up stores the runs in a
  * local owner account, and the first sign-up in the web app takes it over with its runs. The
  * CLI (the built bin) and the HTTP app share one fresh database: SQLite by default, PostgreSQL
  * with CAPACITY_TEST_DATABASE=postgres. Needs `npm run build` first.

@@ -24,7 +24,7 @@ export const SERVER_JS = `${ROOT}dist/server.js`;
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked by the assertions, not the types
 export type Json = any;
 
-/** A profile from examples/ (the planner issue's format). */
+/** A profile from examples/ (the profile format of the README's "Files"). */
 export function exampleProfile(name = "marathoner"): Record<string, unknown> {
   return JSON.parse(readFileSync(`${ROOT}examples/${name}.json`, "utf8")) as Record<
     string,

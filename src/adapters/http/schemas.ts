@@ -99,7 +99,7 @@ const Measure = Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
   description: "a number of 0 or more, or null",
 });
 
-/** An imported activity as exported (issue 5): every stored field. */
+/** An imported activity as exported (docs/importers.md): every stored field. */
 export const ExportedActivitySchema = Type.Object(
   {
     id: Uuid,
@@ -188,7 +188,7 @@ export const ExportDocumentSchema = Type.Object(
       ]),
       { maxItems: 10_000 },
     ),
-    /** Added with issue 5; an export made before it has none. */
+    /** Added later (imported activities); an export made before it has none. */
     activities: Type.Optional(Type.Array(ExportedActivitySchema, { maxItems: 100_000 })),
   },
   strict,
@@ -196,7 +196,7 @@ export const ExportDocumentSchema = Type.Object(
 
 export { LoadSchema };
 
-// ---- Issue 5: imported activities ----
+// ---- Imported activities (docs/importers.md) ----
 
 export const ActivitiesQuery = Type.Object(
   { from: Type.Optional(DateSchema), to: Type.Optional(DateSchema) },

@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-file.js";
 
 /**
- * Worker threads that parse activity files (issue 5, performance): `parseBytes` on each file's
+ * Worker threads that parse activity files (docs/importers.md, "Performance"): `parseBytes` on each file's
  * bytes, several files at once, off the thread that reads archives and stores activities.
  *
  * - A file's bytes are transferred to the worker, not copied.

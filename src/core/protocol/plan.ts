@@ -59,7 +59,7 @@ export interface PlanRequest {
   /** The athlete's own changes to the plan, kept by the server and applied on every plan. */
   readonly changes?: PlanChanges;
   /**
-   * Imported activities (issue 5): those of the plan's weeks, and of the 8 weeks before them so
+   * Imported activities (docs/protocol.md, section 9): those of the plan's weeks, and of the 8 weeks before them so
    * that each run is classified against the runner's other runs.
    */
   readonly activities?: readonly DatedActivity[];
