@@ -7,11 +7,15 @@ import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type Account,
   AccountSchema,
   ActivityViewSchema,
   CheckinSchema,
   ErrorBodySchema,
+  type Items,
+  type LogInState,
   LogInStateSchema,
+  type MoveOption,
   MoveOptionSchema,
   MoveSchema,
   SwapSchema,
@@ -62,7 +66,7 @@ describe("responses follow src/contract", () => {
     const cookie = String(signup.headers["set-cookie"]).split(";")[0] ?? "";
     expectShape(AccountSchema, (await json(t.app, "GET", "/api/me", cookie)).body);
     await json(t.app, "PUT", "/api/profile", cookie, exampleProfile());
-    const signedIn = await json(t.app, "GET", "/api/session", cookie);
+    const signedIn = await json<LogInState>(t.app, "GET", "/api/session", cookie);
     expectShape(LogInStateSchema, signedIn.body);
     expect(signedIn.body.profile).not.toBeNull();
   });
@@ -83,12 +87,17 @@ describe("responses follow src/contract", () => {
     expectShape(CheckinSchema, (await json(t.app, "POST", "/api/checkins", cookie, checkin)).body);
     expectItems(CheckinSchema, (await json(t.app, "GET", "/api/checkins", cookie)).body);
 
-    const options = await json(t.app, "GET", "/api/plan/move-options?from=2026-12-01", cookie);
+    const options = await json<Items<MoveOption>>(
+      t.app,
+      "GET",
+      "/api/plan/move-options?from=2026-12-01",
+      cookie,
+    );
     expectItems(MoveOptionSchema, options.body);
-    const allowed = options.body.items.find((option: { allowed: boolean }) => option.allowed);
+    const allowed = options.body.items.find((option) => option.allowed);
     const move = await json(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-01",
-      to: allowed.date,
+      to: allowed?.date,
     });
     expect(move.status).toBe(201);
     expectShape(MoveSchema, move.body);
@@ -101,7 +110,7 @@ describe("responses follow src/contract", () => {
     expect(swap.status).toBe(201);
     expectShape(SwapSchema, swap.body);
 
-    const me = (await json(t.app, "GET", "/api/me", cookie)).body;
+    const me = (await json<Account>(t.app, "GET", "/api/me", cookie)).body;
     await t.store.activities.insertNew(me.id, [
       aStoredActivity("7f1c2d3e-0000-4000-8000-000000000001", "2026-11-28T07:00:00.000Z"),
     ]);

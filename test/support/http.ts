@@ -154,22 +154,23 @@ export async function signUp(
   return cookie;
 }
 
-export interface JsonResponse {
+/** An answer; `T` is the body's type where the test names it (a contract type), else Json. */
+export interface JsonResponse<T = Json> {
   readonly status: number;
-  readonly body: Json;
+  readonly body: T;
   readonly text: string;
   readonly headers: Record<string, string | string[] | number | undefined>;
 }
 
 /** One request through `app.inject`, the body sent and read as JSON (when there is one). */
-export async function json(
+export async function json<T = Json>(
   app: FastifyInstance,
   method: InjectOptions["method"],
   url: string,
   cookie?: string | null,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<JsonResponse> {
+): Promise<JsonResponse<T>> {
   const options: InjectOptions = {
     method: method ?? "GET",
     url,
@@ -177,13 +178,16 @@ export async function json(
   };
   if (body !== undefined) options.payload = body as NonNullable<InjectOptions["payload"]>;
   const response = await app.inject(options);
-  return answer(response.statusCode, response.body, response.headers);
+  return answer<T>(response.statusCode, response.body, response.headers);
 }
 
-function answer(status: number, text: string, headers: JsonResponse["headers"]): JsonResponse {
+function answer<T>(
+  status: number,
+  text: string,
+  headers: JsonResponse["headers"],
+): JsonResponse<T> {
   const type = String(headers["content-type"] ?? "");
-  let body: Json = null;
-  if (type.includes("json") && text !== "") body = JSON.parse(text);
+  const body = type.includes("json") && text !== "" ? (JSON.parse(text) as T) : (null as T);
   return { status, body, text, headers };
 }
 
