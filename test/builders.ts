@@ -2,7 +2,7 @@
  * Small builders for scenario tests: concrete profiles, logs and days, written out where used.
  * No assertions here: a builder only makes input.
  */
-import type { StoredActivity } from "../src/app/ports.js";
+import type { StoredActivity, User } from "../src/app/ports.js";
 import type {
   Checkin,
   LoggedSet,
@@ -127,6 +127,20 @@ export function aStoredActivity(
     format: "fit",
     source: `${id}.fit`,
     createdAt: 0,
+    ...overrides,
+  };
+}
+
+/** A stored account "u1" (no real password hash: use cases that log in need a real one). */
+export function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: "u1",
+    email: "a@example.com",
+    name: "A",
+    passwordHash: "h",
+    createdAt: 0,
+    passwordChangedAt: 0,
+    dataVersion: 0,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import type { PlanChangeRecord } from "../contract/index.js";
 import type { LoggedSet } from "../core/log/training-log.js";
 import type { Activity, ActivityFormat } from "../core/running/activity.js";
 
@@ -63,22 +64,8 @@ export interface StoredCheckin {
   readonly createdAt: number;
 }
 
-export type StoredPlanChange =
-  | {
-      readonly id: string;
-      readonly kind: "move";
-      readonly from: string;
-      readonly to: string;
-      readonly createdAt: number;
-    }
-  | {
-      readonly id: string;
-      readonly kind: "swap";
-      readonly date: string;
-      readonly exercise: string;
-      readonly with: string;
-      readonly createdAt: number;
-    };
+/** A kept move or swap: the contract's Move or Swap with its instant in epoch milliseconds. */
+export type StoredPlanChange = PlanChangeRecord;
 
 /** An imported activity as stored: `start` stays an ISO 8601 UTC instant. */
 export interface StoredActivity extends Activity {

@@ -8,6 +8,7 @@ export * from "./accounts.js";
 export * from "./activities.js";
 export * from "./planning.js";
 export * from "./problems.js";
+export { UUID_PATTERN, Uuid } from "./shared.js";
 export * from "./training.js";
 
 /** A list answer: `{ "items": [...] }`. */

@@ -42,23 +42,13 @@ export const MoveOptionSchema = Type.Object(
 );
 export type MoveOption = Static<typeof MoveOptionSchema>;
 
-/** What changeView reads of a stored move or swap. */
-export type PlanChangeRecord =
-  | {
-      readonly id: string;
-      readonly kind: "move";
-      readonly from: string;
-      readonly to: string;
-      readonly createdAt: number;
-    }
-  | {
-      readonly id: string;
-      readonly kind: "swap";
-      readonly date: string;
-      readonly exercise: string;
-      readonly with: string;
-      readonly createdAt: number;
-    };
+/** A wire body as stored: the same fields, its instant in epoch milliseconds. */
+type Stored<T extends { createdAt: string }> = Readonly<Omit<T, "createdAt">> & {
+  readonly createdAt: number;
+};
+
+/** A move or swap as stored (the app's StoredPlanChange is this type). */
+export type PlanChangeRecord = Stored<Move> | Stored<Swap>;
 
 export function changeView(change: PlanChangeRecord & { readonly kind: "move" }): Move;
 export function changeView(change: PlanChangeRecord & { readonly kind: "swap" }): Swap;

@@ -12,3 +12,11 @@ export const InstantSchema = Type.String({
 export function instant(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
+
+export const UUID_PATTERN =
+  "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+/** A client-made id. */
+export const Uuid = Type.String({
+  pattern: UUID_PATTERN,
+  description: "a UUID such as 3f2b8c1e-6d0a-4b7e-9c55-2a1d0e4f9b10",
+});
