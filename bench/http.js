@@ -1,5 +1,5 @@
 // `npm run bench` (HTTP part): autocannon on loopback against a real server process, on SQLite
-// and on PostgreSQL. Goal (issue 3): GET /api/plan at least 40 % of the bare route's
+// and on PostgreSQL. Goal (docs/API.md, "Performance"): GET /api/plan at least 40 % of the bare route's
 // requests/s on SQLite, p99 under 25 ms at 50 connections.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
