@@ -69,16 +69,16 @@ describe("capacity user reset-password", () => {
     return "u1";
   }
 
-  async function storedHash(): Promise<{ hash: string; sessions: number }> {
+  async function storedHash(): Promise<{ hash: string; logIns: number }> {
     const database = openDatabase({ kind: "sqlite", file: join(dataDir, "capacity.sqlite") });
     const store = createStore(database);
     const user = await store.users.byId("u1");
-    const session = await store.logIns.find("s1", 0);
+    const logIn = await store.logIns.find("s1", 0);
     await store.close();
-    return { hash: user?.passwordHash ?? "", sessions: session ? 1 : 0 };
+    return { hash: user?.passwordHash ?? "", logIns: logIn ? 1 : 0 };
   }
 
-  it("prints a new password that then works, and ends the account's sessions", async () => {
+  it("prints a new password that then works, and ends the account's log-ins", async () => {
     await anAccount("ana@example.com");
     const result = await capacity(["user", "reset-password", "ANA@example.com"]);
     expect(result.code).toBe(0);
@@ -86,7 +86,7 @@ describe("capacity user reset-password", () => {
     expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
     const after = await storedHash();
     expect(await argon2Hasher.verify(after.hash, password)).toBe(true);
-    expect(after.sessions).toBe(0);
+    expect(after.logIns).toBe(0);
   });
 
   it("takes the password from standard input, and refuses a short one", async () => {

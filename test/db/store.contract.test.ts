@@ -212,7 +212,7 @@ describe("users: list and take-over (the local owner, docs/importers.md)", () =>
     expect(all[2]).toEqual(user("cat", { createdAt: T0 + 2 }));
   });
 
-  it("gives the matching account the new e-mail (lower-cased), name and password, keeping its id, creation, data and sessions", async () => {
+  it("gives the matching account the new e-mail (lower-cased), name and password, keeping its id, creation, data and log-ins", async () => {
     await store.users.create(user("owner", { ...owner, id: "user-owner" }));
     await store.profiles.put("user-owner", { kept: true }, T0);
     await store.workouts.insert("user-owner", workout("w1", "2026-06-01", [stepUp]));
@@ -286,61 +286,61 @@ describe("users: list and take-over (the local owner, docs/importers.md)", () =>
   });
 });
 
-describe("sessions", () => {
-  const session = (id: string, userId: string, expiresAt: number) => ({
+describe("log-ins", () => {
+  const logIn = (id: string, userId: string, expiresAt: number) => ({
     id,
     userId,
     createdAt: T0,
     expiresAt,
   });
 
-  it("finds a session and its user until it expires", async () => {
+  it("finds a log-in and its user until it expires", async () => {
     const ann = await signUp("ann");
-    await store.logIns.create(session("s1", ann.id, T0 + HOUR));
-    const expected = { logIn: session("s1", ann.id, T0 + HOUR), user: ann };
+    await store.logIns.create(logIn("s1", ann.id, T0 + HOUR));
+    const expected = { logIn: logIn("s1", ann.id, T0 + HOUR), user: ann };
     expect(await store.logIns.find("s1", T0)).toEqual(expected);
     expect(await store.logIns.find("s1", T0 + HOUR - 1)).toEqual(expected);
     expect(await store.logIns.find("s1", T0 + HOUR)).toBeNull();
     expect(await store.logIns.find("s1", T0 + 2 * HOUR)).toBeNull();
   });
 
-  it("returns null for an unknown session", async () => {
+  it("returns null for an unknown log-in", async () => {
     expect(await store.logIns.find("nope", T0)).toBeNull();
   });
 
-  it("deletes one session", async () => {
+  it("deletes one log-in", async () => {
     const ann = await signUp("ann");
-    await store.logIns.create(session("s1", ann.id, T0 + HOUR));
-    await store.logIns.create(session("s2", ann.id, T0 + HOUR));
+    await store.logIns.create(logIn("s1", ann.id, T0 + HOUR));
+    await store.logIns.create(logIn("s2", ann.id, T0 + HOUR));
     await store.logIns.delete("s1");
     expect(await store.logIns.find("s1", T0)).toBeNull();
     expect(await store.logIns.find("s2", T0)).not.toBeNull();
   });
 
-  it("deletes every session of one user only", async () => {
+  it("deletes every log-in of one user only", async () => {
     const ann = await signUp("ann");
     const bob = await signUp("bob");
-    await store.logIns.create(session("a1", ann.id, T0 + HOUR));
-    await store.logIns.create(session("a2", ann.id, T0 + HOUR));
-    await store.logIns.create(session("b1", bob.id, T0 + HOUR));
+    await store.logIns.create(logIn("a1", ann.id, T0 + HOUR));
+    await store.logIns.create(logIn("a2", ann.id, T0 + HOUR));
+    await store.logIns.create(logIn("b1", bob.id, T0 + HOUR));
     await store.logIns.deleteForUser(ann.id);
     expect(await store.logIns.find("a1", T0)).toBeNull();
     expect(await store.logIns.find("a2", T0)).toBeNull();
     expect(await store.logIns.find("b1", T0)).not.toBeNull();
   });
 
-  it("deletes the expired sessions and says how many", async () => {
+  it("deletes the expired log-ins and says how many", async () => {
     const ann = await signUp("ann");
-    await store.logIns.create(session("old1", ann.id, T0 - 1));
-    await store.logIns.create(session("old2", ann.id, T0));
-    await store.logIns.create(session("live", ann.id, T0 + 1));
+    await store.logIns.create(logIn("old1", ann.id, T0 - 1));
+    await store.logIns.create(logIn("old2", ann.id, T0));
+    await store.logIns.create(logIn("live", ann.id, T0 + 1));
     expect(await store.logIns.deleteExpired(T0)).toBe(2);
     expect(await store.logIns.deleteExpired(T0)).toBe(0);
     expect(await store.logIns.find("live", T0)).not.toBeNull();
   });
 
-  it("refuses a session for a user that does not exist", async () => {
-    await expect(store.logIns.create(session("s1", "user-ghost", T0 + HOUR))).rejects.toThrow();
+  it("refuses a log-in for a user that does not exist", async () => {
+    await expect(store.logIns.create(logIn("s1", "user-ghost", T0 + HOUR))).rejects.toThrow();
   });
 });
 
@@ -750,7 +750,7 @@ describe("the data version (what cached plans are checked against)", () => {
     expect(await version(ana.id)).toBe(before);
   });
 
-  it("comes with the session's user", async () => {
+  it("comes with the log-in's user", async () => {
     const ana = await signUp("ana");
     await store.logIns.create({ id: "s1", userId: ana.id, createdAt: T0, expiresAt: T0 + HOUR });
     await store.profiles.put(ana.id, { name: "Ana" }, T0);
