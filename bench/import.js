@@ -1,4 +1,4 @@
-// `npm run bench` (import part, issue 5): a 10-year history in one zip (3,000 one-hour runs
+// `npm run bench` (import part, docs/importers.md): a 10-year history in one zip (3,000 one-hour runs
 // at 1 Hz, a third each FIT, GPX and TCX, a quarter gzipped) imported the way `capacity
 // import` does it: readSources → importActivities into a fresh SQLite store. Goals on a
 // 2-core machine: the whole archive in under 2 minutes, under 500 MB of memory (process RSS,

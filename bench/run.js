@@ -1,5 +1,5 @@
 // `npm run bench`: speed goals, measured here rather than asserted in tests.
-// Planner goal (issue 2): 52 weeks for 1,000 random profiles in under one second on one core.
+// Planner goal (docs/ARCHITECTURE.md, "Performance"): 52 weeks for 1,000 random profiles in under one second on one core.
 
 import { EQUIPMENT, INJURIES } from "../dist/core/exercise/types.js";
 import { RACE_DISTANCES, RUN_KINDS } from "../dist/core/profile/profile.js";

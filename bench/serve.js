@@ -14,7 +14,7 @@ const database = openDatabase(target);
 await migrateToLatest(database.db);
 const store = createStore(database);
 const app = await buildApp(
-  { store, hasher: argon2Hasher, ids: cryptoIds, clock: systemClock, sessionDays: 30 },
+  { store, hasher: argon2Hasher, ids: cryptoIds, clock: systemClock, logInDays: 30 },
   { logLevel: "silent", trustProxy: false, bodyLimitBytes: 1_048_576, authRateLimit: 1_000_000 },
 );
 const profile = JSON.parse(

@@ -15,7 +15,7 @@ export interface Config {
   /** Trust X-Forwarded-* from a proxy in front (needed for Secure cookies behind HTTPS). */
   readonly trustProxy: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  readonly sessionDays: number;
+  readonly logInDays: number;
   /** Sign-up and log-in attempts per IP and minute. */
   readonly authRateLimit: number;
   readonly bodyLimitBytes: number;
@@ -90,7 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(level)}: expected one of ${LOG_LEVELS.join(", ")}`);
   }
-  const sessionDays = integer("SESSION_DAYS", 30, 1, 365);
+  const logInDays = integer("SESSION_DAYS", 30, 1, 365);
   const authRateLimit = integer("AUTH_RATE_LIMIT", 10, 1, 10_000);
   const bodyLimitBytes = integer("BODY_LIMIT_BYTES", 1_048_576, 1024, 100 * 1_048_576);
   const importLimitBytes = integer("IMPORT_LIMIT_BYTES", 2 * GIB, 1024, 1024 * GIB);
@@ -104,7 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl,
     trustProxy,
     logLevel: level as Config["logLevel"],
-    sessionDays,
+    logInDays,
     authRateLimit,
     bodyLimitBytes,
     importLimitBytes,

@@ -26,7 +26,7 @@ export async function startServer(
       hasher: argon2Hasher,
       ids: cryptoIds,
       clock: systemClock,
-      sessionDays: config.sessionDays,
+      logInDays: config.logInDays,
     },
     {
       logLevel: config.logLevel,

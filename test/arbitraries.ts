@@ -1,11 +1,11 @@
 /**
- * fast-check arbitraries for valid Capacity inputs (the profile and log contracts of issue 2).
+ * fast-check arbitraries for valid Capacity inputs (the profile and log contracts of the README's "Files").
  * Everything generated here passes `validateProfile` / `validateTrainingLog`. No assertions.
  */
 import fc from "fast-check";
 import { CATALOG } from "../src/core/exercise/catalog.js";
 import { BANDS, EQUIPMENT, INJURIES, LOAD_EQUIPMENT } from "../src/core/exercise/types.js";
-import type { Checkin, LoggedSession, TrainingLog } from "../src/core/log/training-log.js";
+import type { Checkin, LoggedWorkout, TrainingLog } from "../src/core/log/training-log.js";
 import {
   MAX_SESSION_MINUTES,
   MIN_SESSION_MINUTES,
@@ -177,30 +177,30 @@ export const loggedSetArb = fc.record(
   { requiredKeys: ["exercise", "load", "reps", "rir"] },
 );
 
-/** A valid training log whose sessions fall on days `sessionDay` draws; check-ins mostly follow them. */
-export function logWithDays(sessionDay: fc.Arbitrary<DayNumber>): fc.Arbitrary<TrainingLog> {
+/** A valid training log whose workouts fall on days `workoutDay` draws; check-ins mostly follow them. */
+export function logWithDays(workoutDay: fc.Arbitrary<DayNumber>): fc.Arbitrary<TrainingLog> {
   const checkinArb = (day: DayNumber): fc.Arbitrary<Checkin> =>
     fc.record({
       date: fc.integer({ min: day + 1, max: day + 2 }).map(formatLocalDate),
       soreness: fc.integer({ min: 0, max: 10 }),
       hurtRun: fc.boolean(),
     });
-  const sessionArb = sessionDay.chain((day) =>
+  const workoutArb = workoutDay.chain((day) =>
     fc.tuple(
       fc.record({
         date: fc.constant(formatLocalDate(day)),
         sets: fc.array(loggedSetArb, { minLength: 1, maxLength: 6 }),
-      }) as fc.Arbitrary<LoggedSession>,
+      }) as fc.Arbitrary<LoggedWorkout>,
       fc.option(checkinArb(day), { nil: null, freq: 2 }),
     ),
   );
   return fc
-    .tuple(fc.array(sessionArb, { maxLength: 8 }), sessionDay.chain(checkinArb), fc.boolean())
+    .tuple(fc.array(workoutArb, { maxLength: 8 }), workoutDay.chain(checkinArb), fc.boolean())
     .map(([entries, stray, withStray]) => {
-      const sessions = entries.map(([session]) => session);
+      const workouts = entries.map(([workout]) => workout);
       const checkins = entries.flatMap(([, checkin]) => (checkin ? [checkin] : []));
       if (withStray) checkins.push(stray);
-      return { sessions, checkins };
+      return { workouts, checkins };
     });
 }
 

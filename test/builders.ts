@@ -2,8 +2,13 @@
  * Small builders for scenario tests: concrete profiles, logs and days, written out where used.
  * No assertions here: a builder only makes input.
  */
-import type { StoredActivity } from "../src/app/ports.js";
-import type { Checkin, LoggedSet, TrainingLog } from "../src/core/log/training-log.js";
+import type { StoredActivity, User } from "../src/app/ports.js";
+import type {
+  Checkin,
+  LoggedSet,
+  LoggedWorkout,
+  TrainingLog,
+} from "../src/core/log/training-log.js";
 import type { Profile, RunKind } from "../src/core/profile/profile.js";
 import type { Activity, DatedActivity } from "../src/core/running/activity.js";
 import type { Weekday } from "../src/core/units/local-date.js";
@@ -64,7 +69,8 @@ export function aSet(exercise: string, load: Weight | null, reps: number, rir: n
   return { exercise, load, reps, rir };
 }
 
-export function aSession(date: string, ...sets: LoggedSet[]): { date: string; sets: LoggedSet[] } {
+/** One workout: `aWorkout("2026-11-24", aSet(...))`. */
+export function aWorkout(date: string, ...sets: LoggedSet[]): LoggedWorkout {
   return { date, sets };
 }
 
@@ -72,12 +78,9 @@ export function aCheckin(date: string, soreness: number, hurtRun = false): Check
   return { date, soreness, hurtRun };
 }
 
-/** `aLog([aSession(...)], [aCheckin(...)])`. */
-export function aLog(
-  sessions: ReturnType<typeof aSession>[] = [],
-  checkins: Checkin[] = [],
-): TrainingLog {
-  return { sessions, checkins };
+/** `aLog([aWorkout(...)], [aCheckin(...)])`. */
+export function aLog(workouts: LoggedWorkout[] = [], checkins: Checkin[] = []): TrainingLog {
+  return { workouts, checkins };
 }
 
 /**
@@ -124,6 +127,20 @@ export function aStoredActivity(
     format: "fit",
     source: `${id}.fit`,
     createdAt: 0,
+    ...overrides,
+  };
+}
+
+/** A stored account "u1" (no real password hash: use cases that log in need a real one). */
+export function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: "u1",
+    email: "a@example.com",
+    name: "A",
+    passwordHash: "h",
+    createdAt: 0,
+    passwordChangedAt: 0,
+    dataVersion: 0,
     ...overrides,
   };
 }

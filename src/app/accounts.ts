@@ -7,30 +7,14 @@ import type { Clock, Ids, PasswordHasher, Repos, User } from "./ports.js";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
-export const SESSION_DAYS = 30;
+export const LOG_IN_DAYS = 30;
 
 export interface AccountDeps {
   readonly repos: Repos;
   readonly hasher: PasswordHasher;
   readonly ids: Ids;
   readonly clock: Clock;
-  readonly sessionDays?: number;
-}
-
-export interface PublicUser {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly createdAt: string;
-}
-
-export function publicUser(user: User): PublicUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    createdAt: new Date(user.createdAt).toISOString(),
-  };
+  readonly logInDays?: number;
 }
 
 /** The one password rule, said the same way everywhere. */
@@ -55,11 +39,11 @@ export interface SignedIn {
   readonly expiresAt: number;
 }
 
-async function openSession(deps: AccountDeps, user: User): Promise<SignedIn> {
+async function openLogIn(deps: AccountDeps, user: User): Promise<SignedIn> {
   const token = deps.ids.token();
   const now = deps.clock.now().getTime();
-  const expiresAt = now + (deps.sessionDays ?? SESSION_DAYS) * MS_PER_DAY;
-  await deps.repos.sessions.create({
+  const expiresAt = now + (deps.logInDays ?? LOG_IN_DAYS) * MS_PER_DAY;
+  await deps.repos.logIns.create({
     id: deps.ids.hashToken(token),
     userId: user.id,
     createdAt: now,
@@ -75,7 +59,7 @@ const EMAIL_TAKEN: AppError = {
 };
 
 /**
- * Creates an account and opens its session. While the local owner account exists (runs
+ * Creates an account and logs it in. While the local owner account exists (runs
  * imported with `capacity import` before anyone signed up), the sign-up takes it over instead:
  * the same row gets the e-mail, name and password, so its activities, workouts and profile stay.
  * Only the first sign-up can: afterwards no account is the local owner any more.
@@ -100,7 +84,7 @@ export async function signUp(
     { email, name, passwordHash, passwordChangedAt: now },
   );
   if (takenOver === "email-taken") return err(EMAIL_TAKEN);
-  if (takenOver) return ok(await openSession(deps, takenOver));
+  if (takenOver) return ok(await openLogIn(deps, takenOver));
   const user: User = {
     id: deps.ids.uuid(),
     email,
@@ -112,7 +96,7 @@ export async function signUp(
   };
   const created = await deps.repos.users.create(user);
   if (created === "email-taken") return err(EMAIL_TAKEN);
-  return ok(await openSession(deps, created));
+  return ok(await openLogIn(deps, created));
 }
 
 const WRONG = "Wrong e-mail or password.";
@@ -131,23 +115,20 @@ export async function logIn(
   if (!(await deps.hasher.verify(user.passwordHash, input.password))) {
     return err({ kind: "unauthorized", message: WRONG });
   }
-  return ok(await openSession(deps, user));
+  return ok(await openLogIn(deps, user));
 }
 
 export async function logOut(deps: AccountDeps, token: string): Promise<void> {
-  await deps.repos.sessions.delete(deps.ids.hashToken(token));
+  await deps.repos.logIns.delete(deps.ids.hashToken(token));
 }
 
 /** The signed-in user behind a cookie's token, or null (unknown, expired or logged out). */
 export async function userForToken(deps: AccountDeps, token: string): Promise<User | null> {
-  const found = await deps.repos.sessions.find(
-    deps.ids.hashToken(token),
-    deps.clock.now().getTime(),
-  );
+  const found = await deps.repos.logIns.find(deps.ids.hashToken(token), deps.clock.now().getTime());
   return found?.user ?? null;
 }
 
-/** Ends every session of the account, then opens a fresh one for the device that asked. */
+/** Ends every log-in of the account, then opens a fresh one for the device that asked. */
 export async function changePassword(
   deps: AccountDeps,
   user: User,
@@ -163,12 +144,12 @@ export async function changePassword(
     await deps.hasher.hash(input.next),
     deps.clock.now().getTime(),
   );
-  await deps.repos.sessions.deleteForUser(user.id);
+  await deps.repos.logIns.deleteForUser(user.id);
   const fresh = await deps.repos.users.byId(user.id);
-  return ok(await openSession(deps, fresh ?? user));
+  return ok(await openLogIn(deps, fresh ?? user));
 }
 
-/** For an operator without e-mail: sets a new password and ends every session of the account. */
+/** For an operator without e-mail: sets a new password and ends every log-in of the account. */
 export async function resetPassword(
   deps: AccountDeps,
   email: string,
@@ -190,7 +171,7 @@ export async function resetPassword(
     await deps.hasher.hash(password),
     deps.clock.now().getTime(),
   );
-  await deps.repos.sessions.deleteForUser(user.id);
+  await deps.repos.logIns.deleteForUser(user.id);
   return ok(user);
 }
 

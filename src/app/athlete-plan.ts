@@ -1,3 +1,4 @@
+import type { MoveOption } from "../contract/index.js";
 import type { Profile } from "../core/profile/profile.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
 import type { ExerciseSwap, SessionMove } from "../core/protocol/changes.js";
@@ -254,13 +255,6 @@ export async function moveSession(
   return ok(change);
 }
 
-export interface MoveOption {
-  readonly date: string;
-  readonly allowed: boolean;
-  readonly rule: string | null;
-  readonly reason: string | null;
-}
-
 /** For each other day of the session's week: may the session on `from` go there, and if not, why. */
 export async function moveOptions(
   deps: PlanDeps,
@@ -336,9 +330,4 @@ export async function undoChange(
   }
   await deps.repos.planChanges.delete(ownerId, id);
   return ok(true);
-}
-
-export function changeView(change: StoredPlanChange) {
-  const { createdAt, ...rest } = change;
-  return { ...rest, createdAt: new Date(createdAt).toISOString() };
 }

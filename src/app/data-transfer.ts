@@ -9,7 +9,7 @@ import type { Clock, Repos, Store, StoredActivity, StoredPlanChange, User } from
 export const EXPORT_FORMAT = "capacity-export";
 export const EXPORT_VERSION = 1;
 
-/** An imported activity (issue 5) as exported: every stored field, times as ISO 8601 instants. */
+/** An imported activity (docs/importers.md) as exported: every stored field, times as ISO 8601 instants. */
 export interface ExportedActivity extends Omit<StoredActivity, "createdAt"> {
   readonly createdAt: string;
 }
@@ -39,7 +39,7 @@ export interface ExportDocument {
     | { id: string; kind: "move"; from: string; to: string; createdAt: string }
     | { id: string; kind: "swap"; date: string; exercise: string; with: string; createdAt: string }
   )[];
-  /** Added with issue 5, in the same version: an additive field. */
+  /** Added later in the same version (imported activities): an additive field. */
   readonly activities: readonly ExportedActivity[];
 }
 
@@ -132,11 +132,10 @@ function checkDocument(doc: ImportDocument): AppError | null {
       );
   }
   const log = validateTrainingLog({
-    sessions: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
+    workouts: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
     checkins: doc.checkins.map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
   });
-  if (!log.ok)
-    return invalidField(log.error.field.replace(/^sessions/, "workouts"), log.error.message);
+  if (!log.ok) return invalidField(log.error.field, log.error.message);
   for (const [i, change] of doc.planChanges.entries()) {
     const dates = change.kind === "move" ? [change.from, change.to] : [change.date];
     if (dates.some((date) => parseLocalDate(date) === null)) {

@@ -10,7 +10,7 @@ export interface ParsedFile {
 }
 
 /**
- * An activity in an import report: the `capacity import --json` contract of issue 5 (source,
+ * An activity in an import report: the `capacity import --json` contract (docs/importers.md) (source,
  * format, sport, start, elapsedS, movingS, distanceM, avgHr, maxHr, warnings), plus ascentM,
  * sourceName and the stored id (null in a dry run). Keys come out in that order (`reported`).
  */
@@ -95,7 +95,7 @@ function reported(activity: StoredActivity, id: string | null): ReportedActivity
 }
 
 /**
- * Stores the activities of parsed files for one athlete (issue 5). The duplicate rule runs
+ * Stores the activities of parsed files for one athlete (docs/importers.md). The duplicate rule runs
  * against what is stored and what came earlier in this import, so a re-imported archive stores
  * nothing twice and the first stored copy stays. Activities are written in batches, each in
  * one transaction; when a batch cannot be written, its files are retried one by one so a

@@ -2,7 +2,7 @@ import type { ImportCounts, ImportReport } from "./import-activities.js";
 import type { Clock, Ids } from "./ports.js";
 
 /**
- * Import jobs (issue 5): an upload is read and stored after the request that brought it has
+ * Import jobs (docs/importers.md): an upload is read and stored after the request that brought it has
  * been answered, and the web app follows it here.
  *
  * The registry lives in the memory of one server process. With several servers behind a

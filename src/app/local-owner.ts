@@ -5,7 +5,7 @@ import type { ImportDeps } from "./import-activities.js";
 import type { Clock, Ids, Repos, User } from "./ports.js";
 
 /**
- * The local owner (issue 5): `capacity import` run before anyone signed up stores the runs in
+ * The local owner (docs/importers.md): `capacity import` run before anyone signed up stores the runs in
  * this account, and the first sign-up in the web app takes it over with everything it holds
  * (see signUp). `.invalid` is a reserved top-level domain (RFC 2606), so no real address can
  * ever be this one, and nobody can sign up with it.

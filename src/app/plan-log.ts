@@ -37,7 +37,7 @@ export function toTrainingLog(
   checkins: readonly StoredCheckin[],
 ): TrainingLog {
   return {
-    sessions: workouts.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
+    workouts: workouts.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
     checkins: checkins.map((checkin) => ({
       date: checkin.date,
       soreness: checkin.soreness,

@@ -1,3 +1,4 @@
+import type { PlanChangeRecord } from "../contract/index.js";
 import type { LoggedSet } from "../core/log/training-log.js";
 import type { Activity, ActivityFormat } from "../core/running/activity.js";
 import type { WeightUnit } from "../core/units/weight.js";
@@ -9,13 +10,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Random identifiers and session tokens (crypto in the server, fixed in tests). */
+/** Random identifiers and log-in tokens (crypto in the server, fixed in tests). */
 export interface Ids {
   /** A UUID v4. */
   uuid(): string;
-  /** 32 random bytes as base64url: the secret a session cookie carries. */
+  /** 32 random bytes as base64url: the secret a log-in cookie carries. */
   token(): string;
-  /** SHA-256 of a token, hex: what the database keeps, so a leaked table opens no session. */
+  /** SHA-256 of a token, hex: what the database keeps, so a leaked table opens no log-in. */
   hashToken(token: string): string;
 }
 
@@ -37,7 +38,8 @@ export interface User {
   readonly dataVersion: number;
 }
 
-export interface AuthSession {
+/** A log-in: one device signed in to an account until it logs out or the log-in expires. */
+export interface LogIn {
   /** SHA-256 (hex) of the cookie's token. */
   readonly id: string;
   readonly userId: string;
@@ -63,22 +65,8 @@ export interface StoredCheckin {
   readonly createdAt: number;
 }
 
-export type StoredPlanChange =
-  | {
-      readonly id: string;
-      readonly kind: "move";
-      readonly from: string;
-      readonly to: string;
-      readonly createdAt: number;
-    }
-  | {
-      readonly id: string;
-      readonly kind: "swap";
-      readonly date: string;
-      readonly exercise: string;
-      readonly with: string;
-      readonly createdAt: number;
-    };
+/** A kept move or swap: the contract's Move or Swap with its instant in epoch milliseconds. */
+export type StoredPlanChange = PlanChangeRecord;
 
 /** An imported activity as stored: `start` stays an ISO 8601 UTC instant. */
 export interface StoredActivity extends Activity {
@@ -105,7 +93,7 @@ export interface UserRepo {
   list(limit: number): Promise<User[]>;
   /**
    * Compare-and-set on one account: the account whose e-mail and password hash are still
-   * `current` gets `next` (the id, creation time, data and sessions stay). Null when no account
+   * `current` gets `next` (the id, creation time, data and log-ins stay). Null when no account
    * matches `current` (someone else took it over first); "email-taken" when another account
    * already has `next.email`.
    */
@@ -120,10 +108,10 @@ export interface UserRepo {
   ): Promise<User | null | "email-taken">;
 }
 
-export interface SessionRepo {
-  create(session: AuthSession): Promise<void>;
-  /** The session and its user, when it exists and has not expired at `now`. */
-  find(id: string, now: number): Promise<{ session: AuthSession; user: User } | null>;
+export interface LogInRepo {
+  create(logIn: LogIn): Promise<void>;
+  /** The log-in and its user, when it exists and has not expired at `now`. */
+  find(id: string, now: number): Promise<{ logIn: LogIn; user: User } | null>;
   delete(id: string): Promise<void>;
   deleteForUser(userId: string): Promise<void>;
   deleteExpired(now: number): Promise<number>;
@@ -232,7 +220,7 @@ export interface PendingStrengthImportRepo {
 
 export interface Repos {
   readonly users: UserRepo;
-  readonly sessions: SessionRepo;
+  readonly logIns: LogInRepo;
   readonly profiles: ProfileRepo;
   readonly workouts: WorkoutRepo;
   readonly checkins: CheckinRepo;

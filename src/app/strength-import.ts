@@ -5,7 +5,7 @@
  * remembered for the next import.
  */
 import { exerciseById } from "../core/exercise/catalog-index.js";
-import type { LoggedSession, LoggedSet } from "../core/log/training-log.js";
+import type { LoggedSet, LoggedWorkout } from "../core/log/training-log.js";
 import { err, ok, type Result } from "../core/result.js";
 import { normaliseName } from "../core/strength-import/names.js";
 import {
@@ -84,10 +84,10 @@ export function checkChoices(
 
 /** Sets of a day and exercise already stored are dropped (the duplicate rule). */
 function newSets(
-  workouts: readonly LoggedSession[],
+  workouts: readonly LoggedWorkout[],
   stored: ReadonlySet<string>,
-): { fresh: LoggedSession[]; duplicates: number } {
-  const fresh: LoggedSession[] = [];
+): { fresh: LoggedWorkout[]; duplicates: number } {
+  const fresh: LoggedWorkout[] = [];
   let duplicates = 0;
   for (const workout of workouts) {
     const sets: LoggedSet[] = [];

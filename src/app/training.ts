@@ -1,5 +1,4 @@
-import type { LoggedSet } from "../core/log/training-log.js";
-import { validateTrainingLog } from "../core/log/training-log.js";
+import { type LoggedSet, validateWorkout } from "../core/log/training-log.js";
 import { err, ok, type Result } from "../core/result.js";
 import { parseLocalDate } from "../core/units/local-date.js";
 import { tidy } from "../core/units/weight.js";
@@ -18,11 +17,10 @@ export interface WorkoutInput {
   readonly sets: readonly LoggedSet[];
 }
 
-/** Real dates and known exercises, named with the API's field names. */
+/** Real dates and known exercises; the workout's fields are the API's (`date`, `sets[0].rir`). */
 function checkWorkout(input: { date: string; sets: readonly LoggedSet[] }): AppError | null {
-  const checked = validateTrainingLog({ sessions: [{ date: input.date, sets: [...input.sets] }] });
-  if (checked.ok) return null;
-  return invalidField(checked.error.field.replace(/^sessions\[0\]\./, ""), checked.error.message);
+  const checked = validateWorkout({ date: input.date, sets: [...input.sets] });
+  return checked.ok ? null : invalidField(checked.error.field, checked.error.message);
 }
 
 /** Two bodies are the same workout when date and sets match, loads compared as stored. */
@@ -114,25 +112,4 @@ export async function recordCheckin(
     createdAt: deps.clock.now().getTime(),
   });
   return ok(stored);
-}
-
-/** The API's view of a stored workout. */
-export function workoutView(workout: StoredWorkout) {
-  return {
-    id: workout.id,
-    date: workout.date,
-    sets: workout.sets,
-    createdAt: new Date(workout.createdAt).toISOString(),
-    updatedAt: new Date(workout.updatedAt).toISOString(),
-  };
-}
-
-export function checkinView(checkin: StoredCheckin) {
-  return {
-    id: checkin.id,
-    date: checkin.date,
-    soreness: checkin.soreness,
-    hurtRun: checkin.hurtRun,
-    createdAt: new Date(checkin.createdAt).toISOString(),
-  };
 }

@@ -32,7 +32,7 @@ Usage:
 
 Options:
   --profile FILE      Your profile (JSON): run week, equipment, minutes, race. See examples/.
-  --log FILE          Your training log (JSON): logged sessions and next-day check-ins.
+  --log FILE          Your training log (JSON): workouts and next-day check-ins.
                       Loads and feedback follow it.
   --from YYYY-MM-DD   A day in the first week to plan (default: today in the profile's
                       time zone). Weeks start on the profile's weekStart.
@@ -84,7 +84,7 @@ export const USER_HELP = `capacity user: operator tasks on accounts
 Usage:
   capacity user reset-password EMAIL [--password-stdin]
 
-Sets a new password for the account and ends all of its sessions. Without --password-stdin a
+Sets a new password for the account and ends all of its log-ins. Without --password-stdin a
 random password is made and printed once; with it, the password is read from standard input
 (at least 10 characters). Uses the server's database (DATABASE_URL or CAPACITY_DATA_DIR).
 `;

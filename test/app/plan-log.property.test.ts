@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planLog, toTrainingLog } from "../../src/app/plan-log.js";
 import type { Store } from "../../src/app/ports.js";
 import { CATALOG } from "../../src/core/exercise/catalog.js";
-import type { LoggedSession, TrainingLog } from "../../src/core/log/training-log.js";
+import type { LoggedWorkout, TrainingLog } from "../../src/core/log/training-log.js";
 import { planWeeks } from "../../src/core/protocol/plan.js";
 import { type DayNumber, parseLocalDate } from "../../src/core/units/local-date.js";
 import { logWithDays, type PlanCase, planCaseArb } from "../arbitraries.js";
@@ -56,8 +56,8 @@ function historyNear(from: DayNumber, weeks: number): fc.Arbitrary<TrainingLog> 
     )
     .map(([parts, pool, fold]) => {
       const index = new Map(CATALOG.map((exercise, i) => [exercise.id, i]));
-      const sessions: LoggedSession[] = parts.flatMap((log) =>
-        (log.sessions ?? []).map((session) => ({
+      const sessions: LoggedWorkout[] = parts.flatMap((log) =>
+        (log.workouts ?? []).map((session) => ({
           date: session.date,
           sets: session.sets.map((set) =>
             fold
@@ -66,7 +66,7 @@ function historyNear(from: DayNumber, weeks: number): fc.Arbitrary<TrainingLog> 
           ),
         })),
       );
-      return { sessions, checkins: parts.flatMap((log) => log.checkins ?? []) };
+      return { workouts: sessions, checkins: parts.flatMap((log) => log.checkins ?? []) };
     });
 }
 
@@ -85,7 +85,7 @@ async function stored(log: TrainingLog): Promise<string> {
       dataVersion: 0,
     });
     if (created === "email-taken") throw new Error(`${ownerId} exists`);
-    for (const [i, session] of (log.sessions ?? []).entries()) {
+    for (const [i, session] of (log.workouts ?? []).entries()) {
       await repos.workouts.insert(ownerId, {
         id: `w-${i}`,
         date: session.date,
@@ -135,7 +135,7 @@ describe("the plan from the bounded read of the log", () => {
       ],
     }));
     const ownerId = await stored({
-      sessions: [
+      workouts: [
         ...sessions,
         { date: "2026-06-01", sets: [{ exercise: "step-up", load: null, reps: 10, rir: 2 }] },
       ],
@@ -145,7 +145,7 @@ describe("the plan from the bounded read of the log", () => {
       ],
     });
     const bounded = await planLog(store, ownerId, dayOf("2026-06-03"), "mon");
-    expect(bounded.sessions?.map((session) => session.date)).toEqual([
+    expect(bounded.workouts?.map((session) => session.date)).toEqual([
       "2025-04-15",
       "2025-04-22",
       "2025-05-01",

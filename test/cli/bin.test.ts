@@ -1,57 +1,11 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.js";
 import type { Plan } from "../../src/core/protocol/plan-types.js";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const COMPILED = join(ROOT, "dist/cli/main.js");
-
-interface Outcome {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
+import { ROOT, runCli, spawnCli } from "../support/cli.js";
 
 /** Spawns `node bin/capacity.js ...` in the project folder, as a user's shell would. */
-function capacity(args: string[]): Promise<Outcome> {
-  // bin/capacity.js imports dist/: without a build the test must fail, and say why.
-  expect(
-    existsSync(COMPILED),
-    `${COMPILED} is missing: run \`npm run build\` first (\`npm test\` builds it in pretest)`,
-  ).toBe(true);
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["bin/capacity.js", ...args],
-      { cwd: ROOT, encoding: "utf8", timeout: 20_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, out: stdout, err: stderr });
-      },
-    );
-  });
-}
-
-/** In-process run with a fixed clock, for the example checks. */
-async function cli(argv: string[]): Promise<Outcome> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    clock: { now: () => new Date("2026-11-26T10:00:00Z") },
-    isTty: false,
-  });
-  return { code, out, err };
-}
+const capacity = (args: string[]) => spawnCli(args, { timeoutMs: 20_000 });
 
 describe("the capacity bin", () => {
   it("plans the gym runner as JSON, exit 0", async () => {
@@ -86,7 +40,7 @@ describe("the examples", () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) {
       const profile = join(ROOT, "examples", file);
-      const outcome = await cli([
+      const outcome = await runCli([
         "plan",
         "--profile",
         profile,
@@ -101,7 +55,7 @@ describe("the examples", () => {
       const plan = JSON.parse(outcome.out) as Plan;
       expect(plan.weeks, file).toHaveLength(52);
       // Text output for the same year does not throw either.
-      const text = await cli([
+      const text = await runCli([
         "plan",
         "--profile",
         profile,
@@ -116,7 +70,7 @@ describe("the examples", () => {
 
   it("bodyweight-78 (born 1948, 78 in 2026) gets only bodyweight or band work and a 10-minute warm-up", async () => {
     const profile = join(ROOT, "examples/bodyweight-78.json");
-    const outcome = await cli([
+    const outcome = await runCli([
       "plan",
       "--profile",
       profile,

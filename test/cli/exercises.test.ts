@@ -1,28 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.js";
 import { CATALOG } from "../../src/core/exercise/catalog.js";
-
-interface Outcome {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function cli(argv: string[]): Promise<Outcome> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    clock: { now: () => new Date("2026-11-26T10:00:00Z") },
-    isTty: false,
-  });
-  return { code, out, err };
-}
+import { type CliOutcome, runCli as cli } from "../support/cli.js";
 
 interface Listed {
   id: string;
@@ -43,7 +21,7 @@ async function listed(argv: string[]): Promise<Listed[]> {
   return (JSON.parse(outcome.out) as { exercises: Listed[] }).exercises;
 }
 
-function expectUsageError(outcome: Outcome): string {
+function expectUsageError(outcome: CliOutcome): string {
   expect(outcome.code).toBe(2);
   expect(outcome.out).toBe("");
   expect(outcome.err).not.toContain("    at ");

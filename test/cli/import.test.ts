@@ -1,10 +1,9 @@
 /**
- * `capacity import` (issue 5, point 5) run as the installed bin against a fresh SQLite data
+ * `capacity import` (docs/importers.md) run as the installed bin against a fresh SQLite data
  * folder: files, gzip, zip archives and folders; re-imports and dry runs; the --json contract
  * and the exit codes. The corpus cases run when CAPACITY_CORPUS_DIR is set (CI always sets it);
  * then a missing corpus file fails, it never skips. Needs `npm run build` first.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,12 +21,11 @@ import {
   LOCAL_OWNER_PASSWORD_HASH,
 } from "../../src/app/local-owner.js";
 import type { Store, StoredActivity, User } from "../../src/app/ports.js";
-import { run } from "../../src/cli/main.js";
 import { progressBar, renderProgress } from "../../src/cli/progress-bar.js";
+import { STRAVA_HEADER } from "../support/activity-files.js";
+import { type CliOutcome, ROOT, runCli, spawnCli } from "../support/cli.js";
 import { testDatabase, testDatabaseKind } from "../support/database.js";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/capacity.js");
 const CORPUS = process.env.CAPACITY_CORPUS_DIR;
 
 /** The contract's activity fields, then the allowed additions. */
@@ -62,49 +60,26 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** The bin, in `cwd` (default the files folder), on this test's data folder only. */
 function capacity(
   args: string[],
   env: Record<string, string> = { CAPACITY_DATA_DIR: dataDir },
   cwd = work,
-): Promise<Outcome> {
-  const base: Record<string, string> = {};
-  for (const key of ["PATH", "HOME", "TMPDIR", "LANG"]) {
-    const value = process.env[key];
-    if (value !== undefined) base[key] = value;
-  }
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env: { ...base, ...env }, encoding: "utf8", timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+): Promise<CliOutcome> {
+  return spawnCli(args, { env, cwd });
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the JSON report is checked by the assertions
 type Json = any;
 
 /** Runs with --json: stdout must be the JSON report and nothing else. */
-async function importJson(args: string[]): Promise<Outcome & { report: Json }> {
+async function importJson(args: string[]): Promise<CliOutcome & { report: Json }> {
   const outcome = await capacity(["import", "--json", ...args]);
   let report: Json;
   try {
-    report = JSON.parse(outcome.stdout);
+    report = JSON.parse(outcome.out);
   } catch {
-    throw new Error(
-      `stdout is not JSON (exit ${outcome.code}):\n${outcome.stdout}\n${outcome.stderr}`,
-    );
+    throw new Error(`stdout is not JSON (exit ${outcome.code}):\n${outcome.out}\n${outcome.err}`);
   }
   return { ...outcome, report };
 }
@@ -193,22 +168,22 @@ async function archive(name = "export.zip", broken = true): Promise<string> {
 }
 
 /** stderr is one line naming the problem and pointing at the help; nothing on stdout. */
-function expectUsage(outcome: Outcome, message: RegExp): void {
-  expect(outcome.code, outcome.stderr).toBe(2);
-  expect(outcome.stdout).toBe("");
-  expect(outcome.stderr).toMatch(message);
-  expect(outcome.stderr).toMatch(/capacity import --help/);
-  expect(outcome.stderr.trimEnd()).not.toContain("\n");
-  expect(outcome.stderr).not.toContain("    at ");
+function expectUsage(outcome: CliOutcome, message: RegExp): void {
+  expect(outcome.code, outcome.err).toBe(2);
+  expect(outcome.out).toBe("");
+  expect(outcome.err).toMatch(message);
+  expect(outcome.err).toMatch(/capacity import --help/);
+  expect(outcome.err.trimEnd()).not.toContain("\n");
+  expect(outcome.err).not.toContain("    at ");
 }
 
 describe("capacity import --json", () => {
   it("prints exactly the contract's report for a zip with a gzipped entry and a broken file; exit 1, the rest imported", async () => {
     const zip = await archive();
-    const { code, stdout, stderr, report } = await importJson([zip]);
+    const { code, out, err, report } = await importJson([zip]);
     expect(code).toBe(1);
-    expect(stderr).toBe("");
-    expect(stdout.endsWith("}\n")).toBe(true);
+    expect(err).toBe("");
+    expect(out.endsWith("}\n")).toBe(true);
     expect(Object.keys(report)).toEqual(["imported", "duplicates", "failed"]);
     expect(report.duplicates).toEqual([]);
     expect(report.imported).toHaveLength(2);
@@ -263,7 +238,7 @@ describe("capacity import --json", () => {
     // The human summary of a third run says so.
     const third = await capacity(["import", zip]);
     expect(third.code).toBe(0);
-    expect(third.stdout).toMatch(/^Imported 0 activities \(2 duplicates already stored\) into /);
+    expect(third.out).toMatch(/^Imported 0 activities \(2 duplicates already stored\) into /);
   }, 60_000);
 
   it("--dry-run stores nothing, not even the local owner account, and says so", async () => {
@@ -276,7 +251,7 @@ describe("capacity import --json", () => {
     expect(await accounts()).toEqual([]);
     expect(await storedActivities()).toEqual([]);
     const human = await capacity(["import", "--dry-run", zip]);
-    expect(human.stdout).toMatch(
+    expect(human.out).toMatch(
       /^Dry run: would import 2 activities \(1 file failed\) into a local owner account \(none made: dry run\) — SQLite .*capacity\.sqlite\. Nothing was stored\.\n$/,
     );
     // After a real import, a dry run finds only duplicates and still stores nothing more.
@@ -332,9 +307,9 @@ describe("capacity import, for a person", () => {
     const zip = await archive();
     const outcome = await capacity(["import", zip]);
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toMatch(/^failed: broken\.gpx: malformed XML[^\n]*\n$/);
-    expect(outcome.stderr).not.toContain("\x1b");
-    expect(outcome.stdout).toMatch(
+    expect(outcome.err).toMatch(/^failed: broken\.gpx: malformed XML[^\n]*\n$/);
+    expect(outcome.err).not.toContain("\x1b");
+    expect(outcome.out).toMatch(
       /^Imported 2 activities \(1 file failed\) into a new local owner account \(the first sign-up in the web app takes it over with its runs\) — SQLite .*capacity\.sqlite\.\n$/,
     );
   }, 60_000);
@@ -343,8 +318,8 @@ describe("capacity import, for a person", () => {
     await makeAccount("ana@example.com");
     const good = write("good.gpx", gpx("2026-10-01T07:00:00Z"));
     const outcome = await capacity(["import", good]);
-    expect(outcome).toMatchObject({ code: 0, stderr: "" });
-    expect(outcome.stdout).toMatch(/^Imported 1 activity into ana@example\.com — SQLite /);
+    expect(outcome).toMatchObject({ code: 0, err: "" });
+    expect(outcome.out).toMatch(/^Imported 1 activity into ana@example\.com — SQLite /);
     expect((await accounts()).map((u) => u.email)).toEqual(["ana@example.com"]);
     expect(await withStore((store) => store.activities.list("user-ana@example.com"))).toHaveLength(
       1,
@@ -357,7 +332,7 @@ describe("capacity import, for a person", () => {
     expect((await capacity(["import", first])).code).toBe(0);
     const again = await capacity(["import", second]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/into the local owner account/);
+    expect(again.out).toMatch(/into the local owner account/);
     const users = await accounts();
     expect(users).toHaveLength(1);
     expect(users[0]).toMatchObject({
@@ -368,8 +343,8 @@ describe("capacity import, for a person", () => {
     expect(await storedActivities()).toHaveLength(2);
     const reset = await capacity(["user", "reset-password", LOCAL_OWNER_EMAIL]);
     expect(reset.code).toBe(2);
-    expect(reset.stdout).toBe("");
-    expect(reset.stderr).toMatch(/local owner account .* has no password/);
+    expect(reset.out).toBe("");
+    expect(reset.err).toMatch(/local owner account .* has no password/);
     expect((await accounts())[0]?.passwordHash).toBe(LOCAL_OWNER_PASSWORD_HASH);
   }, 60_000);
 
@@ -378,7 +353,7 @@ describe("capacity import, for a person", () => {
     mkdirSync(join(work, "empty"));
     const failed = await capacity(["import", broken, "empty"]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(
+    expect(failed.out).toMatch(
       /^Imported 0 activities \(2 files failed\): nothing to store, so no account was made — SQLite .*capacity\.sqlite\.\n$/,
     );
     const json = await importJson([broken]);
@@ -393,7 +368,7 @@ describe("capacity import, for a person", () => {
     const good = write("good.gpx", gpx("2026-10-01T07:00:00Z"));
     const stored = await capacity(["import", broken, good]);
     expect(stored.code).toBe(1);
-    expect(stored.stdout).toMatch(
+    expect(stored.out).toMatch(
       /^Imported 1 activity \(1 file failed\) into a new local owner account/,
     );
     expect((await accounts()).map((u) => u.email)).toEqual([LOCAL_OWNER_EMAIL]);
@@ -449,7 +424,7 @@ describe("capacity import, for a person", () => {
     const good = write("good.gpx", gpx("2026-10-01T07:00:00Z"));
     const outcome = await capacity(["import", good, "--user", "BOB@example.com"]);
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toMatch(/into bob@example\.com/);
+    expect(outcome.out).toMatch(/into bob@example\.com/);
     const [ana, bob] = await withStore((store) =>
       Promise.all([
         store.activities.list("user-ana@example.com"),
@@ -460,8 +435,7 @@ describe("capacity import, for a person", () => {
     expect(bob).toHaveLength(1);
   }, 60_000);
   it("a lone activities.csv with two bad rows counts one file with two problems; its good row is imported", async () => {
-    const header =
-      "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
+    const header = STRAVA_HEADER;
     const csv = write(
       "activities.csv",
       [
@@ -473,8 +447,8 @@ describe("capacity import, for a person", () => {
     );
     const outcome = await capacity(["import", csv]);
     expect(outcome.code).toBe(1);
-    expect(outcome.stdout).toMatch(/^Imported 1 activity \(1 file failed \(2 problems\)\)/);
-    expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(2);
+    expect(outcome.out).toMatch(/^Imported 1 activity \(1 file failed \(2 problems\)\)/);
+    expect(outcome.err.trimEnd().split("\n")).toHaveLength(2);
   }, 60_000);
 });
 
@@ -507,7 +481,7 @@ describe("capacity import: bad usage, exit 2, nothing stored", () => {
     const good = write("good.gpx", gpx("2026-10-01T07:00:00Z"));
     const outcome = await capacity(["import", "--json", good]);
     expectUsage(outcome, /several accounts: say which one with --user EMAIL/);
-    expect(outcome.stderr).not.toMatch(/ana@|bob@/);
+    expect(outcome.err).not.toMatch(/ana@|bob@/);
     expect(await storedActivities()).toEqual([]);
   }, 60_000);
 
@@ -519,10 +493,10 @@ describe("capacity import: bad usage, exit 2, nothing stored", () => {
     ]) {
       const outcome = await capacity(args);
       expect(outcome.code).toBe(0);
-      expect(outcome.stdout).toMatch(/^capacity import: import your runs/);
-      expect(outcome.stdout).toMatch(/--dry-run/);
+      expect(outcome.out).toMatch(/^capacity import: import your runs/);
+      expect(outcome.out).toMatch(/--dry-run/);
     }
-    expect((await capacity(["help"])).stdout).toMatch(/capacity import PATH\.\.\. \[--json\]/);
+    expect((await capacity(["help"])).out).toMatch(/capacity import PATH\.\.\. \[--json\]/);
   }, 60_000);
 });
 
@@ -538,11 +512,11 @@ describe("capacity import on the database of the run (CAPACITY_TEST_DATABASE)", 
       const outcome = await capacity(["import", good], env);
       if (testDatabaseKind() === "postgres") {
         expect(outcome.code).toBe(2);
-        expect(outcome.stderr).toMatch(/migration\(s\) to apply .*capacity db migrate/);
-        expect(outcome.stdout).toBe("");
+        expect(outcome.err).toMatch(/migration\(s\) to apply .*capacity db migrate/);
+        expect(outcome.out).toBe("");
       } else {
         expect(outcome.code).toBe(0);
-        expect(outcome.stdout).toMatch(/^Imported 1 activity into a new local owner account/);
+        expect(outcome.out).toMatch(/^Imported 1 activity into a new local owner account/);
       }
     } finally {
       await made.dispose();
@@ -590,23 +564,8 @@ describe("the progress bar", () => {
     process.env.CAPACITY_DATA_DIR = dataDir;
     delete process.env.DATABASE_URL;
     try {
-      const runWith = async (errIsTty: boolean, args: string[]) => {
-        let out = "";
-        let err = "";
-        const code = await run(["import", ...args], {
-          out: (text) => {
-            out += text;
-          },
-          err: (text) => {
-            err += text;
-          },
-          clock: { now: () => new Date() },
-          isTty: false,
-          errIsTty,
-          errColumns: () => 100,
-        });
-        return { code, out, err };
-      };
+      const runWith = (errIsTty: boolean, args: string[]) =>
+        runCli(["import", ...args], { now: null, errIsTty, errColumns: () => 100 });
       const tty = await runWith(true, ["--json", good]);
       expect(tty.code).toBe(0);
       expect(JSON.parse(tty.out).imported).toHaveLength(1);
@@ -671,7 +630,7 @@ describe.skipIf(!CORPUS)("capacity import on the real-file corpus", () => {
 
     const again = await capacity(["import", fenix, fit, sameGpx, sameTcx, strava]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^Imported 0 activities \(5 duplicates already stored\)/);
+    expect(again.out).toMatch(/^Imported 0 activities \(5 duplicates already stored\)/);
     expect(await storedActivities()).toHaveLength(3);
   }, 60_000);
 
@@ -679,9 +638,9 @@ describe.skipIf(!CORPUS)("capacity import on the real-file corpus", () => {
     const settings = corpus("fit", "Settings.fit");
     const outcome = await capacity(["import", settings]);
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toBe(
+    expect(outcome.err).toBe(
       `failed: ${settings}: This is a FIT settings file, not an activity.\n`,
     );
-    expect(outcome.stdout).toMatch(/^Imported 0 activities \(1 file failed\)/);
+    expect(outcome.out).toMatch(/^Imported 0 activities \(1 file failed\)/);
   }, 60_000);
 });

@@ -1,18 +1,13 @@
 /** The operator commands, run as the installed bin against a server's SQLite data folder. */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { argon2Hasher } from "../../src/adapters/crypto.js";
 import { openDatabase } from "../../src/adapters/db/database.js";
 import { migrateToLatest } from "../../src/adapters/db/migrator.js";
 import { createStore } from "../../src/adapters/db/store.js";
-
-const run = promisify(execFile);
-const ROOT = new URL("../..", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/capacity.js");
+import { type CliOutcome, ROOT, spawnCli } from "../support/cli.js";
 
 let dataDir: string;
 
@@ -26,37 +21,29 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function capacity(args: string[], input?: string) {
-  const child = run(process.execPath, [BIN, ...args], {
-    env: { ...process.env, CAPACITY_DATA_DIR: dataDir },
+/** The bin on this test's data folder only. */
+function capacity(args: string[], input?: string): Promise<CliOutcome> {
+  return spawnCli(args, {
+    env: { CAPACITY_DATA_DIR: dataDir },
+    ...(input === undefined ? {} : { input }),
   });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
 }
 
 describe("capacity db", () => {
   it("migrates a new database, then says it is up to date", async () => {
     const first = await capacity(["db", "migrate"]);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.stdout).toMatch(
+    expect(first.out).toMatch(
       /applied 0001-initial, 0002-data-version, 0003-activity, 0004-set-date, 0005-set-band, 0006-calendar-strength\./,
     );
-    expect((await capacity(["db", "status"])).stdout).toMatch(/up to date/);
-    expect((await capacity(["db", "migrate"])).stdout).toMatch(/already up to date/);
+    expect((await capacity(["db", "status"])).out).toMatch(/up to date/);
+    expect((await capacity(["db", "migrate"])).out).toMatch(/already up to date/);
   });
 
   it("refuses an unknown action with exit 2", async () => {
     const result = await capacity(["db", "drop"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/unknown action "drop"; expected migrate or status/);
+    expect(result.err).toMatch(/unknown action "drop"; expected migrate or status/);
   });
 });
 
@@ -74,7 +61,7 @@ describe("capacity user reset-password", () => {
       passwordChangedAt: 0,
       dataVersion: 0,
     });
-    await store.sessions.create({
+    await store.logIns.create({
       id: "s1",
       userId: "u1",
       createdAt: 0,
@@ -84,24 +71,24 @@ describe("capacity user reset-password", () => {
     return "u1";
   }
 
-  async function storedHash(): Promise<{ hash: string; sessions: number }> {
+  async function storedHash(): Promise<{ hash: string; logIns: number }> {
     const database = openDatabase({ kind: "sqlite", file: join(dataDir, "capacity.sqlite") });
     const store = createStore(database);
     const user = await store.users.byId("u1");
-    const session = await store.sessions.find("s1", 0);
+    const logIn = await store.logIns.find("s1", 0);
     await store.close();
-    return { hash: user?.passwordHash ?? "", sessions: session ? 1 : 0 };
+    return { hash: user?.passwordHash ?? "", logIns: logIn ? 1 : 0 };
   }
 
-  it("prints a new password that then works, and ends the account's sessions", async () => {
+  it("prints a new password that then works, and ends the account's log-ins", async () => {
     await anAccount("ana@example.com");
     const result = await capacity(["user", "reset-password", "ANA@example.com"]);
     expect(result.code).toBe(0);
-    const password = /New password for ana@example\.com: (\S+)/.exec(result.stdout)?.[1] ?? "";
+    const password = /New password for ana@example\.com: (\S+)/.exec(result.out)?.[1] ?? "";
     expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
     const after = await storedHash();
     expect(await argon2Hasher.verify(after.hash, password)).toBe(true);
-    expect(after.sessions).toBe(0);
+    expect(after.logIns).toBe(0);
   });
 
   it("takes the password from standard input, and refuses a short one", async () => {
@@ -111,7 +98,7 @@ describe("capacity user reset-password", () => {
       "short\n",
     );
     expect(short.code).toBe(2);
-    expect(short.stderr).toMatch(/at least 10 characters/);
+    expect(short.err).toMatch(/at least 10 characters/);
     const ok = await capacity(
       ["user", "reset-password", "ana@example.com", "--password-stdin"],
       "a brand new pass phrase\n",
@@ -126,6 +113,6 @@ describe("capacity user reset-password", () => {
     await anAccount("ana@example.com");
     const result = await capacity(["user", "reset-password", "nobody@example.com"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/No account with the e-mail nobody@example.com/);
+    expect(result.err).toMatch(/No account with the e-mail nobody@example.com/);
   });
 });

@@ -3,43 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.js";
 import type { Plan } from "../../src/core/protocol/plan-types.js";
+import { type CliOutcome, runCli as cli } from "../support/cli.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MARATHONER = join(ROOT, "examples/marathoner.json");
 
-interface Outcome {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-/** Runs the CLI in-process with captured output and a fixed clock. */
-async function cli(argv: string[], now = "2026-11-26T10:00:00Z"): Promise<Outcome> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    clock: { now: () => new Date(now) },
-    isTty: false,
-  });
-  return { code, out, err };
-}
-
-function planOf(outcome: Outcome): Plan {
+function planOf(outcome: CliOutcome): Plan {
   expect(outcome.err).toBe("");
   expect(outcome.code).toBe(0);
   return JSON.parse(outcome.out) as Plan;
 }
 
 /** A usage problem: exit 2, nothing on stdout, exactly one line on stderr, no stack trace. */
-function expectUsageError(outcome: Outcome): string {
+function expectUsageError(outcome: CliOutcome): string {
   expect(outcome.code).toBe(2);
   expect(outcome.out).toBe("");
   expect(outcome.err).not.toContain("    at ");
@@ -141,6 +118,25 @@ describe("capacity plan --json", () => {
     const squat = plan.weeks[0]?.sessions[0]?.exercises.find((e) => e.id === "quarter-squat");
     expect(squat?.load).toEqual({ value: 22, unit: "kg" });
   });
+
+  it("a log's workouts under `workouts` plan the same as under their older name `sessions`", async () => {
+    const workouts = [
+      {
+        date: "2026-11-24",
+        sets: [{ exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 10, rir: 2 }],
+      },
+    ];
+    const args = (log: string) =>
+      cli(["plan", "--profile", MARATHONER, "--log", log, "--from", "2026-11-30", "--json"]);
+    const byNewName = await args(await writeJson("log-workouts.json", { workouts }));
+    const byOldName = await args(await writeJson("log-sessions.json", { sessions: workouts }));
+    expect(byNewName.code).toBe(0);
+    expect(byNewName.out).toBe(byOldName.out);
+    const squat = planOf(byNewName).weeks[0]?.sessions[0]?.exercises.find(
+      (e) => e.id === "quarter-squat",
+    );
+    expect(squat?.load).toEqual({ value: 22, unit: "kg" });
+  });
 });
 
 describe("capacity plan (text)", () => {
@@ -196,13 +192,13 @@ describe("--from defaults to today in the profile's time zone", () => {
     });
     const { timezone: _zone, ...utcProfile } = marathoner;
     const utc = await writeJson("utc.json", utcProfile);
-    expect(planOf(await cli(["plan", "--profile", auckland, "--json"], now)).weeks[0]?.start).toBe(
-      "2026-11-30",
-    );
-    expect(planOf(await cli(["plan", "--profile", angeles, "--json"], now)).weeks[0]?.start).toBe(
-      "2026-11-23",
-    );
-    expect(planOf(await cli(["plan", "--profile", utc, "--json"], now)).weeks[0]?.start).toBe(
+    expect(
+      planOf(await cli(["plan", "--profile", auckland, "--json"], { now })).weeks[0]?.start,
+    ).toBe("2026-11-30");
+    expect(
+      planOf(await cli(["plan", "--profile", angeles, "--json"], { now })).weeks[0]?.start,
+    ).toBe("2026-11-23");
+    expect(planOf(await cli(["plan", "--profile", utc, "--json"], { now })).weeks[0]?.start).toBe(
       "2026-11-23",
     );
   });
@@ -290,6 +286,12 @@ describe("bad input: exit 2, one line naming the field and what is accepted", ()
     const line = expectUsageError(await cli(["plan", "--profile", MARATHONER, "--log", log]));
     expect(line).toContain("sessions[0].sets[0].exercise");
     expect(line).toContain("moonwalk");
+  });
+
+  it("--log with both `workouts` and `sessions` is refused, naming both", async () => {
+    const log = await writeJson("log-both.json", { workouts: [], sessions: [] });
+    const line = expectUsageError(await cli(["plan", "--profile", MARATHONER, "--log", log]));
+    expect(line).toMatch(/sessions: .*`workouts`.*`sessions`, not both/);
   });
 
   it("--log that does not exist", async () => {

@@ -158,7 +158,7 @@ describe("users", () => {
     for (const name of ["ann", "bob"]) {
       const owner = `user-${name}`;
       await signUp(name);
-      await store.sessions.create({
+      await store.logIns.create({
         id: `session-${name}`,
         userId: owner,
         createdAt: T0,
@@ -182,7 +182,7 @@ describe("users", () => {
       expect(await rows(table), table).toBe(1);
     }
     expect(await rows("workout_set")).toBe(2);
-    expect(await store.sessions.find("session-ann", T0)).toBeNull();
+    expect(await store.logIns.find("session-ann", T0)).toBeNull();
     expect(await store.profiles.get("user-ann")).toBeNull();
     expect(await store.workouts.list("user-ann")).toEqual([]);
     expect(await store.checkins.list("user-ann")).toEqual([]);
@@ -192,7 +192,7 @@ describe("users", () => {
   });
 });
 
-describe("users: list and take-over (the local owner of issue 5)", () => {
+describe("users: list and take-over (the local owner, docs/importers.md)", () => {
   const owner = { email: "owner@local.test", passwordHash: "no-password" };
   const next = (name: string, at = T0 + HOUR) => ({
     email: `${name.toUpperCase()}@Example.com`,
@@ -212,11 +212,11 @@ describe("users: list and take-over (the local owner of issue 5)", () => {
     expect(all[2]).toEqual(user("cat", { createdAt: T0 + 2 }));
   });
 
-  it("gives the matching account the new e-mail (lower-cased), name and password, keeping its id, creation, data and sessions", async () => {
+  it("gives the matching account the new e-mail (lower-cased), name and password, keeping its id, creation, data and log-ins", async () => {
     await store.users.create(user("owner", { ...owner, id: "user-owner" }));
     await store.profiles.put("user-owner", { kept: true }, T0);
     await store.workouts.insert("user-owner", workout("w1", "2026-06-01", [stepUp]));
-    await store.sessions.create({
+    await store.logIns.create({
       id: "s1",
       userId: "user-owner",
       createdAt: T0,
@@ -238,7 +238,7 @@ describe("users: list and take-over (the local owner of issue 5)", () => {
     expect(await store.users.count()).toBe(1);
     expect(await store.profiles.get("user-owner")).toEqual({ kept: true });
     expect(await store.workouts.list("user-owner")).toHaveLength(1);
-    expect((await store.sessions.find("s1", T0))?.user.email).toBe("ann@example.com");
+    expect((await store.logIns.find("s1", T0))?.user.email).toBe("ann@example.com");
   });
 
   it("takes over only once: afterwards nothing matches and null comes back", async () => {
@@ -286,61 +286,61 @@ describe("users: list and take-over (the local owner of issue 5)", () => {
   });
 });
 
-describe("sessions", () => {
-  const session = (id: string, userId: string, expiresAt: number) => ({
+describe("log-ins", () => {
+  const logIn = (id: string, userId: string, expiresAt: number) => ({
     id,
     userId,
     createdAt: T0,
     expiresAt,
   });
 
-  it("finds a session and its user until it expires", async () => {
+  it("finds a log-in and its user until it expires", async () => {
     const ann = await signUp("ann");
-    await store.sessions.create(session("s1", ann.id, T0 + HOUR));
-    const expected = { session: session("s1", ann.id, T0 + HOUR), user: ann };
-    expect(await store.sessions.find("s1", T0)).toEqual(expected);
-    expect(await store.sessions.find("s1", T0 + HOUR - 1)).toEqual(expected);
-    expect(await store.sessions.find("s1", T0 + HOUR)).toBeNull();
-    expect(await store.sessions.find("s1", T0 + 2 * HOUR)).toBeNull();
+    await store.logIns.create(logIn("s1", ann.id, T0 + HOUR));
+    const expected = { logIn: logIn("s1", ann.id, T0 + HOUR), user: ann };
+    expect(await store.logIns.find("s1", T0)).toEqual(expected);
+    expect(await store.logIns.find("s1", T0 + HOUR - 1)).toEqual(expected);
+    expect(await store.logIns.find("s1", T0 + HOUR)).toBeNull();
+    expect(await store.logIns.find("s1", T0 + 2 * HOUR)).toBeNull();
   });
 
-  it("returns null for an unknown session", async () => {
-    expect(await store.sessions.find("nope", T0)).toBeNull();
+  it("returns null for an unknown log-in", async () => {
+    expect(await store.logIns.find("nope", T0)).toBeNull();
   });
 
-  it("deletes one session", async () => {
+  it("deletes one log-in", async () => {
     const ann = await signUp("ann");
-    await store.sessions.create(session("s1", ann.id, T0 + HOUR));
-    await store.sessions.create(session("s2", ann.id, T0 + HOUR));
-    await store.sessions.delete("s1");
-    expect(await store.sessions.find("s1", T0)).toBeNull();
-    expect(await store.sessions.find("s2", T0)).not.toBeNull();
+    await store.logIns.create(logIn("s1", ann.id, T0 + HOUR));
+    await store.logIns.create(logIn("s2", ann.id, T0 + HOUR));
+    await store.logIns.delete("s1");
+    expect(await store.logIns.find("s1", T0)).toBeNull();
+    expect(await store.logIns.find("s2", T0)).not.toBeNull();
   });
 
-  it("deletes every session of one user only", async () => {
+  it("deletes every log-in of one user only", async () => {
     const ann = await signUp("ann");
     const bob = await signUp("bob");
-    await store.sessions.create(session("a1", ann.id, T0 + HOUR));
-    await store.sessions.create(session("a2", ann.id, T0 + HOUR));
-    await store.sessions.create(session("b1", bob.id, T0 + HOUR));
-    await store.sessions.deleteForUser(ann.id);
-    expect(await store.sessions.find("a1", T0)).toBeNull();
-    expect(await store.sessions.find("a2", T0)).toBeNull();
-    expect(await store.sessions.find("b1", T0)).not.toBeNull();
+    await store.logIns.create(logIn("a1", ann.id, T0 + HOUR));
+    await store.logIns.create(logIn("a2", ann.id, T0 + HOUR));
+    await store.logIns.create(logIn("b1", bob.id, T0 + HOUR));
+    await store.logIns.deleteForUser(ann.id);
+    expect(await store.logIns.find("a1", T0)).toBeNull();
+    expect(await store.logIns.find("a2", T0)).toBeNull();
+    expect(await store.logIns.find("b1", T0)).not.toBeNull();
   });
 
-  it("deletes the expired sessions and says how many", async () => {
+  it("deletes the expired log-ins and says how many", async () => {
     const ann = await signUp("ann");
-    await store.sessions.create(session("old1", ann.id, T0 - 1));
-    await store.sessions.create(session("old2", ann.id, T0));
-    await store.sessions.create(session("live", ann.id, T0 + 1));
-    expect(await store.sessions.deleteExpired(T0)).toBe(2);
-    expect(await store.sessions.deleteExpired(T0)).toBe(0);
-    expect(await store.sessions.find("live", T0)).not.toBeNull();
+    await store.logIns.create(logIn("old1", ann.id, T0 - 1));
+    await store.logIns.create(logIn("old2", ann.id, T0));
+    await store.logIns.create(logIn("live", ann.id, T0 + 1));
+    expect(await store.logIns.deleteExpired(T0)).toBe(2);
+    expect(await store.logIns.deleteExpired(T0)).toBe(0);
+    expect(await store.logIns.find("live", T0)).not.toBeNull();
   });
 
-  it("refuses a session for a user that does not exist", async () => {
-    await expect(store.sessions.create(session("s1", "user-ghost", T0 + HOUR))).rejects.toThrow();
+  it("refuses a log-in for a user that does not exist", async () => {
+    await expect(store.logIns.create(logIn("s1", "user-ghost", T0 + HOUR))).rejects.toThrow();
   });
 });
 
@@ -666,7 +666,7 @@ describe("transactions", () => {
         expect(await repos.workouts.get(ann.id, "w1")).not.toBeNull();
         await repos.checkins.upsert(ann.id, checkin("c1", "2026-06-01", 4));
         await repos.planChanges.add(ann.id, move0());
-        await repos.sessions.create({
+        await repos.logIns.create({
           id: "s",
           userId: ann.id,
           createdAt: T0,
@@ -766,11 +766,11 @@ describe("the data version (what cached plans are checked against)", () => {
     expect(await version(ana.id)).toBe(before);
   });
 
-  it("comes with the session's user", async () => {
+  it("comes with the log-in's user", async () => {
     const ana = await signUp("ana");
-    await store.sessions.create({ id: "s1", userId: ana.id, createdAt: T0, expiresAt: T0 + HOUR });
+    await store.logIns.create({ id: "s1", userId: ana.id, createdAt: T0, expiresAt: T0 + HOUR });
     await store.profiles.put(ana.id, { name: "Ana" }, T0);
-    expect((await store.sessions.find("s1", T0))?.user.dataVersion).toBe(1);
+    expect((await store.logIns.find("s1", T0))?.user.dataVersion).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Activity import over HTTP (issue 5): uploads streamed to disk, import jobs followed to the
+ * Activity import over HTTP (docs/importers.md): uploads streamed to disk, import jobs followed to the
  * end, the activities listed and deleted, the upload limit, and the running routes' shapes.
  * Corpus cases read CAPACITY_CORPUS_DIR: unset, they skip; set and a file missing, they fail.
  */
@@ -85,7 +85,7 @@ async function harness(
   const clock = testClock();
   const uploadDir = await mkdtemp(join(tmpdir(), "capacity-upload-test-"));
   const app = await buildApp(
-    { store: store.store, hasher: argon2Hasher, ids: cryptoIds, clock, sessionDays: 30 },
+    { store: store.store, hasher: argon2Hasher, ids: cryptoIds, clock, logInDays: 30 },
     {
       logLevel: "silent",
       trustProxy: false,
@@ -922,7 +922,7 @@ describe("an upload the client abandons or lies about (real sockets)", () => {
       hasher: argon2Hasher,
       ids: cryptoIds,
       clock: testClock(),
-      sessionDays: 30,
+      logInDays: 30,
     };
     const app = Fastify({ logger: false });
     app.setValidatorCompiler(typeboxValidator);
@@ -1032,7 +1032,7 @@ describe("an over-long id in the path", () => {
         hasher: argon2Hasher,
         ids: cryptoIds,
         clock: testClock(),
-        sessionDays: 30,
+        logInDays: 30,
       },
       {
         logLevel: "silent",

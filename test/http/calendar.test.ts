@@ -226,7 +226,7 @@ describe("the calendar feed", () => {
         hasher: argon2Hasher,
         ids: cryptoIds,
         clock: testClock(),
-        sessionDays: 30,
+        logInDays: 30,
       },
       {
         logLevel: "trace",

@@ -1,11 +1,10 @@
 /**
- * The local owner of issue 5: `capacity import` before anyone signed up stores the runs in a
+ * The local owner (docs/importers.md): `capacity import` before anyone signed up stores the runs in a
  * local owner account, and the first sign-up in the web app takes it over with its runs. The
  * CLI (the built bin) and the HTTP app share one fresh database: SQLite by default, PostgreSQL
  * with CAPACITY_TEST_DATABASE=postgres. Needs `npm run build` first.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -20,8 +19,9 @@ import {
   LOCAL_OWNER_PASSWORD_HASH,
 } from "../../src/app/local-owner.js";
 import type { Store } from "../../src/app/ports.js";
+import { type CliOutcome, spawnCli } from "../support/cli.js";
 import { testStore } from "../support/database.js";
-import { json, PASSWORD, ROOT, signUp, testClock } from "../support/http.js";
+import { json, PASSWORD, signUp, testClock } from "../support/http.js";
 
 let t: Awaited<ReturnType<typeof testStore>>;
 let app: FastifyInstance;
@@ -32,7 +32,7 @@ beforeEach(async () => {
   t = await testStore();
   store = t.store;
   app = await buildApp(
-    { store, hasher: argon2Hasher, ids: cryptoIds, clock: testClock(), sessionDays: 30 },
+    { store, hasher: argon2Hasher, ids: cryptoIds, clock: testClock(), logInDays: 30 },
     { logLevel: "silent", trustProxy: false, bodyLimitBytes: 1_048_576, authRateLimit: 1000 },
   );
   await app.ready();
@@ -46,22 +46,11 @@ afterEach(async () => {
 });
 
 /** `capacity import ...` as the installed bin, on the test's database. */
-function capacityImport(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  expect(existsSync(join(ROOT, "dist/cli/main.js")), "run npm run build first").toBe(true);
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
-  if (t.url) env.DATABASE_URL = t.url;
-  else env.CAPACITY_DATA_DIR = dirname(t.file as string);
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, "bin/capacity.js"), "import", ...args],
-      { cwd: files, env, encoding: "utf8", timeout: 60_000 },
-      (error, out, err) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, out, err });
-      },
-    );
-  });
+function capacityImport(args: string[]): Promise<CliOutcome> {
+  const env: Record<string, string> = t.url
+    ? { DATABASE_URL: t.url }
+    : { CAPACITY_DATA_DIR: dirname(t.file as string) };
+  return spawnCli(["import", ...args], { cwd: files, env });
 }
 
 function gpxRun(name: string, start: string): string {

@@ -9,7 +9,7 @@ import { importTcx } from "../../src/adapters/importers/tcx.js";
 import type { Activity, FileImport } from "../../src/core/running/activity.js";
 
 /**
- * The GPX and TCX importers on the real files of ../shared/corpus (issue 5). CI always sets
+ * The GPX and TCX importers on the real files of ../shared/corpus (docs/importers.md). CI always sets
  * CAPACITY_CORPUS_DIR; without it these tests skip, and with it a missing file fails.
  *
  * Expected values were read from the files themselves (first and last point time, lap totals)

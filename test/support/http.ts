@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Kysely } from "kysely";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
@@ -14,16 +13,18 @@ import type { Schema } from "../../src/adapters/db/schema.js";
 import { TABLES } from "../../src/adapters/db/schema.js";
 import { buildApp } from "../../src/adapters/http/app.js";
 import type { Store } from "../../src/app/ports.js";
+import { ROOT } from "./cli.js";
 import { testStore } from "./database.js";
 
-export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export { ROOT };
+
 export const SERVER_JS = `${ROOT}dist/server.js`;
 
 /** A parsed JSON body as the tests read it (they check its shape with expect). */
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked by the assertions, not the types
 export type Json = any;
 
-/** A profile from examples/ (the planner issue's format). */
+/** A profile from examples/ (the profile format of the README's "Files"). */
 export function exampleProfile(name = "marathoner"): Record<string, unknown> {
   return JSON.parse(readFileSync(`${ROOT}examples/${name}.json`, "utf8")) as Record<
     string,
@@ -57,7 +58,7 @@ export interface TestAppOptions {
   readonly authRateLimit?: number;
   /** Where the clock starts (default Monday 2026-11-30, 09:00 UTC). */
   readonly now?: string;
-  readonly sessionDays?: number;
+  readonly logInDays?: number;
 }
 
 export interface TestApp {
@@ -83,7 +84,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
         hasher: argon2Hasher,
         ids: cryptoIds,
         clock,
-        sessionDays: options.sessionDays ?? 30,
+        logInDays: options.logInDays ?? 30,
       },
       {
         logLevel: "silent",
@@ -153,22 +154,23 @@ export async function signUp(
   return cookie;
 }
 
-export interface JsonResponse {
+/** An answer; `T` is the body's type where the test names it (a contract type), else Json. */
+export interface JsonResponse<T = Json> {
   readonly status: number;
-  readonly body: Json;
+  readonly body: T;
   readonly text: string;
   readonly headers: Record<string, string | string[] | number | undefined>;
 }
 
 /** One request through `app.inject`, the body sent and read as JSON (when there is one). */
-export async function json(
+export async function json<T = Json>(
   app: FastifyInstance,
   method: InjectOptions["method"],
   url: string,
   cookie?: string | null,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<JsonResponse> {
+): Promise<JsonResponse<T>> {
   const options: InjectOptions = {
     method: method ?? "GET",
     url,
@@ -176,13 +178,16 @@ export async function json(
   };
   if (body !== undefined) options.payload = body as NonNullable<InjectOptions["payload"]>;
   const response = await app.inject(options);
-  return answer(response.statusCode, response.body, response.headers);
+  return answer<T>(response.statusCode, response.body, response.headers);
 }
 
-function answer(status: number, text: string, headers: JsonResponse["headers"]): JsonResponse {
+function answer<T>(
+  status: number,
+  text: string,
+  headers: JsonResponse["headers"],
+): JsonResponse<T> {
   const type = String(headers["content-type"] ?? "");
-  let body: Json = null;
-  if (type.includes("json") && text !== "") body = JSON.parse(text);
+  const body = type.includes("json") && text !== "" ? (JSON.parse(text) as T) : (null as T);
   return { status, body, text, headers };
 }
 

@@ -5,9 +5,9 @@ import type { Database } from "./database.js";
 import { activityRepo } from "./repos/activities.js";
 import { calendarFeedRepo } from "./repos/calendar-feeds.js";
 import { checkinRepo } from "./repos/checkins.js";
+import { logInRepo } from "./repos/log-ins.js";
 import { planChangeRepo } from "./repos/plan-changes.js";
 import { profileRepo } from "./repos/profiles.js";
-import { sessionRepo } from "./repos/sessions.js";
 import type { Db } from "./repos/shared.js";
 import { exerciseNameRepo, pendingStrengthImportRepo } from "./repos/strength-imports.js";
 import { userRepo } from "./repos/users.js";
@@ -17,7 +17,7 @@ import { workoutRepo } from "./repos/workouts.js";
 export function createRepos(db: Db): Repos {
   return {
     users: userRepo(db),
-    sessions: sessionRepo(db),
+    logIns: logInRepo(db),
     profiles: profileRepo(db),
     workouts: workoutRepo(db),
     checkins: checkinRepo(db),

@@ -11,7 +11,12 @@ import type { Redis } from "ioredis";
 import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
 import { logSerializers } from "./log-redaction.js";
-import { InputProblem, installErrorHandler, typeboxValidator } from "./problems.js";
+import {
+  InputProblem,
+  installErrorHandler,
+  sendRoutingError,
+  typeboxValidator,
+} from "./problems.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { activityRoutes, sweepStaleUploads } from "./routes/activities.js";
 import { calendarRoutes } from "./routes/calendar.js";
@@ -74,11 +79,7 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
     // Errors Fastify meets before routing (a broken %-encoding, an over-long path parameter)
     // answer in the API's error shape too.
     frameworkErrors: (error, _request, reply) => {
-      const message =
-        error.code === "FST_ERR_MAX_PARAM_LENGTH"
-          ? "The id in the path is too long."
-          : "The URL is not valid.";
-      (reply as FastifyReply).code(400).send({ error: { kind: "invalid", message, field: null } });
+      sendRoutingError(error, reply as FastifyReply);
     },
   });
   app.setValidatorCompiler(typeboxValidator);

@@ -2,17 +2,18 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AccountDeps } from "../../app/accounts.js";
 import { userForToken } from "../../app/accounts.js";
 import type { Clock, Ids, PasswordHasher, Store, User } from "../../app/ports.js";
-import { InputProblem } from "./problems.js";
+import { InputProblem, sendUnauthorized } from "./problems.js";
 
 export interface HttpDeps {
   readonly store: Store;
   readonly hasher: PasswordHasher;
   readonly ids: Ids;
   readonly clock: Clock;
-  readonly sessionDays: number;
+  readonly logInDays: number;
 }
 
-export const SESSION_COOKIE = "capacity_session";
+/** The log-in cookie; its name is a contract (docs/API.md), older than the word log-in. */
+export const LOG_IN_COOKIE = "capacity_session";
 
 export function accountDeps(deps: HttpDeps): AccountDeps {
   return {
@@ -20,18 +21,18 @@ export function accountDeps(deps: HttpDeps): AccountDeps {
     hasher: deps.hasher,
     ids: deps.ids,
     clock: deps.clock,
-    sessionDays: deps.sessionDays,
+    logInDays: deps.logInDays,
   };
 }
 
-/** Sends the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
-export function setSessionCookie(
+/** Sends the log-in cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
+export function setLogInCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   expiresAt: number,
 ): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(LOG_IN_COOKIE, token, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
@@ -40,8 +41,8 @@ export function setSessionCookie(
   });
 }
 
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, {
+export function clearLogInCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(LOG_IN_COOKIE, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
@@ -51,16 +52,12 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 
 const signedIn = new WeakMap<FastifyRequest, User>();
 
-/** preHandler for routes that need an account: 401 without a live session. */
+/** preHandler for routes that need an account: 401 without a live log-in. */
 export function requireUser(deps: HttpDeps) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[LOG_IN_COOKIE];
     const user = token ? await userForToken(accountDeps(deps), token) : null;
-    if (!user) {
-      return reply
-        .code(401)
-        .send({ error: { kind: "unauthorized", message: "Log in first.", field: null } });
-    }
+    if (!user) return sendUnauthorized(reply);
     signedIn.set(request, user);
   };
 }

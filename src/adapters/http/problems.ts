@@ -1,16 +1,22 @@
 import type { TSchema } from "@sinclair/typebox";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppError } from "../../app/errors.js";
+import type { ErrorBody, ErrorKind } from "../../contract/index.js";
 import { checkSchema } from "../../core/validation.js";
 
-/** The API's error body: `{"error":{"kind","message","field"}}` (plus `rule` for a broken rule). */
-export interface ErrorBody {
-  readonly error: {
-    readonly kind: string;
-    readonly message: string;
-    readonly field: string | null;
-    readonly rule?: string;
-  };
+/**
+ * The one place where an HTTP error answer is made: the use cases' AppError values, the
+ * problems found while reading a request (InputProblem, TooLargeProblem), the framework's own
+ * errors (bad JSON, huge bodies, unknown routes, rate limits) and the few the routes meet
+ * themselves (no log-in, an upload gone idle, too many imports, the database down). Every body
+ * is the contract's ErrorBody: `{"error":{"kind","message","field"}}`.
+ */
+
+/** An error answer that is not a use case's: the HTTP layer's own kinds. */
+export interface HttpProblem {
+  readonly kind: ErrorKind;
+  readonly message: string;
+  readonly field?: string | null;
 }
 
 /** Bad input found while validating a request part; carries the field in the API's words. */
@@ -19,7 +25,7 @@ export class InputProblem extends Error {
   constructor(
     readonly field: string,
     message: string,
-    readonly kind = "invalid",
+    readonly kind: ErrorKind = "invalid",
   ) {
     super(message);
   }
@@ -33,26 +39,94 @@ export class TooLargeProblem extends Error {
   readonly statusCode = 413;
 }
 
-const STATUS: Record<AppError["kind"], number> = {
+const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
+  "invalid-json": 400,
   unauthorized: 401,
   "not-found": 404,
+  timeout: 408,
   conflict: 409,
   rule: 409,
   "no-profile": 409,
+  "too-large": 413,
+  "rate-limited": 429,
+  internal: 500,
+  database: 503,
 };
+
+function body(problem: AppError | HttpProblem): ErrorBody {
+  return {
+    error: {
+      kind: problem.kind,
+      message: problem.message,
+      field: "field" in problem && problem.field ? problem.field : null,
+      ...(problem.kind === "rule" && "rule" in problem ? { rule: problem.rule } : {}),
+    },
+  };
+}
+
+interface SendOptions {
+  /** Another status than the kind's own (a JSON body over the limit is a 400 `too-large`). */
+  readonly status?: number;
+  /** Close the connection after the answer: the client is not left sending a body nobody reads. */
+  readonly close?: boolean;
+  /** Fields beside `error` that a route's contract adds (the health check's `status`). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** Sends an error answer; every error status of the API is written here. */
+export function sendProblem(
+  reply: FastifyReply,
+  problem: AppError | HttpProblem,
+  options: SendOptions = {},
+): FastifyReply {
+  reply.code(options.status ?? STATUS[problem.kind]);
+  if (options.close) reply.header("connection", "close");
+  return reply.send({ ...options.extra, ...body(problem) });
+}
 
 /** The one place where a use case's expected failure becomes an HTTP answer. */
 export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply {
-  const body: ErrorBody = {
-    error: {
-      kind: error.kind,
-      message: error.message,
-      field: "field" in error && error.field !== undefined ? error.field : null,
-      ...(error.kind === "rule" ? { rule: error.rule } : {}),
-    },
-  };
-  return reply.code(STATUS[error.kind]).send(body);
+  return sendProblem(reply, error);
+}
+
+/** 401: a route that needs an account, without a live log-in. */
+export function sendUnauthorized(reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, { kind: "unauthorized", message: "Log in first." });
+}
+
+/** 503 from the health check: `{"status":"unavailable","error":{…}}`. */
+export function sendDatabaseDown(reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    reply,
+    { kind: "database", message: "The database does not answer." },
+    { extra: { status: "unavailable" } },
+  );
+}
+
+/** 408: an upload that sent nothing for too long; the connection is closed after the answer. */
+export function sendTimeout(reply: FastifyReply, message: string): FastifyReply {
+  return sendProblem(reply, { kind: "timeout", message }, { close: true });
+}
+
+/** 429: too many attempts, or too many imports of one account under way. */
+export function sendRateLimited(
+  reply: FastifyReply,
+  message = "Too many attempts. Wait a minute and try again.",
+): FastifyReply {
+  return sendProblem(reply, { kind: "rate-limited", message });
+}
+
+/**
+ * Errors Fastify meets before routing (a broken %-encoding, an over-long path parameter), for
+ * its `frameworkErrors` option.
+ */
+export function sendRoutingError(error: { code?: string }, reply: FastifyReply): FastifyReply {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "The id in the path is too long."
+      : "The URL is not valid.";
+  return sendProblem(reply, { kind: "invalid", message });
 }
 
 /** Request validation with TypeBox and the core's messages ("field: what is accepted"). */
@@ -68,13 +142,6 @@ export function typeboxValidator({ schema }: { schema: unknown }) {
   };
 }
 
-function body(kind: string, message: string, field: string | null = null): ErrorBody {
-  return { error: { kind, message, field } };
-}
-
-/** The API's error body, for routes that answer an error themselves. */
-export const problemBody = body;
-
 /**
  * Framework errors (bad JSON, huge bodies, rate limits, bugs) in the same shape as the rest.
  * Multipart errors never get here: the upload route (the only one that reads multipart) turns
@@ -85,45 +152,52 @@ export function installErrorHandler(
   /** Answers a page address the server does not know (the web app's own routes); false to pass. */
   pageFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean,
 ): void {
-  app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
-    if (error instanceof InputProblem)
-      return reply.code(400).send(body(error.kind, error.message, error.field || null));
-    if (error instanceof TooLargeProblem)
-      return reply.code(413).header("connection", "close").send(body("too-large", error.message));
-    switch (error.code) {
-      case "FST_ERR_CTP_INVALID_JSON_BODY":
-      case "FST_ERR_CTP_EMPTY_JSON_BODY":
-        return reply
-          .code(400)
-          .send(body("invalid-json", `The body is not valid JSON: ${error.message}`));
-      case "FST_ERR_CTP_BODY_TOO_LARGE":
-        return reply
-          .code(400)
-          .send(body("too-large", "The body is larger than this server accepts."));
-      case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-        return reply
-          .code(400)
-          .send(body("invalid", "Send JSON with Content-Type: application/json."));
-    }
-    if (error.statusCode === 429) {
-      return reply
-        .code(429)
-        .send(body("rate-limited", "Too many attempts. Wait a minute and try again."));
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(body("invalid", error.message));
-    }
-    request.log.error({ err: error }, "unexpected error");
-    return reply
-      .code(500)
-      .send(
-        body("internal", "Something went wrong on our side; nothing you sent was half-written."),
-      );
-  });
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    sendProblem(reply, ...problemOf(error, request)),
+  );
   app.setNotFoundHandler((request, reply) => {
     if (pageFallback?.(request, reply)) return reply;
-    return reply
-      .code(404)
-      .send(body("not-found", `No route ${request.method} ${request.url.split("?")[0]}.`));
+    return sendProblem(reply, {
+      kind: "not-found",
+      message: `No route ${request.method} ${request.url.split("?")[0]}.`,
+    });
   });
+}
+
+/** A thrown error as the API answers it (logged when it is the server's own fault). */
+function problemOf(error: FastifyError, request: FastifyRequest): [HttpProblem, SendOptions] {
+  if (error instanceof InputProblem)
+    return [{ kind: error.kind, message: error.message, field: error.field }, {}];
+  if (error instanceof TooLargeProblem)
+    return [{ kind: "too-large", message: error.message }, { close: true }];
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return [
+        { kind: "invalid-json", message: `The body is not valid JSON: ${error.message}` },
+        {},
+      ];
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return [
+        { kind: "too-large", message: "The body is larger than this server accepts." },
+        { status: 400 },
+      ];
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return [{ kind: "invalid", message: "Send JSON with Content-Type: application/json." }, {}];
+  }
+  if (error.statusCode === 429)
+    return [
+      { kind: "rate-limited", message: "Too many attempts. Wait a minute and try again." },
+      {},
+    ];
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return [{ kind: "invalid", message: error.message }, { status: error.statusCode }];
+  request.log.error({ err: error }, "unexpected error");
+  return [
+    {
+      kind: "internal",
+      message: "Something went wrong on our side; nothing you sent was half-written.",
+    },
+    {},
+  ];
 }

@@ -1,17 +1,12 @@
 import { Type } from "@sinclair/typebox";
+import { ExportedActivitySchema, Uuid } from "../../contract/index.js";
 import { CheckinSchema, LoadSchema, LoggedSetSchema } from "../../core/log/training-log.js";
 import { DateSchema, ProfileSchema } from "../../core/profile/profile.js";
-import { ACTIVITY_FORMATS, SPORTS } from "../../core/running/activity.js";
 
 /** Request shapes of the API; one TypeBox schema gives validation, types and the OpenAPI document. */
-const strict = { additionalProperties: false } as const;
+export { ExportedActivitySchema, Uuid };
 
-export const UUID_PATTERN =
-  "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-export const Uuid = Type.String({
-  pattern: UUID_PATTERN,
-  description: "a UUID such as 3f2b8c1e-6d0a-4b7e-9c55-2a1d0e4f9b10",
-});
+const strict = { additionalProperties: false } as const;
 
 export const SignupBody = Type.Object(
   {
@@ -94,44 +89,6 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 
 const Instant = Type.String({ maxLength: 40, description: "an ISO 8601 instant" });
 
-/** A measure an activity file may lack: 0 or more, or null. */
-const Measure = Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
-  description: "a number of 0 or more, or null",
-});
-
-/** An imported activity as exported (issue 5): every stored field. */
-export const ExportedActivitySchema = Type.Object(
-  {
-    id: Uuid,
-    sport: Type.Union(SPORTS.map((sport) => Type.Literal(sport))),
-    start: Type.String({
-      maxLength: 40,
-      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$",
-      description: "an ISO 8601 instant such as 2026-10-04T07:12:00.000Z",
-    }),
-    elapsedS: Measure,
-    movingS: Measure,
-    distanceM: Measure,
-    avgHr: Measure,
-    maxHr: Measure,
-    ascentM: Measure,
-    sourceName: Type.Union([Type.String({ maxLength: 1_000 }), Type.Null()], {
-      description: "a device or app name of up to 1,000 characters, or null",
-    }),
-    format: Type.Union(ACTIVITY_FORMATS.map((format) => Type.Literal(format))),
-    source: Type.String({
-      maxLength: 65_535,
-      description: "the file path or archive entry, up to 65,535 characters",
-    }),
-    warnings: Type.Array(Type.String({ maxLength: 10_000 }), {
-      maxItems: 1_000,
-      description: "up to 1,000 warnings, each a string of up to 10,000 characters",
-    }),
-    createdAt: Instant,
-  },
-  strict,
-);
-
 export const ExportDocumentSchema = Type.Object(
   {
     format: Type.Literal("capacity-export"),
@@ -188,7 +145,7 @@ export const ExportDocumentSchema = Type.Object(
       ]),
       { maxItems: 10_000 },
     ),
-    /** Added with issue 5; an export made before it has none. */
+    /** Added later (imported activities); an export made before it has none. */
     activities: Type.Optional(Type.Array(ExportedActivitySchema, { maxItems: 100_000 })),
   },
   strict,
@@ -196,7 +153,7 @@ export const ExportDocumentSchema = Type.Object(
 
 export { LoadSchema };
 
-// ---- Issue 5: imported activities ----
+// ---- Imported activities (docs/importers.md) ----
 
 export const ActivitiesQuery = Type.Object(
   { from: Type.Optional(DateSchema), to: Type.Optional(DateSchema) },

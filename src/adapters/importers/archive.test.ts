@@ -1,16 +1,16 @@
-import { createWriteStream } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pipeline } from "node:stream/promises";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yazl from "yazl";
+import {
+  STRAVA_HEADER,
+  makeZip as writeZip,
+  type ZipEntry,
+} from "../../../test/support/activity-files.js";
 import { type ArchiveEntryResult, importArchive, readArchive } from "./archive.js";
-import { importFit } from "./fit.js";
 import { importGpx } from "./gpx.js";
 import { importBytes, parseBytes } from "./import-file.js";
-import { importTcx } from "./tcx.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -20,19 +20,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-type Entry = { name: string; bytes: Uint8Array | string; compress?: boolean };
+type Entry = ZipEntry;
 
-async function makeZip(file: string, entries: Entry[], folders: string[] = []): Promise<string> {
-  const zip = new yazl.ZipFile();
-  for (const folder of folders) zip.addEmptyDirectory(folder);
-  for (const { name, bytes, compress } of entries) {
-    zip.addBuffer(Buffer.from(bytes), name, { compress: compress ?? true });
-  }
-  zip.end();
-  const path = join(dir, file);
-  await pipeline(zip.outputStream, createWriteStream(path));
-  return path;
-}
+const makeZip = (file: string, entries: Entry[], folders: string[] = []) =>
+  writeZip(dir, file, entries, folders);
 
 /** Renames entries in a built zip (same length): yazl refuses `..` and absolute names. */
 async function patchZip(path: string, from: string, to: string): Promise<void> {
@@ -58,9 +49,6 @@ function gpx(type = "running", startIso = "2026-10-01T06:00:00Z"): string {
   return `<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="Test" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Run</name>${typeTag}<trkseg>${points}</trkseg></trk></gpx>`;
 }
 
-const HEADER =
-  "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
-
 const bySource = (results: ArchiveEntryResult[], source: string) =>
   results.find((entry) => entry.source === source)?.result;
 
@@ -82,7 +70,7 @@ describe("importBytes", () => {
 describe("importArchive", () => {
   it("imports a Strava-like export: files, manual rows and the CSV's sport", async () => {
     const csv = [
-      HEADER,
+      STRAVA_HEADER,
       '1,"Oct 1, 2026, 6:00:00 AM",Morning Run,Run,,90,0.27,,,false,,,activities/1.gpx,,,90,90,270,,,,,',
       '2,"Oct 2, 2026, 6:00:00 AM",Ride,Ride,,90,0.27,,,false,,,activities/2.gpx.gz,,,90,90,270,,,,,',
       '3,"Oct 3, 2026, 6:00:00 PM",Treadmill,Run,,1800,5.0,,,false,,,,,,1800,1800,,,,,,',
@@ -251,7 +239,7 @@ function longGpx(points: number): string {
   return `<?xml version="1.0"?><gpx version="1.1" creator="Test" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>${trkpts}</trkseg></trk></gpx>`;
 }
 
-const row = (line: string) => [HEADER, line].join("\n");
+const row = (line: string) => [STRAVA_HEADER, line].join("\n");
 const errorOf = (result: ArchiveEntryResult["result"] | undefined) =>
   result && !result.ok ? result.error : `not a failure: ${JSON.stringify(result)}`;
 
@@ -328,7 +316,7 @@ describe("importArchive: Strava's activities.csv", () => {
       {
         name: "activities.csv",
         bytes: [
-          HEADER,
+          STRAVA_HEADER,
           '1,"Oct 1, 2026, 6:00:00 AM",Swim,Swim,,90,0.27,,,false,,,activities/tracks.gpx,,,90,90,270,,,,,',
           '2,"Oct 2, 2026, 6:00:00 AM",Walk,Walk,,90,0.27,,,false,,,activities/one.gpx,,,90,90,270,,,,,',
           '3,"Oct 3, 2026, 6:00:00 AM",Ride,Ride,,90,0.27,,,false,,,activities/far.gpx,,,90,90,270,,,,,',
@@ -389,7 +377,7 @@ describe("importArchive: Strava's activities.csv", () => {
       {
         name: "export_1/activities.csv",
         bytes: [
-          HEADER,
+          STRAVA_HEADER,
           '2,"Oct 2, 2026, 6:00:00 AM",Ride,Ride,,90,0.27,,,false,,,activities/2.gpx,,,90,90,270,,,,,',
           '3,"Oct 3, 2026, 6:00:00 PM",Treadmill,Run,,1800,5.0,,,false,,,,,,1800,1800,,,,,,',
         ].join("\n"),
@@ -445,65 +433,6 @@ describe("importArchive: nothing to import, or not a whole zip", () => {
     await expect(importArchive(cut, { name: "export.zip" })).rejects.toThrow(
       '"export.zip" is not a readable zip archive: it looks cut short (an interrupted download?), its end, which lists its files, is missing. Download or copy it again.',
     );
-  });
-});
-
-const CORPUS = process.env.CAPACITY_CORPUS_DIR;
-
-describe.skipIf(!CORPUS)("importArchive on corpus files", () => {
-  it("imports corpus files as their direct imports do", async () => {
-    const corpus = CORPUS ?? "";
-    const files = [
-      { path: "fit/garmin-fenix-5-run.fit", direct: importFit },
-      { path: "fit/activity-large-fenxi2-multisport.fit", direct: importFit },
-      { path: "gpx/strava.gpx", direct: importGpx },
-      { path: "tcx/garmin.tcx", direct: importTcx },
-      { path: "tcx/polar.tcx", direct: importTcx, gzip: true },
-      { path: "fit/Settings.fit", direct: importFit },
-    ];
-    const entries: Entry[] = [];
-    const expected = new Map<string, unknown>();
-    for (const file of files) {
-      const bytes = new Uint8Array(await readFile(join(corpus, file.path)));
-      const name = `export/${file.path}${file.gzip ? ".gz" : ""}`;
-      entries.push({ name, bytes: file.gzip ? gzipSync(bytes) : bytes });
-      expected.set(name, file.direct(bytes));
-    }
-    const results = await importArchive(await makeZip("corpus.zip", entries));
-    expect(results).toHaveLength(files.length);
-    for (const { source, result } of results) expect(result).toEqual(expected.get(source));
-    expect(results.filter((entry) => entry.result.ok)).toHaveLength(files.length - 1);
-  });
-});
-
-describe.skipIf(!CORPUS)("importArchive: a Strava row on a corpus multisport file", () => {
-  it("keeps a Swim row's sport off the Fenix 2's generic session and transitions", async () => {
-    const corpus = CORPUS ?? "";
-    const file = "fit/activity-large-fenxi2-multisport.fit";
-    const bytes = new Uint8Array(await readFile(join(corpus, file)));
-    const path = await makeZip("fenix2.zip", [
-      { name: "activities/1.fit", bytes },
-      {
-        name: "activities.csv",
-        bytes: row(
-          '1,"Aug 29, 2015, 8:00:00 AM",Tri,Swim,,11738,25.0,,,false,,,activities/1.fit,,,11738,11738,25072,,,,,',
-        ),
-      },
-    ]);
-    const [result] = await importArchive(path);
-    const direct = importFit(bytes);
-    if (!result?.result.ok || !direct.ok) throw new Error("not imported");
-    expect(direct.activities.map((activity) => activity.sport)).toEqual([
-      "other",
-      "other",
-      "run",
-      "other",
-      "run",
-      "other",
-      "ride",
-    ]);
-    // The generic session (the whole race, 3 h 15 min) starts at the row's time: it stays other.
-    expect(result.result).toEqual(direct);
   });
 });
 

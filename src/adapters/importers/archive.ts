@@ -16,7 +16,7 @@ export interface ArchiveEntryResult {
   readonly result: FileImport;
 }
 
-/** Zip-bomb limits (issue 5, point 8). Tests may lower them. */
+/** Zip-bomb limits (docs/importers.md). Tests may lower them. */
 export interface ArchiveOptions {
   /** The name the archive is reported under (the source the person gave); default its path. */
   readonly name?: string;
@@ -94,7 +94,7 @@ export function isOsDebris(name: string): boolean {
 class EntryRefusal extends Error {}
 
 /**
- * Imports every activity in a zip archive read from disk (issue 5, point 1): a Strava bulk
+ * Imports every activity in a zip archive read from disk (docs/importers.md): a Strava bulk
  * export (`activities.csv` plus `activities/` files, at the root or in a folder) or any folder
  * of FIT, GPX and TCX files, gzip-compressed or not. Entries are streamed one at a time with
  * yauzl (never the whole archive in memory) and never written to disk. A failure in one entry

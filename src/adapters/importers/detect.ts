@@ -6,7 +6,7 @@ import { localName, xmlRootName } from "./xml.js";
 export type DetectedFormat = "fit" | "gpx" | "tcx" | "zip" | "gzip" | "csv";
 
 /**
- * The format of a file from its content, never its name (issue 5): Strava exports hold
+ * The format of a file from its content, never its name (docs/importers.md): Strava exports hold
  * `.gpx.gz` next to `.fit.gz`, and people rename files.
  * - FIT: the ".FIT" signature at byte 8 of the header (whatever the header's other fields say:
  *   a corrupt header is the FIT importer's to report).

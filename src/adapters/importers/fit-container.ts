@@ -1,5 +1,5 @@
 /**
- * The FIT container, read by us before fit-file-parser decodes anything (issue 5): the parser
+ * The FIT container, read by us before fit-file-parser decodes anything (docs/importers.md): the parser
  * reads only the first of several FIT files chained in one, refuses a file whose header
  * claims more data than it holds ("File data exceeds input length": cut-short files and the
  * Strava Android app's files), and checks no CRC with `force`. Here we split the chain,

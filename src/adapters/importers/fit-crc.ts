@@ -1,7 +1,7 @@
 /**
  * The FIT CRC-16, checked by us: fit-file-parser only checks CRCs when `force` is off, and
  * then it refuses the whole file on the first mismatch, so the importer runs it with
- * `force: true` and does the checks here (issue 5).
+ * `force: true` and does the checks here (docs/importers.md).
  *
  * Algorithm: Garmin, "FIT Protocol" document (FIT SDK, section "CRC"), the published
  * nibble-table function `FitCRC_Get16(crc, byte)`. It is CRC-16/ARC: reflected polynomial

@@ -1,5 +1,5 @@
 /**
- * FIT importer (issue 5): bytes in, one Activity per session message out, never a throw.
+ * FIT importer (docs/importers.md): bytes in, one Activity per session message out, never a throw.
  *
  * fit-file-parser (MIT) decodes the messages; we wrap it where the real files of the corpus
  * show it wrong (docs/importers.md): fit-container.ts splits chained FIT files (the parser

@@ -3,7 +3,7 @@ import { MIN_RECORDING_S } from "../../core/running/min-recording.js";
 import { parseNumber, parseXml, parseXmlTime, XmlRefusal } from "./xml.js";
 
 /**
- * GPX importer (issue 5): one activity per `<trk>`, read in one streaming pass.
+ * GPX importer (docs/importers.md): one activity per `<trk>`, read in one streaming pass.
  *
  * Judgement calls, from the corpus:
  * - sport: the track's `<type>` (Garmin Connect writes "running", Amazfit "Running", Strava a

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { STRAVA_HEADER } from "../../../test/support/activity-files.js";
 import { importBytes, MAX_GUNZIPPED_BYTES, parseBytes } from "./import-file.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -16,9 +15,6 @@ function gpx(): string {
   }).join("");
   return `<?xml version="1.0"?><gpx version="1.1" creator="Test" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>${points}</trkseg></trk></gpx>`;
 }
-
-const HEADER =
-  "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
 
 describe("parseBytes: the gzip layer's limits", () => {
   it("refuses a lone .gz inflating more than 100:1 past 1 MB as a bomb, without inflating it all", () => {
@@ -111,7 +107,7 @@ describe("parseBytes: a lone activities.csv", () => {
   it("imports the manual rows and reports each row left out", () => {
     const csv = utf8(
       [
-        HEADER,
+        STRAVA_HEADER,
         '1,"Oct 5, 2026, 6:00:00 PM",Treadmill,Run,,1800,5.0,,,false,,,,,,1800,1800,,,,,,',
         "2,06/10/2026 18:00,Gym,Weight Training,,2400,0,,,false,,,,,,2400,2400,0,,,,,",
         '3,"Oct 7, 2026, 6:00:00 PM",Run,Run,,1800,5.0,,,false,,,activities/3.fit.gz,,,1800,1800,5000,,,,,',
@@ -145,7 +141,7 @@ describe("parseBytes: a lone activities.csv", () => {
   it("fails with the reasons when no row is imported", () => {
     const one = utf8(
       [
-        HEADER,
+        STRAVA_HEADER,
         '3,"Oct 7, 2026, 6:00:00 PM",Run,Run,,1800,5.0,,,false,,,activities/3.fit.gz,,,1800,1800,5000,,,,,',
       ].join("\n"),
     );
@@ -157,28 +153,8 @@ describe("parseBytes: a lone activities.csv", () => {
           'line 2 names an activity file ("activities/3.fit.gz"), not imported from this file alone: import the whole Strava export archive (the zip) to get it.',
       },
     ]);
-    expect(parseBytes(utf8(HEADER), "activities.csv").results).toEqual([
+    expect(parseBytes(utf8(STRAVA_HEADER), "activities.csv").results).toEqual([
       { ok: false, format: "csv", error: '"activities.csv" holds no activity.' },
     ]);
-  });
-});
-
-const CORPUS = process.env.CAPACITY_CORPUS_DIR;
-
-describe.skipIf(!CORPUS)("parseBytes on corpus files", () => {
-  it("imports gzipped real GPX and TCX files (19-31:1) and refuses the Fenix 5 records CSV", async () => {
-    const corpus = CORPUS ?? "";
-    for (const path of ["tcx/polar.tcx", "tcx/6782987395.tcx", "gpx/strava.gpx"]) {
-      const bytes = new Uint8Array(await readFile(join(corpus, path)));
-      const parsed = parseBytes(gzipSync(bytes, { level: 9 }), `${path}.gz`);
-      expect(parsed.results).toEqual([importBytes(bytes, path)]);
-      expect(parsed.results[0].ok).toBe(true);
-    }
-    const records = "fit/garmin-fenix-5-run-records.csv";
-    const csv = importBytes(new Uint8Array(await readFile(join(corpus, records))), records);
-    expect(csv).toMatchObject({
-      ok: false,
-      error: /is a CSV file but not a Strava activities.csv/,
-    });
   });
 });

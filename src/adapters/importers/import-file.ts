@@ -10,7 +10,7 @@ import { importTcx } from "./tcx.js";
 const MB = 1024 * 1024;
 
 /**
- * The largest file a `.gz` may inflate to (issue 5, point 8), and the largest single activity
+ * The largest file a `.gz` may inflate to (docs/importers.md), and the largest single activity
  * file. Real files are far smaller: Garmin Connect's TCX, the largest format, holds about
  * 2.5 MB per hour at one point a second (the corpus's `6782987395.tcx`: 3.5 MB for 83 minutes),
  * so a 24-hour ultra is about 60 MB and 128 MB leaves twice that (a 48-hour race). 64 MB would
@@ -49,8 +49,8 @@ export interface ParsedBytes {
 }
 
 /**
- * One file's activities, whatever its format: told from the content, never the name (issue 5,
- * point 1). A `.gz` is inflated (within a size limit and the ratio limit of archives: a lone
+ * One file's activities, whatever its format: told from the content, never the name
+ * (docs/importers.md, "Detection and gzip"). A `.gz` is inflated (within a size limit and the ratio limit of archives: a lone
  * file is checked as an archive entry is) and its content told the same way. Never throws:
  * anything unreadable is a failed result with a sentence a person can act on. `source` (a path
  * or an archive entry's name) only serves the messages.

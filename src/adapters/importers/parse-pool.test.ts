@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
+import { STRAVA_HEADER } from "../../../test/support/activity-files.js";
 import { type ArchiveEntryResult, importArchive, readArchive } from "./archive.js";
 import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-file.js";
 import { createParsePool, liveParseWorkers } from "./parse-pool.js";
@@ -168,7 +169,7 @@ describe("createParsePool", () => {
   });
 });
 
-describe("parse sessions (one pool shared by several imports)", () => {
+describe("parse lanes (one pool shared by several imports)", () => {
   /** Answers after `ms` milliseconds, naming the file; "slow" files never answer. */
   const timedWorker = () =>
     new Worker(
@@ -183,7 +184,7 @@ describe("parse sessions (one pool shared by several imports)", () => {
     );
   const said = ({ results: [r] }: ParsedBytes) => (r.ok ? "ok" : r.error);
 
-  it("never runs more workers than its size, however many sessions parse at once", async () => {
+  it("never runs more workers than its size, however many lanes parse at once", async () => {
     const pool = createParsePool({ threads: 2, spawn: timedWorker });
     const before = liveParseWorkers(); // workers another test left behind, if it failed
     const live = () => liveParseWorkers() - before;
@@ -191,31 +192,31 @@ describe("parse sessions (one pool shared by several imports)", () => {
     const sampler = setInterval(() => {
       most = Math.max(most, live());
     }, 1);
-    const sessions = [pool.session(), pool.session(), pool.session()];
+    const lanes = [pool.lane(), pool.lane(), pool.lane()];
     const results = await Promise.all(
-      sessions.flatMap((session, s) =>
-        Array.from({ length: 6 }, (_, i) => session.parse(bytes("x"), `${s}-${i}.gpx`)),
+      lanes.flatMap((lane, s) =>
+        Array.from({ length: 6 }, (_, i) => lane.parse(bytes("x"), `${s}-${i}.gpx`)),
       ),
     );
     clearInterval(sampler);
     expect(results.map(said)).toEqual(
-      sessions.flatMap((_, s) => Array.from({ length: 6 }, (_, i) => `parsed ${s}-${i}.gpx`)),
+      lanes.flatMap((_, s) => Array.from({ length: 6 }, (_, i) => `parsed ${s}-${i}.gpx`)),
     );
     expect(most).toBeGreaterThan(0);
     expect(most).toBeLessThanOrEqual(2);
     expect(live()).toBeLessThanOrEqual(2);
-    await Promise.all(sessions.map((session) => session.close()));
-    expect(live()).toBe(0); // the last session ended the idle workers
+    await Promise.all(lanes.map((lane) => lane.close()));
+    expect(live()).toBe(0); // the last lane ended the idle workers
     await pool.close();
   });
 
-  it("drops a closed session's files and ends its workers, the other session going on", async () => {
+  it("drops a closed lane's files and ends its workers, the other lane going on", async () => {
     const pool = createParsePool({ threads: 2, spawn: timedWorker });
     const before = liveParseWorkers();
     const live = () => liveParseWorkers() - before;
-    const stopping = pool.session();
-    const going = pool.session();
-    // The stopping session holds both workers with files that never end, and queues more.
+    const stopping = pool.lane();
+    const going = pool.lane();
+    // The stopping lane holds both workers with files that never end, and queues more.
     const stuck = [
       stopping.parse(bytes("x"), "slow-1.gpx"),
       stopping.parse(bytes("x"), "slow-2.gpx"),
@@ -234,8 +235,8 @@ describe("parse sessions (one pool shared by several imports)", () => {
     expect(live()).toBeLessThanOrEqual(2);
     await going.close();
     expect(live()).toBe(0);
-    // The pool still serves a new session after that.
-    const again = pool.session();
+    // The pool still serves a new lane after that.
+    const again = pool.lane();
     expect(said(await again.parse(bytes("x"), "c.gpx"))).toBe("parsed c.gpx");
     await again.close();
     await pool.close();
@@ -243,8 +244,6 @@ describe("parse sessions (one pool shared by several imports)", () => {
 });
 
 describe("readArchive with parsing elsewhere", () => {
-  const HEADER =
-    "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
   const row = (id: number, day: number, type: string, file: string) =>
     `${id},"Oct ${day}, 2026, 6:00:00 AM",Activity,${type},,90,0.27,,,false,,,${file},,,90,90,270,,,,,`;
 
@@ -269,7 +268,7 @@ describe("readArchive with parsing elsewhere", () => {
       [
         "activities.csv",
         [
-          HEADER,
+          STRAVA_HEADER,
           row(1, 1, "Run", "activities/1.gpx"),
           row(2, 2, "Ride", "activities/2.gpx.gz"),
           row(3, 5, "Run", "activities/bad.gpx"),

@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-file.js";
 
 /**
- * Worker threads that parse activity files (issue 5, performance): `parseBytes` on each file's
+ * Worker threads that parse activity files (docs/importers.md, "Performance"): `parseBytes` on each file's
  * bytes, several files at once, off the thread that reads archives and stores activities.
  *
  * - A file's bytes are transferred to the worker, not copied.
@@ -14,9 +14,9 @@ import { type ImportBytesOptions, type ParsedBytes, parseBytes } from "./import-
  *   24-hour 1 Hz TCX with heart rate, about 60 MB, needs under 100 MB).
  * - The process shares one pool ({@link sharedParsePool}) among all its imports, so that
  *   several imports at once (HTTP jobs of several accounts) never run more workers than the
- *   cores. Each import parses through its own {@link ParseSession}: files are parsed in the
- *   order asked, whoever asked; closing a session fails its files still waiting, ends the
- *   workers parsing its files (not the others'), and when it was the last session open, ends
+ *   cores. Each import parses through its own {@link ParseLane}: files are parsed in the
+ *   order asked, whoever asked; closing a lane fails its files still waiting, ends the
+ *   workers parsing its files (not the others'), and when it was the last lane open, ends
  *   the idle workers (idle workers never keep the process alive either).
  * - A worker that dies while parsing (a crash, or out of memory) makes that file a failed
  *   result, never a hang; the next file gets a new worker.
@@ -57,16 +57,16 @@ export interface ParsePool {
   /** Ends the workers; files still queued fail. */
   close(): Promise<void>;
   /** A caller's own way in: its files can be dropped without touching the others'. */
-  session(): ParseSession;
+  lane(): ParseLane;
 }
 
 /** One caller's use of a pool (one import). */
-export interface ParseSession {
+export interface ParseLane {
   /** As {@link ParsePool.parse}; after `close()`, fails at once ("the import stopped"). */
   parse(bytes: Uint8Array, source: string, options?: ImportBytesOptions): Promise<ParsedBytes>;
   /**
-   * Fails this session's files still waiting and ends the workers parsing its files; other
-   * sessions' files go on. The last session to close ends the idle workers.
+   * Fails this lane's files still waiting and ends the workers parsing its files; other
+   * lanes' files go on. The last lane to close ends the idle workers.
    */
   close(): Promise<void>;
 }
@@ -94,7 +94,7 @@ function compiledWorker(): URL | null {
 
 interface Task {
   readonly id: number;
-  /** The session that asked, or null for {@link ParsePool.parse}. */
+  /** The lane that asked, or null for {@link ParsePool.parse}. */
   readonly owner: object | null;
   readonly bytes: Uint8Array;
   readonly source: string;
@@ -159,7 +159,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let closed = false;
   /** Set when a worker could not even start: from then on, files are parsed in this thread. */
   let inThread = threads === 0;
-  let openSessions = 0;
+  let openLanes = 0;
 
   function start(): Slot {
     const slot: Slot = { worker: spawn(), task: null, ready: false, error: null, retired: false };
@@ -265,10 +265,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     return Promise.all(ending.map((slot) => slot.worker.terminate()));
   }
 
-  function session(): ParseSession {
+  function lane(): ParseLane {
     const owner = {};
     let open = true;
-    openSessions++;
+    openLanes++;
     return {
       parse(bytes, source, parseOptions = {}) {
         if (!open) return Promise.resolve(crashed(source, "the import stopped"));
@@ -277,14 +277,14 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       async close() {
         if (!open) return;
         open = false;
-        openSessions--;
+        openLanes--;
         for (let i = queue.length - 1; i >= 0; i--) {
           if (queue[i]?.owner !== owner) continue;
           const [task] = queue.splice(i, 1) as [Task];
           task.resolve(crashed(task.source, "the import stopped"));
         }
         const ending = slots.filter((slot) =>
-          openSessions === 0
+          openLanes === 0
             ? !slot.retired && (slot.task === null || slot.task.owner === owner)
             : slot.task?.owner === owner,
         );
@@ -300,7 +300,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     parse(bytes, source, parseOptions = {}) {
       return enqueue(null, bytes, source, parseOptions);
     },
-    session,
+    lane,
     async close() {
       closed = true;
       for (const task of queue.splice(0)) {
@@ -321,7 +321,7 @@ function reasonOf(error: Error | null, code: number): string {
 let shared: ParsePool | null = null;
 
 /**
- * The pool every import of this process parses with (one session each): at most as many
+ * The pool every import of this process parses with (one lane each): at most as many
  * workers as the cores (4 at most), each with a 512 MB heap, whatever the number of imports.
  */
 export function sharedParsePool(): ParsePool {

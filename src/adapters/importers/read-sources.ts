@@ -4,7 +4,7 @@ import { readArchive } from "./archive.js";
 import { byteSize } from "./bytes.js";
 import { detectFormat, readHead } from "./detect.js";
 import { MAX_GUNZIPPED_BYTES } from "./import-file.js";
-import { type ParseSession, parseHere, sharedParsePool } from "./parse-pool.js";
+import { type ParseLane, parseHere, sharedParsePool } from "./parse-pool.js";
 
 /** A file to import: where it is on disk, and the name to report it under. */
 export interface ImportSource {
@@ -41,7 +41,7 @@ export interface ReadOptions {
 export const IN_THREAD_UP_TO = { files: 4, bytes: 4 * 1024 * 1024 } as const;
 
 /** In-thread parsing, for a few small files. */
-const inThread: ParseSession = {
+const inThread: ParseLane = {
   parse: async (bytes, source, options = {}) => parseHere({ bytes, source, options }),
   close: async () => {},
 };
@@ -107,7 +107,7 @@ export async function* readSources(
   const pool =
     options.inThreadUpTo && (await fewSmallFiles(sources, options.inThreadUpTo))
       ? inThread
-      : sharedParsePool().session();
+      : sharedParsePool().lane();
   const pending: Pending[] = [];
   let pendingBytes = 0;
   const add = (parsed: Promise<readonly ParsedFile[]>, bytes = 0) => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { STRAVA_HEADER } from "../../../test/support/activity-files.js";
 import { parseStravaCsv, stravaDate } from "./strava-csv.js";
 
 // The real header's shape: names repeat ("Elapsed Time", "Distance"), the first distance in km.
-const HEADER =
-  "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Average Heart Rate";
 
-const csv = (...rows: string[]) => new TextEncoder().encode([HEADER, ...rows].join("\n"));
+const csv = (...rows: string[]) => new TextEncoder().encode([STRAVA_HEADER, ...rows].join("\n"));
 
 describe("stravaDate", () => {
   it("reads Strava's UTC dates", () => {
@@ -63,7 +62,7 @@ describe("parseStravaCsv", () => {
   });
 
   it("reads the second Max Heart Rate column when the first is empty", () => {
-    const header = `${HEADER},Max Heart Rate`;
+    const header = `${STRAVA_HEADER},Max Heart Rate`;
     const parsed = parseStravaCsv(
       new TextEncoder().encode(
         [

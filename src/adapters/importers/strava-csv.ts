@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { Activity, Sport } from "../../core/running/activity.js";
 
 /**
- * Strava's bulk export `activities.csv` (issue 5, point 3). Its header repeats column names:
+ * Strava's bulk export `activities.csv` (docs/importers.md). Its header repeats column names:
  * the first "Elapsed Time" and "Distance" are the summary (distance in km), the second ones
  * the detailed values (distance in metres). Dates such as "Oct 4, 2026, 7:12:00 AM" are UTC.
  */

@@ -3,7 +3,7 @@ import { activityFromStats, type Skipped, sportFromType, TrackStats, withSkipped
 import { parseNumber, parseXml, parseXmlTime, XmlRefusal } from "./xml.js";
 
 /**
- * TCX importer (issue 5): one activity per `<Activity>` (a multisport session holds several),
+ * TCX importer (docs/importers.md): one activity per `<Activity>` (a multisport session holds several),
  * read in one streaming pass.
  *
  * - sport: the Activity's Sport attribute, "Running", "Biking" or "Other" ("Other" stays other).

@@ -2,7 +2,7 @@ import { TextDecoder } from "node:util";
 import { SaxesParser } from "saxes";
 
 /**
- * Safe, streaming XML reading for the GPX and TCX importers (issue 5, points 1, 2 and 8).
+ * Safe, streaming XML reading for the GPX and TCX importers (docs/importers.md).
  *
  * - One pass with saxes, no DOM: the visitor sees elements as they open and close, and gets the
  *   text of the leaf elements it asks for. Bytes are decoded and fed in 64 KiB chunks, so a large

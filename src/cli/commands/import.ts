@@ -51,7 +51,7 @@ interface Collected {
 }
 
 /**
- * `capacity import PATH... [--json] [--dry-run] [--user EMAIL]` (issue 5, point 5). Exit 0 when
+ * `capacity import PATH... [--json] [--dry-run] [--user EMAIL]` (docs/importers.md). Exit 0 when
  * nothing failed, 1 when a file or path failed (the others are still imported), 2 for bad usage.
  */
 export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Promise<number> {

@@ -61,8 +61,8 @@ export async function userCommand(argv: string[], io: CliIo): Promise<number> {
     }
     io.out(
       values["password-stdin"]
-        ? `Password of ${result.value.email} changed; every session of the account was ended.\n`
-        : `New password for ${result.value.email}: ${password}\nEvery session of the account was ended; pass this on privately.\n`,
+        ? `Password of ${result.value.email} changed; every log-in of the account was ended.\n`
+        : `New password for ${result.value.email}: ${password}\nEvery log-in of the account was ended; pass this on privately.\n`,
     );
     return EXIT_OK;
   } finally {

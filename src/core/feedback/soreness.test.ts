@@ -3,19 +3,19 @@
  * and which exercises are cut. Sessions are in Nov-Dec 2026 (2026-11-30 is a Monday).
  */
 import { describe, expect, it } from "vitest";
-import { aCheckin, aLog, aSession, aSet, day, kg, lb } from "../../../test/builders.js";
-import { buildHistory, type DatedSession, type History } from "../log/history.js";
+import { aCheckin, aLog, aSet, aWorkout, day, kg, lb } from "../../../test/builders.js";
+import { buildHistory, type DatedWorkout, type History } from "../log/history.js";
 import type { Checkin } from "../log/training-log.js";
 import { causesIn, checkinFor, pointsToTooMuch, reviewSoreness } from "./soreness.js";
 
-function sessionOn(history: History, date: string): DatedSession {
-  const found = history.sessions.find((s) => s.day === day(date));
+function sessionOn(history: History, date: string): DatedWorkout {
+  const found = history.workouts.find((s) => s.day === day(date));
   if (!found) throw new Error(`no session on ${date}`);
   return found;
 }
 
 /** A squat, a Romanian deadlift and a row, all in the dose, on Mon 23 Nov. */
-const BEFORE = aSession(
+const BEFORE = aWorkout(
   "2026-11-23",
   aSet("quarter-squat", kg(24), 9, 1),
   aSet("romanian-deadlift", kg(20), 9, 1),
@@ -23,7 +23,7 @@ const BEFORE = aSession(
 );
 
 const causesOf = (sets: ReturnType<typeof aSet>[], earlier = [BEFORE]) => {
-  const history = buildHistory(aLog([...earlier, aSession("2026-11-26", ...sets)]));
+  const history = buildHistory(aLog([...earlier, aWorkout("2026-11-26", ...sets)]));
   return causesIn(sessionOn(history, "2026-11-26"), history).map((f) => [
     f.kind,
     f.exercise,
@@ -33,7 +33,7 @@ const causesOf = (sets: ReturnType<typeof aSet>[], earlier = [BEFORE]) => {
 
 describe("checkinFor: the latest check-in within two days after the session", () => {
   const history = (checkins: Checkin[]) =>
-    buildHistory(aLog([aSession("2026-12-01", aSet("quarter-squat", kg(20), 9, 1))], checkins));
+    buildHistory(aLog([aWorkout("2026-12-01", aSet("quarter-squat", kg(20), 9, 1))], checkins));
   const found = (checkins: Checkin[]) => {
     const h = history(checkins);
     return checkinFor(sessionOn(h, "2026-12-01"), h.checkins)?.date ?? null;
@@ -112,7 +112,7 @@ describe("causesIn: one entry per cause and exercise, dated with the session", (
   it("load jump above 10 % from the time before", () => {
     // 12 → 14 kg: 14 / 12 = 1.167, +17 %.
     const history = buildHistory(
-      aLog([BEFORE, aSession("2026-11-26", aSet("one-arm-dumbbell-row", kg(14), 9, 1))]),
+      aLog([BEFORE, aWorkout("2026-11-26", aSet("one-arm-dumbbell-row", kg(14), 9, 1))]),
     );
     const [entry, ...rest] = causesIn(sessionOn(history, "2026-11-26"), history);
     expect(rest).toEqual([]);
@@ -127,7 +127,7 @@ describe("causesIn: one entry per cause and exercise, dated with the session", (
 
   it("exactly +10 % is no jump; +12.5 % is", () => {
     // 20 → 22 kg: +10 %, allowed. 20 → 22.5 kg: +12.5 %.
-    const before = [aSession("2026-11-23", aSet("romanian-deadlift", kg(20), 9, 1))];
+    const before = [aWorkout("2026-11-23", aSet("romanian-deadlift", kg(20), 9, 1))];
     expect(causesOf([aSet("romanian-deadlift", kg(22), 9, 1)], before)).toEqual([]);
     expect(causesOf([aSet("romanian-deadlift", kg(22.5), 9, 1)], before)).toEqual([
       ["load-jump", "romanian-deadlift", "2026-11-26"],
@@ -137,8 +137,8 @@ describe("causesIn: one entry per cause and exercise, dated with the session", (
   it("the time before is the latest earlier day, not the heaviest", () => {
     // 24 kg on 19 Nov, 20 kg on 23 Nov, 22.5 kg on 26 Nov: +12.5 % over 20.
     const before = [
-      aSession("2026-11-19", aSet("romanian-deadlift", kg(24), 9, 1)),
-      aSession("2026-11-23", aSet("romanian-deadlift", kg(20), 9, 1)),
+      aWorkout("2026-11-19", aSet("romanian-deadlift", kg(24), 9, 1)),
+      aWorkout("2026-11-23", aSet("romanian-deadlift", kg(20), 9, 1)),
     ];
     expect(causesOf([aSet("romanian-deadlift", kg(22.5), 9, 1)], before)).toEqual([
       ["load-jump", "romanian-deadlift", "2026-11-26"],
@@ -146,14 +146,14 @@ describe("causesIn: one entry per cause and exercise, dated with the session", (
   });
 
   it("a jump is measured across units: 20 kg then 50 lb (22.68 kg, +13 %)", () => {
-    const before = [aSession("2026-11-23", aSet("romanian-deadlift", kg(20), 9, 1))];
+    const before = [aWorkout("2026-11-23", aSet("romanian-deadlift", kg(20), 9, 1))];
     expect(causesOf([aSet("romanian-deadlift", lb(50), 9, 1)], before)).toEqual([
       ["load-jump", "romanian-deadlift", "2026-11-26"],
     ]);
   });
 
   it("bodyweight sets have no load to jump", () => {
-    const before = [aSession("2026-11-23", aSet("split-squat", null, 9, 1))];
+    const before = [aWorkout("2026-11-23", aSet("split-squat", null, 9, 1))];
     expect(causesOf([aSet("split-squat", null, 9, 1)], before)).toEqual([]);
   });
 
@@ -199,14 +199,14 @@ describe("causesIn: one entry per cause and exercise, dated with the session", (
 });
 
 describe("reviewSoreness: feedback, cuts and the day-later rule", () => {
-  const inDose = aSession(
+  const inDose = aWorkout(
     "2026-11-26",
     aSet("quarter-squat", kg(24), 9, 1),
     aSet("romanian-deadlift", kg(20), 9, 1),
     aSet("one-arm-dumbbell-row", kg(12), 9, 1),
     aSet("push-up", null, 9, 1),
   );
-  const before = aSession("2026-11-23", ...inDose.sets);
+  const before = aWorkout("2026-11-23", ...inDose.sets);
 
   it("soreness 3 and the run was fine: nothing", () => {
     const review = reviewSoreness(
@@ -234,7 +234,7 @@ describe("reviewSoreness: feedback, cuts and the day-later rule", () => {
   });
 
   it("causes found: only the exercises they name are cut, upper body included", () => {
-    const sore = aSession(
+    const sore = aWorkout(
       "2026-11-26",
       aSet("quarter-squat", kg(24), 9, 1),
       aSet("one-arm-dumbbell-row", kg(12), 9, 0),
@@ -255,12 +255,12 @@ describe("reviewSoreness: feedback, cuts and the day-later rule", () => {
 
   it("an exercise done again after the sore session is not cut (the newer log tells more)", () => {
     // Sore after Mon 23 Nov; the squat was done again on Thu 26 Nov, the deadlift was not.
-    const again = aSession("2026-11-26", aSet("quarter-squat", kg(24), 9, 1));
+    const again = aWorkout("2026-11-26", aSet("quarter-squat", kg(24), 9, 1));
     const sore = reviewSoreness(
       buildHistory(
         aLog(
           [
-            aSession(
+            aWorkout(
               "2026-11-23",
               aSet("quarter-squat", kg(24), 9, 1),
               aSet("romanian-deadlift", kg(20), 9, 1),

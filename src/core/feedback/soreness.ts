@@ -1,6 +1,6 @@
 import { exerciseById } from "../exercise/catalog-index.js";
 import { LOWER_BODY } from "../exercise/slots.js";
-import type { DatedCheckin, DatedSession, History } from "../log/history.js";
+import type { DatedCheckin, DatedWorkout, History } from "../log/history.js";
 import type { LoggedSet } from "../log/training-log.js";
 import { readSet } from "../progression/verdict.js";
 import { type DayNumber, formatLocalDate } from "../units/local-date.js";
@@ -30,14 +30,14 @@ export const LOAD_JUMP = 0.1;
 /** Feedback and adjustments come only from check-ins of the last four weeks (protocol section 7). */
 export const FEEDBACK_DAYS = 28;
 
-/** The check-in that counts for a session: the latest one within two days after it. */
+/** The check-in that counts for a workout: the latest one within two days after it. */
 export function checkinFor(
-  session: DatedSession,
+  workout: DatedWorkout,
   checkins: readonly DatedCheckin[],
 ): DatedCheckin | null {
   let found: DatedCheckin | null = null;
   for (const checkin of checkins) {
-    if (checkin.day > session.day && checkin.day <= session.day + CHECKIN_WINDOW_DAYS)
+    if (checkin.day > workout.day && checkin.day <= workout.day + CHECKIN_WINDOW_DAYS)
       found = checkin;
   }
   return found;
@@ -55,11 +55,11 @@ function name(id: string): string {
   return exerciseById(id)?.name ?? id;
 }
 
-/** Every cause found in one session, one entry per cause and exercise. */
-export function causesIn(session: DatedSession, history: History): Feedback[] {
-  const date = formatLocalDate(session.day);
+/** Every cause found in one workout, one entry per cause and exercise. */
+export function causesIn(workout: DatedWorkout, history: History): Feedback[] {
+  const date = formatLocalDate(workout.day);
   const byExercise = new Map<string, LoggedSet[]>();
-  for (const set of session.sets)
+  for (const set of workout.sets)
     byExercise.set(set.exercise, [...(byExercise.get(set.exercise) ?? []), set]);
   const found: Feedback[] = [];
   for (const [exercise, sets] of byExercise) {
@@ -92,7 +92,7 @@ export function causesIn(session: DatedSession, history: History): Feedback[] {
       });
     }
     const earlier = (history.byExercise.get(exercise) ?? []).filter(
-      (entry) => entry.day < session.day,
+      (entry) => entry.day < workout.day,
     );
     const before = earlier.at(-1);
     if (!before) {
@@ -121,7 +121,7 @@ export function causesIn(session: DatedSession, history: History): Feedback[] {
 
 export interface SorenessReview {
   readonly feedback: readonly Feedback[];
-  /** Exercises whose next load is cut by 10 %, with the sore session that decided it. */
+  /** Exercises whose next load is cut by 10 %, with the sore workout that decided it. */
   readonly cuts: ReadonlyMap<
     string,
     {
@@ -132,13 +132,13 @@ export interface SorenessReview {
       readonly cause: string;
     }
   >;
-  /** The day of the last logged session when the next day was very sore: the next session moves a day later. */
+  /** The day of the last workout when the next day was very sore: the next session moves a day later. */
   readonly delayAfter: DayNumber | null;
 }
 
 /**
- * Reads every session that a check-in says was too much. Cuts only matter for exercises whose
- * latest time was that session: a newer log already tells how the athlete coped. Only check-ins
+ * Reads every workout that a check-in says was too much. Cuts only matter for exercises whose
+ * latest time was that workout: a newer log already tells how the athlete coped. Only check-ins
  * of the four weeks up to `today` count: older soreness says nothing about next week.
  */
 export function reviewSoreness(history: History, today: DayNumber = Infinity): SorenessReview {
@@ -148,23 +148,23 @@ export function reviewSoreness(history: History, today: DayNumber = Infinity): S
     { day: DayNumber; load: Weight | null; reason: string; cause: string }
   >();
   let delayAfter: DayNumber | null = null;
-  const last = history.sessions.at(-1);
-  for (const session of history.sessions) {
-    const checkin = checkinFor(session, history.checkins);
+  const last = history.workouts.at(-1);
+  for (const workout of history.workouts) {
+    const checkin = checkinFor(workout, history.checkins);
     if (!checkin || !pointsToTooMuch(checkin)) continue;
     if (today !== Infinity && checkin.day <= today - FEEDBACK_DAYS) continue;
-    const causes = causesIn(session, history);
+    const causes = causesIn(workout, history);
     feedback.push(...causes);
     const named = causes.length
       ? [...new Set(causes.map((cause) => cause.exercise))]
-      : [...new Set(session.sets.map((set) => set.exercise))].filter((id) =>
+      : [...new Set(workout.sets.map((set) => set.exercise))].filter((id) =>
           exerciseById(id)?.muscles.some((muscle) => LOWER_BODY.has(muscle)),
         );
     const what = checkin.hurtRun ? `your run was affected` : `soreness ${checkin.soreness}/10`;
-    const date = formatLocalDate(session.day);
+    const date = formatLocalDate(workout.day);
     for (const exercise of named) {
       const latest = history.byExercise.get(exercise)?.at(-1);
-      if (!latest || latest.day !== session.day) continue;
+      if (!latest || latest.day !== workout.day) continue;
       const cause = causes.length
         ? `After ${date} (${what}): ${causes
             .filter((found) => found.exercise === exercise)
@@ -174,9 +174,9 @@ export function reviewSoreness(history: History, today: DayNumber = Infinity): S
       const reason = causes.length
         ? `${cause} Next time one set, 10 % lighter.`
         : `After ${date} (${what}) with no cause in the log: one set, 10 % lighter for the lower body.`;
-      cuts.set(exercise, { day: session.day, load: latest.set.load, reason, cause });
+      cuts.set(exercise, { day: workout.day, load: latest.set.load, reason, cause });
     }
-    if (checkin.soreness >= VERY_SORE && session === last) delayAfter = session.day;
+    if (checkin.soreness >= VERY_SORE && workout === last) delayAfter = workout.day;
   }
   return { feedback, cuts, delayAfter };
 }

@@ -11,7 +11,8 @@ export interface DatedSet {
   readonly sets: number;
 }
 
-export interface DatedSession {
+/** The workouts of one day, merged. */
+export interface DatedWorkout {
   readonly day: DayNumber;
   readonly sets: readonly LoggedSet[];
 }
@@ -20,9 +21,9 @@ export interface DatedCheckin extends Checkin {
   readonly day: DayNumber;
 }
 
-/** The log ordered by day, with the look-ups the planner needs. Sessions on one day are merged. */
+/** The log ordered by day, with the look-ups the planner needs. Workouts on one day are merged. */
 export interface History {
-  readonly sessions: readonly DatedSession[];
+  readonly workouts: readonly DatedWorkout[];
   readonly checkins: readonly DatedCheckin[];
   /** Per exercise, one entry per day it was done, oldest first. */
   readonly byExercise: ReadonlyMap<string, readonly DatedSet[]>;
@@ -39,27 +40,27 @@ function dayOf(date: string): DayNumber {
 
 export function buildHistory(log: TrainingLog): History {
   const byDay = new Map<DayNumber, LoggedSet[]>();
-  for (const session of log.sessions ?? []) {
-    const day = dayOf(session.date);
+  for (const workout of log.workouts ?? []) {
+    const day = dayOf(workout.date);
     const sets = byDay.get(day);
-    if (sets) sets.push(...session.sets);
-    else byDay.set(day, [...session.sets]);
+    if (sets) sets.push(...workout.sets);
+    else byDay.set(day, [...workout.sets]);
   }
-  const sessions = [...byDay.entries()]
+  const workouts = [...byDay.entries()]
     .sort(([a], [b]) => a - b)
     .map(([day, sets]) => ({ day, sets }));
 
   const byExercise = new Map<string, DatedSet[]>();
   const lastByMuscle = new Map<Muscle, string>();
-  for (const session of sessions) {
+  for (const workout of workouts) {
     const seen = new Map<string, DatedSet>();
-    for (const set of session.sets) {
+    for (const set of workout.sets) {
       // Warm-up and drop sets are kept in the log, but progression reads working sets only.
       if (set.kind !== undefined) continue;
       const first = seen.get(set.exercise);
       seen.set(
         set.exercise,
-        first ? { ...first, sets: first.sets + 1 } : { day: session.day, set, sets: 1 },
+        first ? { ...first, sets: first.sets + 1 } : { day: workout.day, set, sets: 1 },
       );
     }
     for (const [id, dated] of seen) {
@@ -74,7 +75,7 @@ export function buildHistory(log: TrainingLog): History {
   const checkins = (log.checkins ?? [])
     .map((checkin) => ({ ...checkin, day: dayOf(checkin.date) }))
     .sort((a, b) => a.day - b.day);
-  return { sessions, checkins, byExercise, lastByMuscle };
+  return { workouts, checkins, byExercise, lastByMuscle };
 }
 
 /** The last time an exercise was done on or before `day`. */
@@ -91,6 +92,6 @@ export function lastDone(
   return null;
 }
 
-export function lastSessionDay(history: History): DayNumber | null {
-  return history.sessions.at(-1)?.day ?? null;
+export function lastWorkoutDay(history: History): DayNumber | null {
+  return history.workouts.at(-1)?.day ?? null;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatInvalid } from "../validation.js";
-import { validateTrainingLog } from "./training-log.js";
+import { validateTrainingLog, validateWorkout } from "./training-log.js";
 
-/** The log of issue 2, verbatim: the contract. */
+/** The first log format, verbatim (`sessions`, now an alias of `workouts`): the contract. */
 const LOG = {
   sessions: [
     {
@@ -25,8 +25,16 @@ function problem(input: unknown): { field: string; line: string } {
 }
 
 describe("validateTrainingLog accepts the contract", () => {
-  it("the issue's example log", () => {
+  it("the first format's example log", () => {
     expect(validateTrainingLog(structuredClone(LOG)).ok).toBe(true);
+  });
+
+  it("workouts under `workouts` and under their older name `sessions` give the same log", () => {
+    const { sessions, checkins } = structuredClone(LOG);
+    const byNewName = validateTrainingLog({ workouts: sessions, checkins });
+    const byOldName = validateTrainingLog(structuredClone(LOG));
+    expect(byNewName).toEqual({ ok: true, value: { workouts: sessions, checkins } });
+    expect(byOldName).toEqual(byNewName);
   });
 
   it("an empty log, and load null for bodyweight", () => {
@@ -116,11 +124,48 @@ describe("validateTrainingLog names the field and what is accepted", () => {
     expect(inSet.line).toMatch(/exercise, load, reps, rir/);
   });
 
+  it("names fields under the key the file used", () => {
+    const { field } = problem({ workouts: withSet({ rir: 6 }).sessions });
+    expect(field).toBe("workouts[0].sets[0].rir");
+    const date = problem({ workouts: [{ date: "2026-02-30", sets: [SET] }] });
+    expect(date.field).toBe("workouts[0].date");
+    const exercise = problem({ workouts: withSet({ exercise: "moonwalk" }).sessions });
+    expect(exercise.field).toBe("workouts[0].sets[0].exercise");
+  });
+
+  it("both `workouts` and `sessions`: refused, naming both", () => {
+    const { field, line } = problem({ workouts: [], sessions: [] });
+    expect(field).toBe("sessions");
+    expect(line).toMatch(/`workouts`.*`sessions`, not both/);
+  });
+
   it("hurtRun must be true or false", () => {
     const { field, line } = problem({
       checkins: [{ date: "2026-11-25", soreness: 1, hurtRun: "yes" }],
     });
     expect(field).toBe("checkins[0].hurtRun");
     expect(line).toMatch(/true or false/);
+  });
+});
+
+describe("validateWorkout checks one workout with its own field names", () => {
+  const workout = { date: "2026-11-24", sets: [SET] };
+
+  it("accepts a valid workout as it is", () => {
+    expect(validateWorkout(structuredClone(workout))).toEqual({ ok: true, value: workout });
+  });
+
+  it("names `date` and `sets[i]` without a log around them", () => {
+    const cases: [unknown, string][] = [
+      [{ ...workout, date: "2026-02-30" }, "date"],
+      [{ ...workout, sets: [SET, { ...SET, exercise: "moonwalk" }] }, "sets[1].exercise"],
+      [{ ...workout, sets: [{ ...SET, rir: 6 }] }, "sets[0].rir"],
+      [{ ...workout, sets: [] }, "sets"],
+      [{ date: "2026-11-24" }, "sets"],
+    ];
+    for (const [input, field] of cases) {
+      const result = validateWorkout(input);
+      expect(result.ok ? null : result.error.field).toBe(field);
+    }
   });
 });

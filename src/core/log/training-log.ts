@@ -55,7 +55,8 @@ export const LoggedSetSchema = Type.Object(
   strict,
 );
 
-export const LoggedSessionSchema = Type.Object(
+/** A workout: what was logged on one day (docs/GLOSSARY.md). */
+export const LoggedWorkoutSchema = Type.Object(
   { date: DateSchema, sets: Type.Array(LoggedSetSchema, { minItems: 1, maxItems: 200 }) },
   strict,
 );
@@ -69,52 +70,96 @@ export const CheckinSchema = Type.Object(
   strict,
 );
 
-/** The log format of issue 2 (contract). */
+/** The log as the core reads it: workouts and check-ins. */
 export const TrainingLogSchema = Type.Object(
   {
-    sessions: Type.Optional(Type.Array(LoggedSessionSchema)),
+    workouts: Type.Optional(Type.Array(LoggedWorkoutSchema)),
+    checkins: Type.Optional(Type.Array(CheckinSchema)),
+  },
+  strict,
+);
+
+/**
+ * The log file format (a contract): `workouts`, or `sessions`, the name it had first and still
+ * accepted; not both at once (README, "Files").
+ */
+export const TrainingLogFileSchema = Type.Object(
+  {
+    workouts: Type.Optional(Type.Array(LoggedWorkoutSchema)),
+    sessions: Type.Optional(Type.Array(LoggedWorkoutSchema)),
     checkins: Type.Optional(Type.Array(CheckinSchema)),
   },
   strict,
 );
 
 export type LoggedSet = Static<typeof LoggedSetSchema>;
-export type LoggedSession = Static<typeof LoggedSessionSchema>;
+export type LoggedWorkout = Static<typeof LoggedWorkoutSchema>;
 export type Checkin = Static<typeof CheckinSchema>;
 export type TrainingLog = Static<typeof TrainingLogSchema>;
+type TrainingLogFile = Static<typeof TrainingLogFileSchema>;
 
-export const EMPTY_LOG: TrainingLog = { sessions: [], checkins: [] };
+export const EMPTY_LOG: TrainingLog = { workouts: [], checkins: [] };
 
-/** Checks what JSON Schema cannot: real dates and known exercises. */
-function checkLogMeaning(log: TrainingLog): InvalidInput | null {
-  for (const [i, session] of (log.sessions ?? []).entries()) {
-    if (parseLocalDate(session.date) === null) {
-      return invalid(
-        `sessions[${i}].date`,
-        `${JSON.stringify(session.date)} is not a real date; expected YYYY-MM-DD`,
-      );
-    }
-    for (const [j, set] of session.sets.entries()) {
-      if (!exerciseById(set.exercise)) {
-        return invalid(
-          `sessions[${i}].sets[${j}].exercise`,
-          `${JSON.stringify(set.exercise)} is not a known exercise; see \`capacity exercises\` for the ids`,
-        );
-      }
-    }
+const notADate = (date: string) =>
+  `${JSON.stringify(date)} is not a real date; expected YYYY-MM-DD`;
+
+/** What JSON Schema cannot check in a workout: a real date and known exercises. */
+function checkWorkoutMeaning(workout: LoggedWorkout, prefix: string): InvalidInput | null {
+  if (parseLocalDate(workout.date) === null) {
+    return invalid(`${prefix}date`, notADate(workout.date));
   }
-  for (const [i, checkin] of (log.checkins ?? []).entries()) {
-    if (parseLocalDate(checkin.date) === null) {
+  for (const [j, set] of workout.sets.entries()) {
+    if (!exerciseById(set.exercise)) {
       return invalid(
-        `checkins[${i}].date`,
-        `${JSON.stringify(checkin.date)} is not a real date; expected YYYY-MM-DD`,
+        `${prefix}sets[${j}].exercise`,
+        `${JSON.stringify(set.exercise)} is not a known exercise; see \`capacity exercises\` for the ids`,
       );
     }
   }
   return null;
 }
 
+/** One workout on its own; fields are named as in the workout (`date`, `sets[0].reps`). */
+export function validateWorkout(input: unknown): Result<LoggedWorkout, InvalidInput> {
+  const problem =
+    checkSchema(LoggedWorkoutSchema, input) ?? checkWorkoutMeaning(input as LoggedWorkout, "");
+  return problem ? err(problem) : ok(input as LoggedWorkout);
+}
+
+/** Checks what JSON Schema cannot, naming fields under the key the file used. */
+function checkLogMeaning(
+  workouts: readonly LoggedWorkout[],
+  key: string,
+  checkins: readonly Checkin[],
+): InvalidInput | null {
+  for (const [i, workout] of workouts.entries()) {
+    const problem = checkWorkoutMeaning(workout, `${key}[${i}].`);
+    if (problem) return problem;
+  }
+  for (const [i, checkin] of checkins.entries()) {
+    if (parseLocalDate(checkin.date) === null) {
+      return invalid(`checkins[${i}].date`, notADate(checkin.date));
+    }
+  }
+  return null;
+}
+
+/** A log file (`workouts`, or its older name `sessions`) as the core's log. */
 export function validateTrainingLog(input: unknown): Result<TrainingLog, InvalidInput> {
-  const problem = checkSchema(TrainingLogSchema, input) ?? checkLogMeaning(input as TrainingLog);
-  return problem ? err(problem) : ok(input as TrainingLog);
+  const shape = checkSchema(TrainingLogFileSchema, input);
+  if (shape) return err(shape);
+  const file = input as TrainingLogFile;
+  if (file.workouts !== undefined && file.sessions !== undefined) {
+    return err(
+      invalid(
+        "sessions",
+        "give the workouts as `workouts` or by their older name `sessions`, not both",
+      ),
+    );
+  }
+  const key = file.sessions !== undefined ? "sessions" : "workouts";
+  const workouts = file.workouts ?? file.sessions ?? [];
+  const checkins = file.checkins ?? [];
+  const problem = checkLogMeaning(workouts, key, checkins);
+  return problem ? err(problem) : ok({ workouts, checkins });
 }

@@ -58,7 +58,7 @@ export const IncrementsSchema = Type.Partial(
   ),
 );
 
-/** The profile format of issue 2: a contract that the CLI, the API and outside tools share. */
+/** The profile format (README, "Files"): a contract that the CLI, the API and outside tools share. */
 export const ProfileSchema = Type.Object(
   {
     name: Type.String({

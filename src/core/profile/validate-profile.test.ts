@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatInvalid } from "../validation.js";
 import { availableEquipment, preferredDays, validateProfile } from "./validate-profile.js";
 
-/** The profile of issue 2, verbatim: the contract. */
+/** The README's example profile, verbatim: the contract. */
 const ANA = {
   name: "Ana",
   birthYear: 1971,
@@ -42,7 +42,7 @@ function problem(input: unknown): { field: string; line: string } {
 }
 
 describe("validateProfile accepts the contract", () => {
-  it("the issue's example profile", () => {
+  it("the README's example profile", () => {
     const result = validateProfile(structuredClone(ANA));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.name).toBe("Ana");

@@ -5,7 +5,7 @@ import type { DayNumber } from "../units/local-date.js";
 import type { DayRun } from "./placement.js";
 import type { PlannedActivity } from "./plan-types.js";
 
-/** What the imported activities say happened on one day (issue 5, "the plan sees what really happened"). */
+/** What the imported activities say happened on one day (docs/protocol.md, section 9). */
 export interface ActualDay {
   /** The hardest run of the day: the rules read this one. Null without a run. */
   readonly effort: RunEffort | null;

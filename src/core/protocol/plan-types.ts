@@ -9,7 +9,7 @@ import type { Phase } from "./phases.js";
 import type { DayRun } from "./placement.js";
 import type { RuleId } from "./rules.js";
 
-/** The plan JSON of issue 2 (contract: fields may be added, never changed). */
+/** The plan JSON of docs/plan-format.md (contract: fields may be added, never changed). */
 export interface Plan {
   readonly weeks: readonly PlannedWeek[];
   readonly feedback: readonly FeedbackEntry[];
@@ -26,7 +26,7 @@ export interface PlannedWeek {
   readonly sessions: readonly PlannedSession[];
   /** Every day of the week with its run and whether a session is on it (added to the contract). */
   readonly days: readonly PlannedDay[];
-  /** The imported runs of the week (issue 5; zeros without any). */
+  /** The imported runs of the week (docs/protocol.md, section 9; zeros without any). */
   readonly running: RunningTotals;
 }
 
@@ -35,16 +35,16 @@ export interface PlannedDay {
   readonly weekday: Weekday;
   /** What the rules read: the hardest imported run of the day when there is one, else `plannedRun`. */
   readonly run: DayRun;
-  /** The profile's run week for this day (or `race` on race day), whatever really happened (issue 5). */
+  /** The profile's run week for this day (or `race` on race day), whatever really happened (docs/protocol.md, section 9). */
   readonly plannedRun: DayRun;
   readonly phase: Phase;
   /** A planned or logged session (a PlannedSession) is on this day. */
   readonly session: boolean;
-  /** Imported activities of this day, earliest first (issue 5). */
+  /** Imported activities of this day, earliest first (docs/protocol.md, section 9). */
   readonly activities: readonly PlannedActivity[];
   /**
    * An imported strength activity on a day without a logged workout: it counts toward the
-   * week's two and the 48-hour rule, but has no PlannedSession (issue 5).
+   * week's two and the 48-hour rule, but has no PlannedSession (docs/protocol.md, section 9).
    */
   readonly importedStrength: boolean;
 }

@@ -1,5 +1,5 @@
 /**
- * Scenario tests for issue 5, "the plan sees what really happened": imported runs and
+ * Scenario tests for docs/protocol.md section 9, "from history to plan": imported runs and
  * strength work inside the planned weeks. Calendar: 2026-11-30 is a Monday; weeks start on
  * Monday. Placement points as in plan.scenarios.test.ts: quality day 8 · next day rest or
  * easy 4 · rest day 2 · preferred day 1.
@@ -13,8 +13,8 @@ import {
   aDatedActivity,
   aLog,
   aProfile,
-  aSession,
   aSet,
+  aWorkout,
   day,
   kg,
   runWeek,
@@ -298,7 +298,7 @@ describe("imported strength counts toward the week's two", () => {
   });
 
   it("a logged workout on the same day is the session; the import adds nothing", () => {
-    const log = aLog([aSession("2026-12-01", aSet("quarter-squat", kg(20), 9, 1))]);
+    const log = aLog([aWorkout("2026-12-01", aSet("quarter-squat", kg(20), 9, 1))]);
     const result = planWeeks(request(ANA, [...history(ANA), lifted("2026-12-01")], log));
     expect(dates(result)).toEqual(["2026-12-01", "2026-12-03"]);
     expect(week(result).sessions[0]?.done).toBe(true);
@@ -308,7 +308,7 @@ describe("imported strength counts toward the week's two", () => {
 });
 
 describe("without activities", () => {
-  it("the plan is the plan of issue 2, with the new fields empty", () => {
+  it("the plan is the plan of docs/plan-format.md, with the new fields empty", () => {
     const without = planWeeks({ profile: ANA, log: aLog(), from: day(MONDAY), weeks: 3 });
     expect(planWeeks({ ...request(ANA, []), weeks: 3 })).toEqual(without);
     for (const w of without.weeks) {

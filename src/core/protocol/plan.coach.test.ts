@@ -4,7 +4,7 @@
  * runner who reports honestly (reps + RIR = what the e1RM predicts at the load).
  */
 import { describe, expect, it } from "vitest";
-import { aCheckin, aLog, aProfile, aSession, aSet, day, kg, lb } from "../../../test/builders.js";
+import { aCheckin, aLog, aProfile, aSet, aWorkout, day, kg, lb } from "../../../test/builders.js";
 import { CATALOG } from "../exercise/catalog.js";
 import { exerciseById } from "../exercise/catalog-index.js";
 import { BANDS, type Band, LOAD_EQUIPMENT, type LoadEquipment } from "../exercise/types.js";
@@ -30,7 +30,7 @@ const GYM_LB = aProfile({
 
 describe("no see-saw on coarse increments (protocol section 6)", () => {
   it("dumbbell bench press 45 lb, 10 reps with 2 left: stays 45, saying why with the percentage", () => {
-    const log = aLog([aSession("2026-11-26", aSet("dumbbell-bench-press", lb(45), 10, 2))]);
+    const log = aLog([aWorkout("2026-11-26", aSet("dumbbell-bench-press", lb(45), 10, 2))]);
     const press = first(plan(GYM_LB, "2026-11-30", log), "dumbbell-bench-press");
     expect(press?.load).toEqual(lb(45));
     expect(press?.why).toContain("The next load up, 50 lb, is 11 % heavier");
@@ -39,8 +39,8 @@ describe("no see-saw on coarse increments (protocol section 6)", () => {
 
   it("7 to failure at 50 right after 45: back to 45, and 45 then holds", () => {
     const log = aLog([
-      aSession("2026-11-23", aSet("dumbbell-bench-press", lb(45), 10, 2)),
-      aSession("2026-11-26", aSet("dumbbell-bench-press", lb(50), 7, 0)),
+      aWorkout("2026-11-23", aSet("dumbbell-bench-press", lb(45), 10, 2)),
+      aWorkout("2026-11-26", aSet("dumbbell-bench-press", lb(50), 7, 0)),
     ]);
     const press = first(plan(GYM_LB, "2026-11-30", log), "dumbbell-bench-press");
     expect(press?.load).toEqual(lb(45));
@@ -49,7 +49,7 @@ describe("no see-saw on coarse increments (protocol section 6)", () => {
 
   /** The same runner, session after session: loads from the plan, sets from the e1RM. */
   function settle(profile: Profile, id: string, e1rm: number, start: number, sessions = 16) {
-    const sessionsLogged: ReturnType<typeof aSession>[] = [];
+    const sessionsLogged: ReturnType<typeof aWorkout>[] = [];
     let load = start;
     const loads: number[] = [];
     for (let i = 0; i < sessions; i++) {
@@ -59,7 +59,7 @@ describe("no see-saw on coarse increments (protocol section 6)", () => {
       const rir = Math.min(5, Math.max(0, possible - reps));
       const date = formatLocalDate(day("2026-06-01") + i * 3);
       sessionsLogged.push(
-        aSession(date, aSet(id, { value: load, unit: profile.units }, reps, rir)),
+        aWorkout(date, aSet(id, { value: load, unit: profile.units }, reps, rir)),
       );
       const next = formatLocalDate(day(date) + 3);
       const found = first(plan(profile, next, aLog(sessionsLogged)), id);
@@ -88,7 +88,7 @@ describe("soreness cuts at light loads (protocol section 7)", () => {
     "%i kg dumbbells: no 2 kg step within 15 %, so the load stays and the dose is 8 with 3 left",
     (load) => {
       const log = aLog(
-        [aSession("2026-11-26", aSet("one-arm-dumbbell-row", kg(load), 9, 0))],
+        [aWorkout("2026-11-26", aSet("one-arm-dumbbell-row", kg(load), 9, 0))],
         [aCheckin("2026-11-27", 6)],
       );
       const result = plan(aProfile(), "2026-11-30", log);
@@ -104,7 +104,7 @@ describe("soreness cuts at light loads (protocol section 7)", () => {
 
   it("check-ins older than four weeks give no feedback and no cut", () => {
     const log = aLog(
-      [aSession("2026-01-05", aSet("one-arm-dumbbell-row", kg(20), 12, 0))],
+      [aWorkout("2026-01-05", aSet("one-arm-dumbbell-row", kg(20), 12, 0))],
       [aCheckin("2026-01-06", 8)],
     );
     const july = plan(aProfile(), "2026-07-06", log);
@@ -117,7 +117,7 @@ describe("soreness cuts at light loads (protocol section 7)", () => {
 
 describe("the barbell floor (protocol section 6)", () => {
   it("a Romanian deadlift at 30 lb with a 45 lb bar becomes two dumbbells, not 30 lb on a bar", () => {
-    const log = aLog([aSession("2026-11-26", aSet("romanian-deadlift", lb(45), 5, 0))]);
+    const log = aLog([aWorkout("2026-11-26", aSet("romanian-deadlift", lb(45), 5, 0))]);
     const rdl = first(plan(GYM_LB, "2026-11-30", log), "romanian-deadlift");
     // 45 × 35/30 / 1.35 = 38.9 → 40 lb: below the bar → two 20 lb dumbbells
     expect(rdl?.equipment).toEqual(["dumbbells"]);
@@ -128,7 +128,7 @@ describe("the barbell floor (protocol section 6)", () => {
 
   it("without dumbbells: the empty bar, with a note", () => {
     const barbellOnly = aProfile({ units: "lb", equipment: ["barbell", "rack", "bench"] });
-    const log = aLog([aSession("2026-11-26", aSet("romanian-deadlift", lb(30), 9, 1))]);
+    const log = aLog([aWorkout("2026-11-26", aSet("romanian-deadlift", lb(30), 9, 1))]);
     const rdl = first(plan(barbellOnly, "2026-11-30", log), "romanian-deadlift");
     expect(rdl?.equipment).toEqual(["barbell"]);
     expect(rdl?.load).toEqual(lb(45));
@@ -136,7 +136,7 @@ describe("the barbell floor (protocol section 6)", () => {
   });
 
   it("the profile's barWeight is the floor: a 35 lb bar allows 40 lb", () => {
-    const log = aLog([aSession("2026-11-26", aSet("romanian-deadlift", lb(45), 5, 0))]);
+    const log = aLog([aWorkout("2026-11-26", aSet("romanian-deadlift", lb(45), 5, 0))]);
     const rdl = first(plan({ ...GYM_LB, barWeight: 35 }, "2026-11-30", log), "romanian-deadlift");
     expect(rdl?.equipment).toEqual(["barbell"]);
     expect(rdl?.load).toEqual(lb(40));
@@ -151,7 +151,7 @@ describe("ladders that exist (protocol section 6)", () => {
       ...(band ? { band } : {}),
     };
     return first(
-      plan(bands, "2026-11-30", aLog([aSession("2026-11-26", set)])),
+      plan(bands, "2026-11-30", aLog([aWorkout("2026-11-26", set)])),
       "lateral-band-walk",
     );
   };
@@ -239,7 +239,7 @@ interface SeasonSet {
 function season(profile: Profile, seed: number): SeasonSet[] {
   const random = seeded(seed);
   const strength = new Map<string, number>();
-  const sessions: ReturnType<typeof aSession>[] = [];
+  const sessions: ReturnType<typeof aWorkout>[] = [];
   const done: SeasonSet[] = [];
   const start = day("2027-01-04"); // a Monday
   for (let week = 0; week < 26; week++) {
@@ -299,7 +299,7 @@ function season(profile: Profile, seed: number): SeasonSet[] {
           });
         }
       }
-      sessions.push(aSession(planned.date, ...sets));
+      sessions.push(aWorkout(planned.date, ...sets));
     }
   }
   return done;

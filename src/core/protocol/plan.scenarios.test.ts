@@ -12,8 +12,8 @@ import {
   aCheckin,
   aLog,
   aProfile,
-  aSession,
   aSet,
+  aWorkout,
   day,
   kg,
   lb,
@@ -192,7 +192,7 @@ describe("placement: hard rules (protocol section 4)", () => {
     // Without history: Mon + Wed = 24.
     expect(dates(week(plan(profile, "2026-11-30")))).toEqual(["2026-11-30", "2026-12-02"]);
     // Session logged Sun 29 Nov: Mon 30 is only 24 h later. Wed + Sat = 16 (Wed + Thu: 24 h).
-    const log = aLog([aSession("2026-11-29", aSet("quarter-squat", kg(20), 9, 1))]);
+    const log = aLog([aWorkout("2026-11-29", aSet("quarter-squat", kg(20), 9, 1))]);
     const result = plan(profile, "2026-11-30", log);
     expect(dates(week(result))).toEqual(["2026-12-02", "2026-12-05"]);
     expect(week(result).relaxed).toEqual([]);
@@ -414,7 +414,7 @@ describe("injuries (protocol section 3)", () => {
 
   it("knee: the split squat done last time is swapped for the wall sit, which suits the knee", () => {
     // Bodyweight only; last quadriceps exercise was the split squat, which loads the knee.
-    const log = aLog([aSession("2026-11-26", aSet("split-squat", null, 9, 2))]);
+    const log = aLog([aWorkout("2026-11-26", aSet("split-squat", null, 9, 2))]);
     const result = plan(aProfile({ equipment: [], injuries: ["knee"] }), "2026-12-01", log);
     const s = session(result, "2026-12-01");
     expect(ids(s)[0]).toBe("wall-sit");
@@ -429,7 +429,7 @@ describe("injuries (protocol section 3)", () => {
   it("knee: the bodyweight ladder never climbs to a variant that loads the knee", () => {
     // 10 reps with 3 left would move the wall sit up to the quarter squat (loads the knee); the
     // Spanish squat needs a band: without one, the same exercise slower, with one the band.
-    const log = aLog([aSession("2026-11-26", aSet("wall-sit", null, 10, 3))]);
+    const log = aLog([aWorkout("2026-11-26", aSet("wall-sit", null, 10, 3))]);
     const without = session(
       plan(aProfile({ equipment: [], injuries: ["knee"] }), "2026-12-01", log),
       "2026-12-01",
@@ -621,7 +621,7 @@ describe("race week distance rule and recovery by distance (protocol section 5)"
 
 describe("progression from the log (protocol section 6)", () => {
   // Log on Thu 26 Nov, plan from Tue 1 Dec: 5 days, no time off. Sessions Tue 1 and Thu 3 Dec.
-  const logged = (...sets: ReturnType<typeof aSet>[]) => aLog([aSession("2026-11-26", ...sets)]);
+  const logged = (...sets: ReturnType<typeof aSet>[]) => aLog([aWorkout("2026-11-26", ...sets)]);
   const squatLoad = (profile: Profile, log: TrainingLog) =>
     loadOf(session(plan(profile, "2026-12-01", log), "2026-12-01"), "quarter-squat");
 
@@ -706,7 +706,7 @@ describe("progression from the log (protocol section 6)", () => {
       equipment: ["dumbbells", "bike"],
       race: { date: "2027-04-18", distance: "marathon" },
     });
-    const log = aLog([aSession("2027-03-19", aSet("quarter-squat", kg(10), 12, 5))]);
+    const log = aLog([aWorkout("2027-03-19", aSet("quarter-squat", kg(10), 12, 5))]);
     const result = plan(profile, "2027-03-22", log, 3);
     const loads = result.weeks.flatMap((w) =>
       w.sessions.map((s) => `${s.date} ${s.phase} ${loadOf(s, "quarter-squat")?.value}`),
@@ -724,7 +724,7 @@ describe("progression from the log (protocol section 6)", () => {
   describe("time off, from the last logged session (plan from Mon 30 Nov)", () => {
     const profile = aProfile({ equipment: ["dumbbells"] });
     const planAfterBreak = (date: string, load: number) =>
-      plan(profile, "2026-11-30", aLog([aSession(date, aSet("quarter-squat", kg(load), 9, 1))]));
+      plan(profile, "2026-11-30", aLog([aWorkout(date, aSet("quarter-squat", kg(load), 9, 1))]));
 
     it("7 days: no change, 20 kg", () => {
       const result = planAfterBreak("2026-11-23", 20);
@@ -790,13 +790,13 @@ describe("soreness through the plan (protocol section 7)", () => {
   it("every cause gives one feedback entry per cause and exercise; the named ones are cut", () => {
     const log = aLog(
       [
-        aSession(
+        aWorkout(
           "2026-11-23",
           aSet("quarter-squat", kg(24), 9, 1),
           aSet("romanian-deadlift", kg(20), 9, 1),
           aSet("one-arm-dumbbell-row", kg(12), 9, 1),
         ),
-        aSession(
+        aWorkout(
           "2026-11-26",
           aSet("quarter-squat", kg(24), 9, 1),
           aSet("quarter-squat", kg(24), 8, 1), // a second set
@@ -848,7 +848,7 @@ describe("soreness through the plan (protocol section 7)", () => {
   const sameTwice = (checkin: ReturnType<typeof aCheckin>) =>
     aLog(
       ["2026-11-23", "2026-11-26"].map((date) =>
-        aSession(
+        aWorkout(
           date,
           aSet("quarter-squat", kg(24), 9, 1),
           aSet("romanian-deadlift", kg(20), 9, 1),
@@ -889,7 +889,7 @@ describe("soreness through the plan (protocol section 7)", () => {
 
   it("a bodyweight exercise named by a cause steps down the ladder", () => {
     const log = aLog(
-      [aSession("2026-11-26", aSet("split-squat", null, 12, 2))],
+      [aWorkout("2026-11-26", aSet("split-squat", null, 12, 2))],
       [aCheckin("2026-11-27", 5)],
     );
     const result = plan(aProfile({ equipment: [] }), "2026-11-30", log);
@@ -905,7 +905,7 @@ describe("soreness through the plan (protocol section 7)", () => {
     // Thu easy → Fri quality: rule 4. Fri quality (8) + Sat easy (4) = 12. Sat → Sun long: rule 2.
     // Sun long + Mon rest = 4.
     const week2 = runWeek("rest quality easy easy quality easy long");
-    const lastSession = aSession("2026-11-28", aSet("quarter-squat", kg(20), 9, 1));
+    const lastSession = aWorkout("2026-11-28", aSet("quarter-squat", kg(20), 9, 1));
 
     it("without the check-in: Tue + Fri", () => {
       const result = plan(aProfile({ runWeek: week2 }), "2026-11-30", aLog([lastSession]));
@@ -934,7 +934,7 @@ describe("soreness through the plan (protocol section 7)", () => {
       // Logged Sun 29 Nov, soreness 7 on Mon 30. Without it: Tue + Thu.
       // Wed is before Thu's quality run and 24 h before Thu: not within the rules.
       // Avoiding Mon..Tue: Thu (12) + Sun (4, 3 days later; Sat would be 2).
-      const sunday = aSession("2026-11-29", aSet("quarter-squat", kg(20), 9, 1));
+      const sunday = aWorkout("2026-11-29", aSet("quarter-squat", kg(20), 9, 1));
       expect(dates(week(plan(profile, "2026-11-30", aLog([sunday]))))).toEqual([
         "2026-12-01",
         "2026-12-03",
@@ -951,7 +951,7 @@ describe("logged sessions inside the planned week (protocol section 4)", () => {
   const squat = aSet("quarter-squat", kg(20), 9, 1);
 
   it("a session logged on Tue stays, marked done, and counts toward the two", () => {
-    const result = plan(profile, "2026-12-03", aLog([aSession("2026-12-01", squat)]));
+    const result = plan(profile, "2026-12-03", aLog([aWorkout("2026-12-01", squat)]));
     expect(week(result).sessions.map((s) => [s.date, s.done])).toEqual([
       ["2026-12-01", true],
       ["2026-12-03", false], // Thu quality + Fri rest = 12, 48 h after Tue
@@ -960,7 +960,7 @@ describe("logged sessions inside the planned week (protocol section 4)", () => {
 
   it("a session logged on Wed: Tue and Thu are 24 h from it, so the other goes to Sun", () => {
     // Wed's own rule-4 break is the athlete's; the new one: Sat (4, 3 days) or Sun (4, 4 days) → Sun.
-    const result = plan(profile, "2026-12-03", aLog([aSession("2026-12-02", squat)]));
+    const result = plan(profile, "2026-12-03", aLog([aWorkout("2026-12-02", squat)]));
     expect(week(result).sessions.map((s) => [s.date, s.done])).toEqual([
       ["2026-12-02", true],
       ["2026-12-06", false],
@@ -969,7 +969,7 @@ describe("logged sessions inside the planned week (protocol section 4)", () => {
   });
 
   it("two sessions logged: nothing more this week", () => {
-    const log = aLog([aSession("2026-11-30", squat), aSession("2026-12-03", squat)]);
+    const log = aLog([aWorkout("2026-11-30", squat), aWorkout("2026-12-03", squat)]);
     const result = plan(profile, "2026-12-05", log);
     expect(week(result).sessions.map((s) => [s.date, s.done])).toEqual([
       ["2026-11-30", true],

@@ -59,7 +59,7 @@ export interface PlanRequest {
   /** The athlete's own changes to the plan, kept by the server and applied on every plan. */
   readonly changes?: PlanChanges;
   /**
-   * Imported activities (issue 5): those of the plan's weeks, and of the 8 weeks before them so
+   * Imported activities (docs/protocol.md, section 9): those of the plan's weeks, and of the 8 weeks before them so
    * that each run is classified against the runner's other runs.
    */
   readonly activities?: readonly DatedActivity[];
@@ -186,7 +186,7 @@ export function preparePlan(request: PlanRequest): PlanContext {
   };
   const history = buildHistory(log);
   const review = reviewSoreness(history, from);
-  const loggedDays = history.sessions.map((session) => session.day);
+  const loggedDays = history.workouts.map((session) => session.day);
   const logged = new Set(loggedDays);
   const importedStrength = [...actual]
     .filter(([day, info]) => info.strength && !logged.has(day))

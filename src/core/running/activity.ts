@@ -1,7 +1,7 @@
 import type { DayNumber } from "../units/local-date.js";
 
 /**
- * A recorded activity, whatever file or service it came from (issue 5): what the planner and
+ * A recorded activity, whatever file or service it came from (docs/importers.md): what the planner and
  * the charts need to know about a run, a ride or past strength work.
  */
 export const SPORTS = ["run", "ride", "walk", "hike", "swim", "strength", "other"] as const;

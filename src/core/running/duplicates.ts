@@ -1,6 +1,6 @@
 import type { Activity } from "./activity.js";
 
-/** Issue 5: the same activity from another file or format is stored once. */
+/** The same activity from another file or format is stored once (docs/importers.md). */
 export const SAME_START_WINDOW_S = 120;
 export const MIN_OVERLAP = 0.8;
 

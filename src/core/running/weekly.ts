@@ -1,7 +1,7 @@
 import { type DayNumber, formatLocalDate, startOfWeek, type Weekday } from "../units/local-date.js";
 import type { DatedActivity } from "./activity.js";
 
-/** One week of the running chart (contract of issue 5). */
+/** One week of the running chart (a contract: docs/API.md). */
 export interface WeeklyRunning {
   /** The week's first day (the profile's weekStart), YYYY-MM-DD. */
   readonly start: string;

@@ -3,7 +3,7 @@
  * Unit`), so another app, or Capacity itself, can import it. RPE is written as 10 − RIR.
  */
 import { exerciseById } from "../exercise/catalog-index.js";
-import type { LoggedSession } from "../log/training-log.js";
+import type { LoggedWorkout } from "../log/training-log.js";
 
 export const STRONG_COLUMNS = [
   "Date",
@@ -27,7 +27,7 @@ function field(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function strongCsv(workouts: readonly LoggedSession[], defaultUnit: "kg" | "lb"): string {
+export function strongCsv(workouts: readonly LoggedWorkout[], defaultUnit: "kg" | "lb"): string {
   const lines = [STRONG_COLUMNS.join(",")];
   const perDay = new Map<string, number>();
   for (const workout of workouts) {

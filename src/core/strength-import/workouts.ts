@@ -1,5 +1,5 @@
 /** A read export's sets as workouts, once each exercise name is mapped to the catalogue. */
-import type { LoggedSession } from "../log/training-log.js";
+import type { LoggedWorkout } from "../log/training-log.js";
 import { commonName, normaliseName } from "./names.js";
 import type { StrengthFile } from "./read.js";
 
@@ -8,7 +8,7 @@ export type NameChoices = ReadonlyMap<string, string | null>;
 
 export interface MappedFile {
   /** One workout per day, sets in file order. */
-  readonly workouts: LoggedSession[];
+  readonly workouts: LoggedWorkout[];
   /** Names neither the athlete nor the table maps, with their number of sets. */
   readonly unmapped: { readonly name: string; readonly sets: number }[];
   /** Sets of names the athlete chose to skip. */
@@ -25,7 +25,7 @@ export function resolveName(name: string, choices: NameChoices): string | null |
 }
 
 export function mapStrengthFile(file: StrengthFile, choices: NameChoices): MappedFile {
-  const byDay = new Map<string, LoggedSession["sets"][number][]>();
+  const byDay = new Map<string, LoggedWorkout["sets"][number][]>();
   const unmapped = new Map<string, { name: string; sets: number }>();
   let skippedSets = 0;
   let unmappedSets = 0;

@@ -1,5 +1,5 @@
 /**
- * Recorded activities imported from files (issue 5): one row per activity, kept once even when
+ * Recorded activities imported from files (docs/importers.md): one row per activity, kept once even when
  * several files or formats carry it (see src/core/running/duplicates.ts).
  */
 import type { Kysely } from "kysely";

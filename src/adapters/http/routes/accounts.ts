@@ -5,18 +5,18 @@ import {
   deleteAccount,
   logIn,
   logOut,
-  publicUser,
   signUp,
   userForToken,
 } from "../../../app/accounts.js";
 import { storedProfile } from "../../../app/athlete-plan.js";
+import { accountView, type LogInState } from "../../../contract/index.js";
 import {
   accountDeps,
-  clearSessionCookie,
+  clearLogInCookie,
   type HttpDeps,
+  LOG_IN_COOKIE,
   requireUser,
-  SESSION_COOKIE,
-  setSessionCookie,
+  setLogInCookie,
   userOf,
 } from "../context.js";
 import { sendAppError } from "../problems.js";
@@ -35,8 +35,8 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     async (request, reply) => {
       const result = await signUp(accountDeps(deps), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
-      setSessionCookie(request, reply, result.value.token, result.value.expiresAt);
-      return reply.code(201).send(publicUser(result.value.user));
+      setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
+      return reply.code(201).send(accountView(result.value.user));
     },
   );
 
@@ -46,18 +46,18 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     async (request, reply) => {
       const result = await logIn(accountDeps(deps), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
-      setSessionCookie(request, reply, result.value.token, result.value.expiresAt);
-      return reply.send(publicUser(result.value.user));
+      setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
+      return reply.send(accountView(result.value.user));
     },
   );
 
   app.post(
     "/api/auth/logout",
-    { schema: { tags: ["accounts"], summary: "Log out (ends this session)" } },
+    { schema: { tags: ["accounts"], summary: "Log out (ends this log-in)" } },
     async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[LOG_IN_COOKIE];
       if (token) await logOut(accountDeps(deps), token);
-      clearSessionCookie(request, reply);
+      clearLogInCookie(request, reply);
       return reply.code(204).send();
     },
   );
@@ -67,7 +67,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     {
       schema: {
         tags: ["accounts"],
-        summary: "Change the password (ends every other session)",
+        summary: "Change the password (ends every other log-in)",
         body: PasswordBody,
       },
       preHandler: auth,
@@ -76,7 +76,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     async (request, reply) => {
       const result = await changePassword(accountDeps(deps), userOf(request), request.body);
       if (!result.ok) return sendAppError(reply, result.error);
-      setSessionCookie(request, reply, result.value.token, result.value.expiresAt);
+      setLogInCookie(request, reply, result.value.token, result.value.expiresAt);
       return reply.code(204).send();
     },
   );
@@ -84,7 +84,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
   app.get(
     "/api/me",
     { schema: { tags: ["accounts"], summary: "The account logged in" }, preHandler: auth },
-    async (request) => publicUser(userOf(request)),
+    async (request) => accountView(userOf(request)),
   );
 
   // For the app's start: who is signed in and their profile, in one answer that is never an
@@ -98,15 +98,15 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
           "Who is signed in (user null when nobody) and their profile (null before one is saved)",
       },
     },
-    async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
+    async (request): Promise<LogInState> => {
+      const token = request.cookies[LOG_IN_COOKIE];
       const user = token ? await userForToken(accountDeps(deps), token) : null;
       if (!user) return { user: null, profile: null };
       const profile = await storedProfile(
         { repos: deps.store, ids: deps.ids, clock: deps.clock },
         user.id,
       );
-      return { user: publicUser(user), profile };
+      return { user: accountView(user), profile };
     },
   );
 
@@ -118,7 +118,7 @@ export function accountRoutes(app: FastifyInstance, deps: HttpDeps, authRateLimi
     },
     async (request, reply) => {
       await deleteAccount(accountDeps(deps), userOf(request));
-      clearSessionCookie(request, reply);
+      clearLogInCookie(request, reply);
       return reply.code(204).send();
     },
   );

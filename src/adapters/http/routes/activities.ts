@@ -7,15 +7,21 @@ import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { DatedStoredActivity } from "../../../app/athlete-plan.js";
 import { notFound } from "../../../app/errors.js";
 import { importActivities } from "../../../app/import-activities.js";
 import type { ImportJobs, ImportSlot } from "../../../app/import-jobs.js";
 import { activitiesBetween, runWeekProposal, weeklyRunningFor } from "../../../app/running.js";
-import { formatLocalDate, parseLocalDate } from "../../../core/units/local-date.js";
+import { activityView } from "../../../contract/index.js";
+import { parseLocalDate } from "../../../core/units/local-date.js";
 import { type ImportSource, readSources } from "../../importers/read-sources.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
-import { InputProblem, problemBody, sendAppError, TooLargeProblem } from "../problems.js";
+import {
+  InputProblem,
+  sendAppError,
+  sendRateLimited,
+  sendTimeout,
+  TooLargeProblem,
+} from "../problems.js";
 import { ActivitiesQuery, IdParams, WeeklyQuery } from "../schemas.js";
 
 export interface ActivityRouteOptions {
@@ -36,27 +42,6 @@ const STALE_UPLOAD_MS = 86_400_000; // a day
 const UPLOAD_PREFIX = "import-";
 const UPLOAD_IDLE_MS = 60_000;
 const NOT_MULTIPART = "Send the files as multipart/form-data, each in a part named file.";
-
-/** An activity as `GET /api/activities` lists it: `date` is its local day in the profile's zone. */
-export function activityView({ activity, day }: DatedStoredActivity) {
-  return {
-    id: activity.id,
-    sport: activity.sport,
-    start: activity.start,
-    date: formatLocalDate(day),
-    elapsedS: activity.elapsedS,
-    movingS: activity.movingS,
-    distanceM: activity.distanceM,
-    avgHr: activity.avgHr,
-    maxHr: activity.maxHr,
-    ascentM: activity.ascentM,
-    sourceName: activity.sourceName,
-    format: activity.format,
-    source: activity.source,
-    warnings: activity.warnings,
-    createdAt: new Date(activity.createdAt).toISOString(),
-  };
-}
 
 /** 2 GB, 64 MB, 512 KB: a size in words (binary units, as IMPORT_LIMIT_BYTES is set). */
 export function sizeInWords(bytes: number): string {
@@ -131,14 +116,10 @@ export function activityRoutes(
     if (!request.isMultipart()) throw new InputProblem("file", NOT_MULTIPART);
     const slot = jobs.reserve(userOf(request).id);
     if (slot === null) {
-      return reply
-        .code(429)
-        .send(
-          problemBody(
-            "rate-limited",
-            `${jobs.maxRunning} imports of yours are already under way (being uploaded or imported): wait for one to finish, then upload again.`,
-          ),
-        );
+      return sendRateLimited(
+        reply,
+        `${jobs.maxRunning} imports of yours are already under way (being uploaded or imported): wait for one to finish, then upload again.`,
+      );
     }
     // Nothing can fail between here and the handler, which gives the slot back or to a job.
     slots.set(request, slot);
@@ -248,15 +229,10 @@ export function activityRoutes(
         );
         // Answered, then the connection closed: the rest of the body is not waited for.
         reply.raw.once("finish", () => request.raw.destroy());
-        return reply
-          .code(408)
-          .header("connection", "close")
-          .send(
-            problemBody(
-              "timeout",
-              `Nothing of the upload arrived for ${Math.round(idleMs / 1000)} seconds: it was given up. Upload again.`,
-            ),
-          );
+        return sendTimeout(
+          reply,
+          `Nothing of the upload arrived for ${Math.round(idleMs / 1000)} seconds: it was given up. Upload again.`,
+        );
       }
       const ours = error instanceof TooLargeProblem || error instanceof InputProblem;
       if (error instanceof ClientGone || (!ours && clientWentAway(request))) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { HttpDeps } from "../context.js";
+import { sendDatabaseDown } from "../problems.js";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -45,10 +46,7 @@ export function homeRoutes(app: FastifyInstance, deps: HttpDeps, webApp: boolean
         return { status: "ok" };
       } catch (error) {
         reply.log.error({ err: error }, "health check: database unreachable");
-        return reply.code(503).send({
-          status: "unavailable",
-          error: { kind: "database", message: "The database does not answer.", field: null },
-        });
+        return sendDatabaseDown(reply);
       }
     },
   );

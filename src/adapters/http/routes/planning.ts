@@ -1,7 +1,6 @@
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import {
-  changeView,
   listChanges,
   moveOptions,
   moveSession,
@@ -11,6 +10,7 @@ import {
   undoChange,
 } from "../../../app/athlete-plan.js";
 import { PlanCache } from "../../../app/plan-cache.js";
+import { changeView } from "../../../contract/index.js";
 import { listExercises } from "../../../core/exercise/filter.js";
 import { EQUIPMENT, type Equipment, MUSCLES, type Muscle } from "../../../core/exercise/types.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
@@ -38,12 +38,7 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
     },
     async (request, reply) => {
       const profile = await storedProfile(planDeps, userOf(request).id);
-      return (
-        profile ??
-        reply
-          .code(404)
-          .send({ error: { kind: "not-found", message: "No profile yet.", field: null } })
-      );
+      return profile ?? sendAppError(reply, { kind: "not-found", message: "No profile yet." });
     },
   );
 

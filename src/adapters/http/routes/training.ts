@@ -1,13 +1,8 @@
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { notFound } from "../../../app/errors.js";
-import {
-  checkinView,
-  logWorkout,
-  recordCheckin,
-  updateWorkout,
-  workoutView,
-} from "../../../app/training.js";
+import { logWorkout, recordCheckin, updateWorkout } from "../../../app/training.js";
+import { checkinView, workoutView } from "../../../contract/index.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
 import { sendAppError } from "../problems.js";
 import { CheckinBody, IdParams, WorkoutBody, WorkoutPatch } from "../schemas.js";

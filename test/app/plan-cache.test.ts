@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { aProfile } from "../../test/builders.js";
-import { testStore } from "../../test/support/database.js";
-import { PlanCache } from "./plan-cache.js";
-import type { User } from "./ports.js";
+import { PlanCache } from "../../src/app/plan-cache.js";
+import type { User } from "../../src/app/ports.js";
+import { aProfile, aUser } from "../builders.js";
+import { testStore } from "../support/database.js";
 
 const clock = { now: () => new Date("2026-11-26T12:00:00Z") };
 const ids = {
@@ -14,15 +14,7 @@ const ids = {
 /** A store holding one athlete with a profile; `read` gives the user as a session lookup would. */
 async function athlete() {
   const t = await testStore();
-  const user: User = {
-    id: "u1",
-    email: "a@example.com",
-    name: "A",
-    passwordHash: "h",
-    createdAt: 0,
-    passwordChangedAt: 0,
-    dataVersion: 0,
-  };
+  const user = aUser();
   await t.store.users.create(user);
   await t.store.profiles.put(user.id, aProfile(), 0);
   const read = async () => (await t.store.users.byId(user.id)) as User;

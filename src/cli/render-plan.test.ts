@@ -1,8 +1,8 @@
 /** The text plan with imported activities: each day's line says what really happened. */
 import { describe, expect, it } from "vitest";
-import { renderPlan } from "../../src/cli/render-plan.js";
-import { planWeeks } from "../../src/core/protocol/plan.js";
-import { aDatedActivity, aLog, aProfile, day, runWeek } from "../builders.js";
+import { aDatedActivity, aLog, aProfile, day, runWeek } from "../../test/builders.js";
+import { planWeeks } from "../core/protocol/plan.js";
+import { renderPlan } from "./render-plan.js";
 
 describe("renderPlan with imported activities", () => {
   const profile = aProfile({ runWeek: runWeek("rest quality easy quality rest long easy") });

@@ -1,9 +1,9 @@
-import type { SessionRepo } from "../../../app/ports.js";
+import type { LogInRepo } from "../../../app/ports.js";
 import { type Db, toCount, toInstant } from "./shared.js";
 import { toUser } from "./users.js";
 
-/** A live session and its user; the parameters are, in this order, the session id and now. */
-function findSession(db: Db, id: string, now: number) {
+/** A live log-in and its user; the parameters are, in this order, the log-in id and now. */
+function findLogIn(db: Db, id: string, now: number) {
   return db
     .selectFrom("auth_session as s")
     .innerJoin("user as u", "u.id", "s.user_id")
@@ -23,31 +23,31 @@ function findSession(db: Db, id: string, now: number) {
     .where("s.expires_at", ">", now);
 }
 
-type SessionRow = Awaited<ReturnType<ReturnType<typeof findSession>["executeTakeFirstOrThrow"]>>;
+type LogInRow = Awaited<ReturnType<ReturnType<typeof findLogIn>["executeTakeFirstOrThrow"]>>;
 
-export function sessionRepo(db: Db): SessionRepo {
-  let findQuery: ReturnType<ReturnType<typeof findSession>["compile"]> | undefined;
+export function logInRepo(db: Db): LogInRepo {
+  let findQuery: ReturnType<ReturnType<typeof findLogIn>["compile"]> | undefined;
   return {
-    async create(session) {
+    async create(logIn) {
       await db
         .insertInto("auth_session")
         .values({
-          id: session.id,
-          user_id: session.userId,
-          created_at: session.createdAt,
-          expires_at: session.expiresAt,
+          id: logIn.id,
+          user_id: logIn.userId,
+          created_at: logIn.createdAt,
+          expires_at: logIn.expiresAt,
         })
         .execute();
     },
 
     async find(id, now) {
       // Every signed-in request runs this: compile it once and only swap its two parameters.
-      findQuery ??= findSession(db, "", 0).compile();
-      const { rows } = await db.executeQuery<SessionRow>({ ...findQuery, parameters: [id, now] });
+      findQuery ??= findLogIn(db, "", 0).compile();
+      const { rows } = await db.executeQuery<LogInRow>({ ...findQuery, parameters: [id, now] });
       const row = rows[0];
       if (!row) return null;
       return {
-        session: {
+        logIn: {
           id: row.session_id,
           userId: row.id,
           createdAt: toInstant(row.session_created_at),

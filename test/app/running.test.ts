@@ -4,14 +4,14 @@
  * time zone. "Now" is Thursday 2026-11-26 (weeks from Monday: this week starts 2026-11-23).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { aProfile, aStoredActivity, day, runWeek } from "../../test/builders.js";
-import { testStore } from "../../test/support/database.js";
-import type { Activity } from "../core/running/activity.js";
-import { formatLocalDate } from "../core/units/local-date.js";
-import { athletePlan } from "./athlete-plan.js";
-import type { StoredActivity, User } from "./ports.js";
-import { runWeekProposal, weeklyRunningFor } from "./running.js";
-import { activityDay } from "./today.js";
+import { athletePlan } from "../../src/app/athlete-plan.js";
+import type { StoredActivity } from "../../src/app/ports.js";
+import { runWeekProposal, weeklyRunningFor } from "../../src/app/running.js";
+import { activityDay } from "../../src/app/today.js";
+import type { Activity } from "../../src/core/running/activity.js";
+import { formatLocalDate } from "../../src/core/units/local-date.js";
+import { aProfile, aStoredActivity, aUser, day, runWeek } from "../builders.js";
+import { testStore } from "../support/database.js";
 
 const clock = { now: () => new Date("2026-11-26T12:00:00Z") };
 const ids = {
@@ -33,15 +33,7 @@ afterEach(async () => {
 async function athlete(withProfile = true) {
   const t = await testStore();
   dispose = t.dispose;
-  const user: User = {
-    id: "u1",
-    email: "a@example.com",
-    name: "A",
-    passwordHash: "h",
-    createdAt: 0,
-    passwordChangedAt: 0,
-    dataVersion: 0,
-  };
+  const user = aUser();
   await t.store.users.create(user);
   if (withProfile) await t.store.profiles.put(user.id, PROFILE, 0);
   return { store: t.store, deps: { repos: t.store, ids, clock } };
@@ -91,15 +83,7 @@ describe("runWeekProposal", () => {
     await store.activities.insertNew("u1", sixWeeks());
     const { proposal, reason } = await runWeekProposal(deps, "u1");
     expect(reason).toBeNull();
-    expect(proposal?.runWeek).toEqual({
-      mon: "rest",
-      tue: "quality",
-      wed: "rest",
-      thu: "easy",
-      fri: "rest",
-      sat: "easy",
-      sun: "long",
-    });
+    expect(proposal?.runWeek).toEqual(runWeek("rest quality rest easy rest easy long"));
     expect(proposal?.from).toBe("2026-10-12");
     expect(proposal?.to).toBe("2026-11-22");
     expect(proposal?.runs).toBe(24);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { activityDay } from "../../src/app/today.js";
-import { parseLocalDate } from "../../src/core/units/local-date.js";
+import { parseLocalDate } from "../core/units/local-date.js";
+import { activityDay } from "./today.js";
 
 describe("activityDay", () => {
   it("is the athlete's calendar day, not UTC's", () => {

@@ -1,0 +1,132 @@
+/**
+ * The answers of the running app match the contract (src/contract): every body a route sends
+ * is checked against its TypeBox schema, closed objects included, so a field added on one side
+ * only fails here.
+ */
+import type { TSchema } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Account,
+  AccountSchema,
+  ActivityViewSchema,
+  CheckinSchema,
+  ErrorBodySchema,
+  type Items,
+  type LogInState,
+  LogInStateSchema,
+  type MoveOption,
+  MoveOptionSchema,
+  MoveSchema,
+  SwapSchema,
+  WorkoutSchema,
+} from "../../src/contract/index.js";
+import { aStoredActivity } from "../builders.js";
+import {
+  exampleProfile,
+  json,
+  type TestApp,
+  testApp,
+  uniqueEmail,
+  workoutBody,
+} from "../support/http.js";
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await testApp();
+});
+
+afterAll(async () => {
+  await t?.dispose();
+});
+
+function expectShape(schema: TSchema, body: unknown): void {
+  const problems = [...Value.Errors(schema, body)].map((e) => `${e.path}: ${e.message}`);
+  expect(problems).toEqual([]);
+}
+
+function expectItems(schema: TSchema, body: unknown): void {
+  const items = (body as { items?: unknown[] }).items;
+  expect(Array.isArray(items) && items.length > 0).toBe(true);
+  for (const item of items ?? []) expectShape(schema, item);
+}
+
+describe("responses follow src/contract", () => {
+  it("accounts and the log-in state", async () => {
+    const signedOut = await json(t.app, "GET", "/api/session");
+    expectShape(LogInStateSchema, signedOut.body);
+    const signup = await json(t.app, "POST", "/api/auth/signup", null, {
+      email: uniqueEmail(),
+      password: "correct horse battery staple",
+      name: "Ana",
+    });
+    expect(signup.status).toBe(201);
+    expectShape(AccountSchema, signup.body);
+    const cookie = String(signup.headers["set-cookie"]).split(";")[0] ?? "";
+    expectShape(AccountSchema, (await json(t.app, "GET", "/api/me", cookie)).body);
+    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile());
+    const signedIn = await json<LogInState>(t.app, "GET", "/api/session", cookie);
+    expectShape(LogInStateSchema, signedIn.body);
+    expect(signedIn.body.profile).not.toBeNull();
+  });
+
+  it("workouts, check-ins, moves, swaps, move options and activities", async () => {
+    const signup = await json(t.app, "POST", "/api/auth/signup", null, {
+      email: uniqueEmail(),
+      password: "correct horse battery staple",
+      name: "Ben",
+    });
+    const cookie = String(signup.headers["set-cookie"]).split(";")[0] ?? "";
+    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile());
+
+    const workout = await json(t.app, "POST", "/api/workouts", cookie, workoutBody());
+    expectShape(WorkoutSchema, workout.body);
+    expectItems(WorkoutSchema, (await json(t.app, "GET", "/api/workouts", cookie)).body);
+    const checkin = { date: "2026-11-25", soreness: 2, hurtRun: false };
+    expectShape(CheckinSchema, (await json(t.app, "POST", "/api/checkins", cookie, checkin)).body);
+    expectItems(CheckinSchema, (await json(t.app, "GET", "/api/checkins", cookie)).body);
+
+    const options = await json<Items<MoveOption>>(
+      t.app,
+      "GET",
+      "/api/plan/move-options?from=2026-12-01",
+      cookie,
+    );
+    expectItems(MoveOptionSchema, options.body);
+    const allowed = options.body.items.find((option) => option.allowed);
+    const move = await json(t.app, "POST", "/api/plan/moves", cookie, {
+      from: "2026-12-01",
+      to: allowed?.date,
+    });
+    expect(move.status).toBe(201);
+    expectShape(MoveSchema, move.body);
+    expectItems(MoveSchema, (await json(t.app, "GET", "/api/plan/moves", cookie)).body);
+    const swap = await json(t.app, "POST", "/api/plan/swaps", cookie, {
+      date: "2026-12-03",
+      exercise: "romanian-deadlift",
+      with: "single-leg-romanian-deadlift",
+    });
+    expect(swap.status).toBe(201);
+    expectShape(SwapSchema, swap.body);
+
+    const me = (await json<Account>(t.app, "GET", "/api/me", cookie)).body;
+    await t.store.activities.insertNew(me.id, [
+      aStoredActivity("7f1c2d3e-0000-4000-8000-000000000001", "2026-11-28T07:00:00.000Z"),
+    ]);
+    expectItems(ActivityViewSchema, (await json(t.app, "GET", "/api/activities", cookie)).body);
+  });
+
+  it("error bodies, the framework's included", async () => {
+    const answers = await Promise.all([
+      json(t.app, "GET", "/api/workouts"),
+      json(t.app, "GET", "/api/no-such-route"),
+      json(t.app, "POST", "/api/auth/login", null, "{not json", {
+        "content-type": "application/json",
+      }),
+      json(t.app, "POST", "/api/auth/login", null, { email: "x" }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 404, 400, 400]);
+    for (const answer of answers) expectShape(ErrorBodySchema, answer.body);
+  });
+});
