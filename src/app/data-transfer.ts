@@ -1,6 +1,7 @@
 import type { LoggedSet } from "../core/log/training-log.js";
 import { validateTrainingLog } from "../core/log/training-log.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
+import { excerpt } from "../core/excerpt.js";
 import { err, ok, type Result } from "../core/result.js";
 import { parseLocalDate } from "../core/units/local-date.js";
 import { type AppError, invalidField } from "./errors.js";
@@ -94,7 +95,7 @@ export async function exportAccount(
 function instant(text: string, field: string): Result<number, AppError> {
   const ms = Date.parse(text);
   return Number.isNaN(ms)
-    ? err(invalidField(field, `${JSON.stringify(text)} is not an ISO 8601 instant`))
+    ? err(invalidField(field, `${excerpt(text)} is not an ISO 8601 instant`))
     : ok(ms);
 }
 
@@ -103,7 +104,7 @@ function instant(text: string, field: string): Result<number, AppError> {
  * checks that the day and time exist, which Date.parse does not (it reads 2026-02-30 as March 2).
  */
 function activityStart(text: string, field: string): Result<number, AppError> {
-  const problem = invalidField(field, `${JSON.stringify(text)} is not an ISO 8601 instant`);
+  const problem = invalidField(field, `${excerpt(text)} is not an ISO 8601 instant`);
   const ms = Date.parse(text);
   // The schema's pattern puts hours, minutes and seconds at these places.
   const [hour = 24, minute = 60, second = 60] = [11, 14, 17].map((at) =>

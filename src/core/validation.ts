@@ -2,6 +2,7 @@ import type { TSchema } from "@sinclair/typebox";
 import { Kind } from "@sinclair/typebox";
 import { type ValueError, ValueErrorType } from "@sinclair/typebox/errors";
 import { Value } from "@sinclair/typebox/value";
+import { excerpt } from "./excerpt.js";
 import { type InvalidInput, invalid } from "./result.js";
 
 /** `/runWeek/tue` → `runWeek.tue`, `/sessions/0/sets/1` → `sessions[0].sets[1]`. */
@@ -27,9 +28,8 @@ function literals(schema: TSchema): unknown[] | null {
   return values;
 }
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
+/** Never the whole value: it may be megabytes, or nested too deep to stringify. */
+const show = (value: unknown): string => excerpt(value);
 
 function describe(error: ValueError): string {
   const { schema, value } = error;

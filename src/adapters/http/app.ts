@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
+import { limitJsonDepth } from "./json-depth.js";
 import { InputProblem, installErrorHandler, typeboxValidator } from "./problems.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { activityRoutes, sweepStaleUploads } from "./routes/activities.js";
@@ -68,6 +69,7 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
     },
   });
   app.setValidatorCompiler(typeboxValidator);
+  limitJsonDepth(app);
   const webRoot =
     options.webRoot && existsSync(join(options.webRoot, "index.html")) ? options.webRoot : null;
   installErrorHandler(app, webRoot ? appPageFallback : undefined);

@@ -47,8 +47,8 @@ export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply
   const body: ErrorBody = {
     error: {
       kind: error.kind,
-      message: error.message,
-      field: "field" in error && error.field !== undefined ? error.field : null,
+      message: boundedMessage(error.message),
+      field: "field" in error && error.field !== undefined ? boundedMessage(error.field) : null,
       ...(error.kind === "rule" ? { rule: error.rule } : {}),
     },
   };
@@ -68,8 +68,22 @@ export function typeboxValidator({ schema }: { schema: unknown }) {
   };
 }
 
+/**
+ * The longest message an error body carries. Messages name the field and the rule with at most
+ * a short excerpt of the value (core/excerpt.ts); this bound holds whatever a library says.
+ */
+export const MAX_MESSAGE_CHARS = 1000;
+
+export function boundedMessage(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS
+    ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…`
+    : message;
+}
+
 function body(kind: string, message: string, field: string | null = null): ErrorBody {
-  return { error: { kind, message, field } };
+  return {
+    error: { kind, message: boundedMessage(message), field: field && boundedMessage(field) },
+  };
 }
 
 /** The API's error body, for routes that answer an error themselves. */
