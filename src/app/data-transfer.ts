@@ -1,7 +1,7 @@
+import { excerpt } from "../core/excerpt.js";
 import type { LoggedSet } from "../core/log/training-log.js";
 import { validateTrainingLog } from "../core/log/training-log.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
-import { excerpt } from "../core/excerpt.js";
 import { err, ok, type Result } from "../core/result.js";
 import { parseLocalDate } from "../core/units/local-date.js";
 import { type AppError, invalidField } from "./errors.js";

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
+import { crossSiteProtection } from "./cross-site.js";
 import { limitJsonDepth } from "./json-depth.js";
 import { InputProblem, installErrorHandler, typeboxValidator } from "./problems.js";
 import { accountRoutes } from "./routes/accounts.js";
@@ -23,7 +24,8 @@ import { appPageFallback, serveWebApp } from "./web-app.js";
 
 export interface HttpOptions {
   readonly logLevel: string;
-  readonly trustProxy: boolean;
+  /** Fastify's trustProxy: all, none, a hop count, or addresses and CIDR ranges. */
+  readonly trustProxy: boolean | number | readonly string[];
   readonly bodyLimitBytes: number;
   readonly authRateLimit: number;
   /** Shared counters when several processes serve the same users. */
@@ -47,11 +49,23 @@ const MAX_PARAM_LENGTH = 65_536;
 /** The longest id in a path (IdParams). */
 const MAX_ID_LENGTH = IdParams.properties.id.maxLength ?? 100;
 
+/**
+ * A hop count as proxy-addr has always read it (the n addresses nearest the server are
+ * proxies); Fastify 5 now trusts nobody for a bare number, which would ignore the setting.
+ * Only right when the server is reachable through those proxies alone (README, TRUST_PROXY).
+ */
+function fastifyTrustProxy(
+  setting: HttpOptions["trustProxy"],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === "number") return (_address, hop) => hop < setting;
+  return typeof setting === "boolean" ? setting : [...setting];
+}
+
 /** The HTTP API and the page at `/`, ready for `listen` or, in tests, `inject`. */
 export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel },
-    trustProxy: options.trustProxy,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: options.bodyLimitBytes,
     // A path parameter over find-my-way's default 100 characters would match no route, and a
     // GET would fall through to the web app's wildcard (404 echoing the path, or 403 from the
@@ -70,6 +84,7 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   });
   app.setValidatorCompiler(typeboxValidator);
   limitJsonDepth(app);
+  crossSiteProtection(app);
   const webRoot =
     options.webRoot && existsSync(join(options.webRoot, "index.html")) ? options.webRoot : null;
   installErrorHandler(app, webRoot ? appPageFallback : undefined);
@@ -88,6 +103,8 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   });
 
   await app.register(helmet, {
+    // Sent by crossSiteProtection, and only over HTTPS.
+    hsts: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

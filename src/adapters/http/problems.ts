@@ -33,6 +33,11 @@ export class TooLargeProblem extends Error {
   readonly statusCode = 413;
 }
 
+/** A request refused whatever its content (a cross-site form post): 403 `forbidden`. */
+export class ForbiddenProblem extends Error {
+  readonly statusCode = 403;
+}
+
 const STATUS: Record<AppError["kind"], number> = {
   invalid: 400,
   unauthorized: 401,
@@ -102,6 +107,8 @@ export function installErrorHandler(
   app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
     if (error instanceof InputProblem)
       return reply.code(400).send(body(error.kind, error.message, error.field || null));
+    if (error instanceof ForbiddenProblem)
+      return reply.code(403).send(body("forbidden", error.message));
     if (error instanceof TooLargeProblem)
       return reply.code(413).header("connection", "close").send(body("too-large", error.message));
     switch (error.code) {
