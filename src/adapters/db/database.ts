@@ -33,6 +33,7 @@ export interface OpenOptions {
 /** pg's type id of int8 (`bigint`): instants and `count(*)`. */
 const PG_INT8 = 20;
 const PG_POOL_MAX = 10;
+const PG_CONNECT_TIMEOUT_MS = 5000;
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Database {
   return target.kind === "sqlite" ? openSqlite(target.file) : openPostgres(target.url, options);
@@ -92,8 +93,20 @@ function openPostgres(url: string, options: OpenOptions): Database {
   // below 2^53), leaving pg's global parsers alone for any other pool in the process.
   const types = new pg.TypeOverrides();
   types.setTypeParser(PG_INT8, (value: string) => Number(value));
-  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX, types });
+  // A server that does not answer fails a request in seconds (503), rather than holding it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: PG_POOL_MAX,
+    types,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+  });
   pool.on("error", (error) => options.onPoolError?.(error));
+  // The pool listens for errors of idle clients only: a client checked out between two queries
+  // of a transaction when the server goes away would emit an unheard 'error' and end the
+  // process. Its next query fails instead (answered 503), and the pool drops it on release.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => options.onPoolError?.(error));
+  });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy ends the pool.
   return { db, kind: "postgres", close: once(() => db.destroy()) };

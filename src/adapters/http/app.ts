@@ -20,6 +20,7 @@ import { planningRoutes } from "./routes/planning.js";
 import { trainingRoutes } from "./routes/training.js";
 import { transferRoutes } from "./routes/transfer.js";
 import { IdParams } from "./schemas.js";
+import { trackStorageHealth } from "./storage-health.js";
 import { appPageFallback, serveWebApp } from "./web-app.js";
 
 export interface HttpOptions {
@@ -85,6 +86,7 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   app.setValidatorCompiler(typeboxValidator);
   limitJsonDepth(app);
   crossSiteProtection(app);
+  trackStorageHealth(app);
   const webRoot =
     options.webRoot && existsSync(join(options.webRoot, "index.html")) ? options.webRoot : null;
   installErrorHandler(app, webRoot ? appPageFallback : undefined);

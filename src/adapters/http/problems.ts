@@ -2,6 +2,8 @@ import type { TSchema } from "@sinclair/typebox";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppError } from "../../app/errors.js";
 import { checkSchema } from "../../core/validation.js";
+import { storageUnavailable } from "../db/unavailable.js";
+import { markStorageFailure, RETRY_AFTER_SECONDS } from "./storage-health.js";
 
 /** The API's error body: `{"error":{"kind","message","field"}}` (plus `rule` for a broken rule). */
 export interface ErrorBody {
@@ -107,6 +109,20 @@ export function installErrorHandler(
   app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
     if (error instanceof InputProblem)
       return reply.code(400).send(body(error.kind, error.message, error.field || null));
+    const unavailable = storageUnavailable(error);
+    if (unavailable) {
+      request.log.error({ err: error }, "database unavailable");
+      markStorageFailure(request, unavailable);
+      return reply
+        .code(503)
+        .header("retry-after", String(RETRY_AFTER_SECONDS))
+        .send(
+          body(
+            "unavailable",
+            `${unavailable} Nothing of this request was saved; try again in a moment.`,
+          ),
+        );
+    }
     if (error instanceof ForbiddenProblem)
       return reply.code(403).send(body("forbidden", error.message));
     if (error instanceof TooLargeProblem)

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import { storageUnavailable } from "../../db/unavailable.js";
 import type { HttpDeps } from "../context.js";
+import { RETRY_AFTER_SECONDS, recentStorageFailure } from "../storage-health.js";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -39,17 +41,20 @@ export function homeRoutes(app: FastifyInstance, deps: HttpDeps, webApp: boolean
   app.get(
     "/api/health",
     { schema: { tags: ["health"], summary: "Up, with the database reachable" } },
-    async (_request, reply) => {
+    async (request, reply) => {
+      let reason: string | null;
       try {
         await deps.store.ping();
-        return { status: "ok" };
+        reason = recentStorageFailure(request);
       } catch (error) {
         reply.log.error({ err: error }, "health check: database unreachable");
-        return reply.code(503).send({
-          status: "unavailable",
-          error: { kind: "database", message: "The database does not answer.", field: null },
-        });
+        reason = storageUnavailable(error) ?? "The database does not answer.";
       }
+      if (reason === null) return { status: "ok" };
+      return reply
+        .code(503)
+        .header("retry-after", String(RETRY_AFTER_SECONDS))
+        .send({ status: "unavailable", error: { kind: "database", message: reason, field: null } });
     },
   );
 }
