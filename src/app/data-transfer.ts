@@ -2,8 +2,9 @@ import { excerpt } from "../core/excerpt.js";
 import type { LoggedSet } from "../core/log/training-log.js";
 import { validateTrainingLog } from "../core/log/training-log.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
+import { firstRepeat, restoredChangeProblem } from "../core/protocol/restore-checks.js";
 import { err, ok, type Result } from "../core/result.js";
-import { parseLocalDate } from "../core/units/local-date.js";
+import { parseLocalDate, type Weekday } from "../core/units/local-date.js";
 import { type AppError, invalidField } from "./errors.js";
 import type { Clock, Repos, Store, StoredActivity, StoredPlanChange, User } from "./ports.js";
 
@@ -123,7 +124,8 @@ function activityStart(text: string, field: string): Result<number, AppError> {
 }
 
 /** Checks what the schema cannot (real dates, known exercises, a valid profile) before anything is written. */
-function checkDocument(doc: ImportDocument): AppError | null {
+function checkDocument(doc: ImportDocument, storedWeekStart: Weekday | null): AppError | null {
+  let weekStart = storedWeekStart;
   if (doc.profile !== null) {
     const profile = validateProfile(doc.profile);
     if (!profile.ok)
@@ -131,6 +133,7 @@ function checkDocument(doc: ImportDocument): AppError | null {
         `profile.${profile.error.field}`.replace(/\.$/, ""),
         profile.error.message,
       );
+    weekStart = profile.value.weekStart;
   }
   const log = validateTrainingLog({
     sessions: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
@@ -138,11 +141,36 @@ function checkDocument(doc: ImportDocument): AppError | null {
   });
   if (!log.ok)
     return invalidField(log.error.field.replace(/^sessions/, "workouts"), log.error.message);
-  for (const [i, change] of doc.planChanges.entries()) {
-    const dates = change.kind === "move" ? [change.from, change.to] : [change.date];
-    if (dates.some((date) => parseLocalDate(date) === null)) {
-      return invalidField(`planChanges[${i}]`, "holds a date that does not exist");
+  for (const [name, keys] of [
+    ["workouts", doc.workouts.map((w) => w.id)],
+    ["checkins", doc.checkins.map((c) => c.id)],
+    ["planChanges", doc.planChanges.map((c) => c.id)],
+  ] as const) {
+    const repeat = firstRepeat(keys);
+    if (repeat) {
+      return invalidField(
+        `${name}[${repeat.again}].id`,
+        `is the id of ${name}[${repeat.first}] too`,
+      );
     }
+  }
+  // One check-in a day, as the API keeps it: a second one would replace the first.
+  const sameDay = firstRepeat(doc.checkins.map((c) => c.date));
+  if (sameDay) {
+    return invalidField(
+      `checkins[${sameDay.again}].date`,
+      `is the day of checkins[${sameDay.first}] too: one check-in a day`,
+    );
+  }
+  if (doc.planChanges.length && weekStart === null) {
+    return invalidField(
+      "planChanges",
+      "need a profile (moves and swaps change a plan): the document has none, nor has the account",
+    );
+  }
+  for (const [i, change] of doc.planChanges.entries()) {
+    const problem = restoredChangeProblem(change, weekStart ?? "mon", `planChanges[${i}]`);
+    if (problem) return invalidField(problem.field, problem.message);
   }
   const stamps: [string, string][] = [
     ...doc.workouts.flatMap((w, i): [string, string][] => [
@@ -191,7 +219,9 @@ export async function importAccount(
   doc: ImportDocument,
   clock: Clock,
 ): Promise<Result<ImportSummary, AppError>> {
-  const problem = checkDocument(doc);
+  const stored = doc.profile === null ? await store.profiles.get(user.id) : null;
+  const storedWeekStart = stored ? ((stored as { weekStart?: Weekday }).weekStart ?? null) : null;
+  const problem = checkDocument(doc, storedWeekStart);
   if (problem) return err(problem);
   const summary = await store.transaction(async (repos) => {
     let added = 0;
