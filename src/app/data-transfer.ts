@@ -124,7 +124,10 @@ function activityStart(text: string, field: string): Result<number, AppError> {
 }
 
 /** Checks what the schema cannot (real dates, known exercises, a valid profile) before anything is written. */
-function checkDocument(doc: ImportDocument, storedWeekStart: Weekday | null): AppError | null {
+async function checkDocument(
+  doc: ImportDocument,
+  storedWeekStart: Weekday | null,
+): Promise<AppError | null> {
   let weekStart = storedWeekStart;
   if (doc.profile !== null) {
     const profile = validateProfile(doc.profile);
@@ -135,12 +138,26 @@ function checkDocument(doc: ImportDocument, storedWeekStart: Weekday | null): Ap
       );
     weekStart = profile.value.weekStart;
   }
-  const log = validateTrainingLog({
-    sessions: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
-    checkins: doc.checkins.map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
-  });
-  if (!log.ok)
-    return invalidField(log.error.field.replace(/^sessions/, "workouts"), log.error.message);
+  // A slice of the log at a time (each entry is checked on its own), the event loop handed
+  // back between slices; the field names count from the document's first entry.
+  for (let from = 0; from < Math.max(doc.workouts.length, doc.checkins.length); from += LOG_SLICE) {
+    const log = validateTrainingLog({
+      sessions: doc.workouts
+        .slice(from, from + LOG_SLICE)
+        .map((w) => ({ date: w.date, sets: [...w.sets] })),
+      checkins: doc.checkins
+        .slice(from, from + LOG_SLICE)
+        .map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
+    });
+    if (!log.ok) {
+      const field = log.error.field
+        .replace(/^sessions\[(\d+)\]/, (_, i) => `workouts[${from + Number(i)}]`)
+        .replace(/^checkins\[(\d+)\]/, (_, i) => `checkins[${from + Number(i)}]`)
+        .replace(/^sessions/, "workouts");
+      return invalidField(field, log.error.message);
+    }
+    await breathe();
+  }
   for (const [name, keys] of [
     ["workouts", doc.workouts.map((w) => w.id)],
     ["checkins", doc.checkins.map((c) => c.id)],
@@ -195,6 +212,19 @@ function checkDocument(doc: ImportDocument, storedWeekStart: Weekday | null): Ap
   return null;
 }
 
+/**
+ * Rows written between two turns of the event loop: a restore of 50,000 workouts runs for
+ * seconds, and an embedded database answers each query without ever handing the loop back
+ * (its promises resolve as microtasks), so other requests (a health check, another
+ * athlete's plan) would wait for all of it.
+ */
+const YIELD_EVERY = 200;
+
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Log entries checked between two turns of the event loop. */
+const LOG_SLICE = 2000;
+
 /** Activities stored per call of the duplicate rule: it compares each with those before it. */
 const ACTIVITY_CHUNK = 500;
 
@@ -221,12 +251,13 @@ export async function importAccount(
 ): Promise<Result<ImportSummary, AppError>> {
   const stored = doc.profile === null ? await store.profiles.get(user.id) : null;
   const storedWeekStart = stored ? ((stored as { weekStart?: Weekday }).weekStart ?? null) : null;
-  const problem = checkDocument(doc, storedWeekStart);
+  const problem = await checkDocument(doc, storedWeekStart);
   if (problem) return err(problem);
   const summary = await store.transaction(async (repos) => {
     let added = 0;
     let kept = 0;
-    for (const w of doc.workouts) {
+    for (const [i, w] of doc.workouts.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
       const outcome = await repos.workouts.insert(user.id, {
         id: w.id,
         date: w.date,
@@ -237,7 +268,8 @@ export async function importAccount(
       if (outcome === "inserted") added++;
       else kept++;
     }
-    for (const c of doc.checkins) {
+    for (const [i, c] of doc.checkins.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
       await repos.checkins.upsert(user.id, {
         id: c.id,
         date: c.date,
@@ -270,6 +302,7 @@ export async function importAccount(
     for (let from = 0; from < activities.length; from += ACTIVITY_CHUNK) {
       const chunk = activities.slice(from, from + ACTIVITY_CHUNK);
       activitiesAdded += (await repos.activities.insertNew(user.id, chunk)).inserted.length;
+      await breathe();
     }
     if (doc.profile !== null) await repos.profiles.put(user.id, doc.profile, clock.now().getTime());
     return {

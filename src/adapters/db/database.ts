@@ -20,6 +20,11 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** Closes the SQLite file or ends the pool (idempotent); the Kysely instance is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * `select 1` beside Kysely's connection: a health check answers while a long transaction
+   * (a restore) holds the SQLite connection or every pooled PostgreSQL client.
+   */
+  ping(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -58,8 +63,18 @@ function openSqlite(file: string): Database {
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
+  const probe = sqlite.prepare("select 1");
   // Kysely's destroy closes the better-sqlite3 handle.
-  return { db, kind: "sqlite", close: once(() => db.destroy()) };
+  return {
+    db,
+    kind: "sqlite",
+    close: once(() => db.destroy()),
+    // The same handle, outside Kysely's one-query-at-a-time lock: a read inside an open
+    // transaction is allowed, and better-sqlite3 runs it at once.
+    ping: async () => {
+      probe.get();
+    },
+  };
 }
 
 /** Enough for every distinct query the repositories make; a query built on the fly never grows it past this. */
@@ -109,7 +124,15 @@ function openPostgres(url: string, options: OpenOptions): Database {
   });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy ends the pool.
-  return { db, kind: "postgres", close: once(() => db.destroy()) };
+  return {
+    db,
+    kind: "postgres",
+    close: once(() => db.destroy()),
+    // A restore's transaction holds one client of the pool; the check takes another.
+    ping: async () => {
+      await pool.query("select 1");
+    },
+  };
 }
 
 /** close() may be called twice (the store, then a test's clean-up); the second waits for the first. */
