@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,7 @@ import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
 import { crossSiteProtection } from "./cross-site.js";
 import { limitJsonDepth } from "./json-depth.js";
+import { installMetrics } from "./metrics.js";
 import { InputProblem, installErrorHandler, typeboxValidator } from "./problems.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { activityRoutes, sweepStaleUploads } from "./routes/activities.js";
@@ -37,6 +39,8 @@ export interface HttpOptions {
   readonly importLimitBytes?: number;
   /** Where uploads wait while imported (default a folder in the system's temp folder). */
   readonly uploadDir?: string;
+  /** Serve `GET /metrics` (Prometheus text format). */
+  readonly metrics?: boolean;
 }
 
 const DEFAULT_IMPORT_LIMIT = 2 * 1024 * 1024 * 1024;
@@ -65,7 +69,9 @@ function fastifyTrustProxy(
 /** The HTTP API and the page at `/`, ready for `listen` or, in tests, `inject`. */
 export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // pino's JSON lines; each request's carry its id, also sent back as X-Request-Id.
     logger: { level: options.logLevel },
+    genReqId: () => randomUUID(),
     trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: options.bodyLimitBytes,
     // A path parameter over find-my-way's default 100 characters would match no route, and a
@@ -166,5 +172,9 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   });
   // preClose: before the onClose hooks close the database the jobs write to.
   app.addHook("preClose", () => jobs.close());
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  if (options.metrics) installMetrics(app, () => jobs.running());
   return app;
 }

@@ -18,6 +18,11 @@ export function markStorageFailure(request: FastifyRequest, reason: string): voi
   failedRequests.set(request, reason);
 }
 
+/** The reason this request was answered 503 for the database, if it was. */
+export function storageFailureOf(request: FastifyRequest): string | undefined {
+  return failedRequests.get(request);
+}
+
 /**
  * Why the database could not write lately, for `/api/health`: a read (its ping) may still work
  * on a full disk or a read-only file. Forgotten as soon as a write succeeds again, or after
