@@ -16,6 +16,8 @@ describe("readConfig", () => {
       authRateLimit: 10,
       importLimitBytes: 2 * 1024 * 1024 * 1024,
       uploadDir: "/srv/capacity/data/uploads",
+      shutdownGraceMs: 10_000,
+      metrics: false,
     });
   });
 
@@ -34,6 +36,8 @@ describe("readConfig", () => {
         BODY_LIMIT_BYTES: "2048",
         IMPORT_LIMIT_BYTES: "1048576",
         UPLOAD_DIR: "/tmp/capacity-uploads",
+        SHUTDOWN_GRACE_MS: "2500",
+        METRICS: "true",
       },
       "/",
     );
@@ -50,7 +54,29 @@ describe("readConfig", () => {
       bodyLimitBytes: 2048,
       importLimitBytes: 1_048_576,
       uploadDir: "/tmp/capacity-uploads",
+      shutdownGraceMs: 2500,
+      metrics: true,
     });
+  });
+
+  it("reads TRUST_PROXY as Fastify's trustProxy: all, none, a hop count, or addresses", () => {
+    const read = (value: string) => readConfig({ TRUST_PROXY: value }, "/").trustProxy;
+    expect(read("true")).toBe(true);
+    expect(read("false")).toBe(false);
+    expect(read("0")).toBe(false);
+    expect(read("1")).toBe(1);
+    expect(read("2")).toBe(2);
+    expect(read("10.0.0.1")).toEqual(["10.0.0.1"]);
+    expect(read("10.0.0.0/8, 192.168.1.1,::1, fd00::/8,loopback")).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.1",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
+    for (const bad of ["10.0.0.0/33", "10.0.0", "proxy.example.com", "1,2", "::1/129"]) {
+      expect(() => read(bad), bad).toThrow(/TRUST_PROXY/);
+    }
   });
 
   it("names every bad key in one error", () => {

@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { parseTrustProxy, type TrustProxy } from "./trust-proxy.js";
 
 /**
  * The only reader of the environment: every setting is parsed and checked here once, and a
@@ -12,8 +13,11 @@ export interface Config {
   readonly databaseUrl: string | null;
   /** Shared rate-limit counters for several server processes. */
   readonly redisUrl: string | null;
-  /** Trust X-Forwarded-* from a proxy in front (needed for Secure cookies behind HTTPS). */
-  readonly trustProxy: boolean;
+  /**
+   * Which proxies in front are believed about X-Forwarded-* (needed for Secure cookies behind
+   * HTTPS): all, none, a hop count, or their addresses and CIDR ranges (src/trust-proxy.ts).
+   */
+  readonly trustProxy: TrustProxy;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   readonly logInDays: number;
   /** Sign-up and log-in attempts per IP and minute. */
@@ -26,6 +30,10 @@ export interface Config {
    * ends. On disk rather than in memory: an upload may be gigabytes.
    */
   readonly uploadDir: string;
+  /** On SIGTERM: how long in-flight requests and imports get before the process ends anyway. */
+  readonly shutdownGraceMs: number;
+  /** `GET /metrics` in Prometheus text format, off by default. */
+  readonly metrics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -85,7 +93,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const dataDir = resolve(cwd, text("CAPACITY_DATA_DIR") ?? "data");
   const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"]);
   const redisUrl = url("REDIS_URL", ["redis:", "rediss:"]);
-  const trustProxy = boolean("TRUST_PROXY", false);
+  const trustProxy = ((): TrustProxy => {
+    const value = text("TRUST_PROXY");
+    if (value === undefined) return false;
+    const parsed = parseTrustProxy(value);
+    if ("value" in parsed) return parsed.value;
+    problems.push(`TRUST_PROXY=${JSON.stringify(value.slice(0, 200))}: ${parsed.problem}`);
+    return false;
+  })();
   const level = text("LOG_LEVEL") ?? "warn";
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(level)}: expected one of ${LOG_LEVELS.join(", ")}`);
@@ -95,6 +110,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const bodyLimitBytes = integer("BODY_LIMIT_BYTES", 1_048_576, 1024, 100 * 1_048_576);
   const importLimitBytes = integer("IMPORT_LIMIT_BYTES", 2 * GIB, 1024, 1024 * GIB);
   const uploadDir = resolve(cwd, text("UPLOAD_DIR") ?? join(dataDir, "uploads"));
+  const shutdownGraceMs = integer("SHUTDOWN_GRACE_MS", 10_000, 0, 3_600_000);
+  const metrics = boolean("METRICS", false);
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -109,5 +126,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimitBytes,
     importLimitBytes,
     uploadDir,
+    shutdownGraceMs,
+    metrics,
   };
 }

@@ -35,6 +35,7 @@ export async function startServer(
       importLimitBytes: config.importLimitBytes,
       uploadDir: config.uploadDir,
       authRateLimit: config.authRateLimit,
+      metrics: config.metrics,
       ...(redis ? { redis } : {}),
       webRoot: fileURLToPath(new URL("./web", import.meta.url)),
     },
@@ -64,14 +65,29 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Capacity is running on ${server.url} (data: ${describeTarget(databaseTarget(config))})\n`,
     );
-    const stop = () => {
+    // Graceful: no new connections, requests under way answered, import jobs stopped between
+    // two files (what they stored stays), the database closed; after SHUTDOWN_GRACE_MS the
+    // process ends anyway. A second signal ends it at once.
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      server.app.log.warn({ signal, graceMs: config.shutdownGraceMs }, "shutting down");
+      const timer = setTimeout(() => {
+        server.app.log.error("shutdown grace time over: exiting with work unfinished");
+        process.exit(1);
+      }, config.shutdownGraceMs);
+      timer.unref();
       server.stop().then(
         () => process.exit(0),
-        () => process.exit(1),
+        (error: unknown) => {
+          server.app.log.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
       );
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
   } catch (error) {
     if (error instanceof PendingMigrations) {
       process.stderr.write(`${error.message}\n`);

@@ -1,3 +1,4 @@
+import { passwordRuleBroken } from "../core/password-rules.js";
 import { err, ok, type Result } from "../core/result.js";
 import { MS_PER_DAY } from "../core/units/local-date.js";
 import { normaliseEmail } from "./email.js";
@@ -5,8 +6,7 @@ import { type AppError, invalidField } from "./errors.js";
 import { isLocalOwner, LOCAL_OWNER_EMAIL, LOCAL_OWNER_PASSWORD_HASH } from "./local-owner.js";
 import type { Clock, Ids, PasswordHasher, Repos, User } from "./ports.js";
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+export { PASSWORD_MAX, PASSWORD_MIN } from "../core/password-rules.js";
 export const LOG_IN_DAYS = 30;
 
 export interface AccountDeps {
@@ -17,17 +17,13 @@ export interface AccountDeps {
   readonly logInDays?: number;
 }
 
-/** The one password rule, said the same way everywhere. */
+/**
+ * The password rules (core/password-rules.ts), said the same way everywhere. Only new
+ * passwords are checked: an account whose password predates a rule still logs in.
+ */
 export function passwordProblem(password: string, field = "password"): AppError | null {
-  if (password.length < PASSWORD_MIN) {
-    return invalidField(
-      field,
-      `must be at least ${PASSWORD_MIN} characters (a few words make a good one)`,
-    );
-  }
-  if (password.length > PASSWORD_MAX)
-    return invalidField(field, `must be at most ${PASSWORD_MAX} characters`);
-  return null;
+  const broken = passwordRuleBroken(password);
+  return broken ? invalidField(field, broken.message) : null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -237,6 +237,9 @@ export async function moveSession(
       invalidField("to", `${JSON.stringify(input.to)} is not a real date; expected YYYY-MM-DD`),
     );
   }
+  if (input.to === input.from) {
+    return err(invalidField("to", "is the day the session is on: a move goes to another day"));
+  }
   const request = await requestReaching(deps, ownerId, from);
   if (!request.ok) return request;
   const problem = checkMove(request.value, input);

@@ -1,8 +1,10 @@
+import { excerpt } from "../core/excerpt.js";
 import type { LoggedSet } from "../core/log/training-log.js";
 import { validateTrainingLog } from "../core/log/training-log.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
+import { firstRepeat, restoredChangeProblem } from "../core/protocol/restore-checks.js";
 import { err, ok, type Result } from "../core/result.js";
-import { parseLocalDate } from "../core/units/local-date.js";
+import { parseLocalDate, type Weekday } from "../core/units/local-date.js";
 import { type AppError, invalidField } from "./errors.js";
 import type { Clock, Repos, Store, StoredActivity, StoredPlanChange, User } from "./ports.js";
 
@@ -94,7 +96,7 @@ export async function exportAccount(
 function instant(text: string, field: string): Result<number, AppError> {
   const ms = Date.parse(text);
   return Number.isNaN(ms)
-    ? err(invalidField(field, `${JSON.stringify(text)} is not an ISO 8601 instant`))
+    ? err(invalidField(field, `${excerpt(text)} is not an ISO 8601 instant`))
     : ok(ms);
 }
 
@@ -103,7 +105,7 @@ function instant(text: string, field: string): Result<number, AppError> {
  * checks that the day and time exist, which Date.parse does not (it reads 2026-02-30 as March 2).
  */
 function activityStart(text: string, field: string): Result<number, AppError> {
-  const problem = invalidField(field, `${JSON.stringify(text)} is not an ISO 8601 instant`);
+  const problem = invalidField(field, `${excerpt(text)} is not an ISO 8601 instant`);
   const ms = Date.parse(text);
   // The schema's pattern puts hours, minutes and seconds at these places.
   const [hour = 24, minute = 60, second = 60] = [11, 14, 17].map((at) =>
@@ -122,7 +124,11 @@ function activityStart(text: string, field: string): Result<number, AppError> {
 }
 
 /** Checks what the schema cannot (real dates, known exercises, a valid profile) before anything is written. */
-function checkDocument(doc: ImportDocument): AppError | null {
+async function checkDocument(
+  doc: ImportDocument,
+  storedWeekStart: Weekday | null,
+): Promise<AppError | null> {
+  let weekStart = storedWeekStart;
   if (doc.profile !== null) {
     const profile = validateProfile(doc.profile);
     if (!profile.ok)
@@ -130,17 +136,57 @@ function checkDocument(doc: ImportDocument): AppError | null {
         `profile.${profile.error.field}`.replace(/\.$/, ""),
         profile.error.message,
       );
+    weekStart = profile.value.weekStart;
   }
-  const log = validateTrainingLog({
-    workouts: doc.workouts.map((w) => ({ date: w.date, sets: [...w.sets] })),
-    checkins: doc.checkins.map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
-  });
-  if (!log.ok) return invalidField(log.error.field, log.error.message);
-  for (const [i, change] of doc.planChanges.entries()) {
-    const dates = change.kind === "move" ? [change.from, change.to] : [change.date];
-    if (dates.some((date) => parseLocalDate(date) === null)) {
-      return invalidField(`planChanges[${i}]`, "holds a date that does not exist");
+  // A slice of the log at a time (each entry is checked on its own), the event loop handed
+  // back between slices; the field names count from the document's first entry.
+  for (let from = 0; from < Math.max(doc.workouts.length, doc.checkins.length); from += LOG_SLICE) {
+    const log = validateTrainingLog({
+      workouts: doc.workouts
+        .slice(from, from + LOG_SLICE)
+        .map((w) => ({ date: w.date, sets: [...w.sets] })),
+      checkins: doc.checkins
+        .slice(from, from + LOG_SLICE)
+        .map((c) => ({ date: c.date, soreness: c.soreness, hurtRun: c.hurtRun })),
+    });
+    if (!log.ok) {
+      const field = log.error.field
+        .replace(/^workouts\[(\d+)\]/, (_, i) => `workouts[${from + Number(i)}]`)
+        .replace(/^checkins\[(\d+)\]/, (_, i) => `checkins[${from + Number(i)}]`);
+      return invalidField(field, log.error.message);
     }
+    await breathe();
+  }
+  for (const [name, keys] of [
+    ["workouts", doc.workouts.map((w) => w.id)],
+    ["checkins", doc.checkins.map((c) => c.id)],
+    ["planChanges", doc.planChanges.map((c) => c.id)],
+  ] as const) {
+    const repeat = firstRepeat(keys);
+    if (repeat) {
+      return invalidField(
+        `${name}[${repeat.again}].id`,
+        `is the id of ${name}[${repeat.first}] too`,
+      );
+    }
+  }
+  // One check-in a day, as the API keeps it: a second one would replace the first.
+  const sameDay = firstRepeat(doc.checkins.map((c) => c.date));
+  if (sameDay) {
+    return invalidField(
+      `checkins[${sameDay.again}].date`,
+      `is the day of checkins[${sameDay.first}] too: one check-in a day`,
+    );
+  }
+  if (doc.planChanges.length && weekStart === null) {
+    return invalidField(
+      "planChanges",
+      "need a profile (moves and swaps change a plan): the document has none, nor has the account",
+    );
+  }
+  for (const [i, change] of doc.planChanges.entries()) {
+    const problem = restoredChangeProblem(change, weekStart ?? "mon", `planChanges[${i}]`);
+    if (problem) return invalidField(problem.field, problem.message);
   }
   const stamps: [string, string][] = [
     ...doc.workouts.flatMap((w, i): [string, string][] => [
@@ -164,6 +210,19 @@ function checkDocument(doc: ImportDocument): AppError | null {
   }
   return null;
 }
+
+/**
+ * Rows written between two turns of the event loop: a restore of 50,000 workouts runs for
+ * seconds, and an embedded database answers each query without ever handing the loop back
+ * (its promises resolve as microtasks), so other requests (a health check, another
+ * athlete's plan) would wait for all of it.
+ */
+const YIELD_EVERY = 200;
+
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Log entries checked between two turns of the event loop. */
+const LOG_SLICE = 2000;
 
 /** Activities stored per call of the duplicate rule: it compares each with those before it. */
 const ACTIVITY_CHUNK = 500;
@@ -189,12 +248,15 @@ export async function importAccount(
   doc: ImportDocument,
   clock: Clock,
 ): Promise<Result<ImportSummary, AppError>> {
-  const problem = checkDocument(doc);
+  const stored = doc.profile === null ? await store.profiles.get(user.id) : null;
+  const storedWeekStart = stored ? ((stored as { weekStart?: Weekday }).weekStart ?? null) : null;
+  const problem = await checkDocument(doc, storedWeekStart);
   if (problem) return err(problem);
   const summary = await store.transaction(async (repos) => {
     let added = 0;
     let kept = 0;
-    for (const w of doc.workouts) {
+    for (const [i, w] of doc.workouts.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
       const outcome = await repos.workouts.insert(user.id, {
         id: w.id,
         date: w.date,
@@ -205,7 +267,8 @@ export async function importAccount(
       if (outcome === "inserted") added++;
       else kept++;
     }
-    for (const c of doc.checkins) {
+    for (const [i, c] of doc.checkins.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
       await repos.checkins.upsert(user.id, {
         id: c.id,
         date: c.date,
@@ -238,6 +301,7 @@ export async function importAccount(
     for (let from = 0; from < activities.length; from += ACTIVITY_CHUNK) {
       const chunk = activities.slice(from, from + ACTIVITY_CHUNK);
       activitiesAdded += (await repos.activities.insertNew(user.id, chunk)).inserted.length;
+      await breathe();
     }
     if (doc.profile !== null) await repos.profiles.put(user.id, doc.profile, clock.now().getTime());
     return {

@@ -248,6 +248,13 @@ export class ImportJobs {
     return entry && entry.ownerId === ownerId ? entry.job : null;
   }
 
+  /** Jobs not ended yet and uploads still being read, over every owner (metrics). */
+  running(): number {
+    let count = this.reserved.size;
+    for (const entry of this.entries.values()) if (entry.finishedAt === null) count++;
+    return count;
+  }
+
   /** Resolves once every job has ended (tests, and a server that stops). */
   async idle(): Promise<void> {
     await Promise.all([...this.entries.values()].map((entry) => entry.ended));

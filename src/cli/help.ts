@@ -6,7 +6,7 @@ Usage:
   capacity exercises [--muscle M] [--equipment E...] [--json]
   capacity import PATH... [--json] [--dry-run] [--user EMAIL]
                   [--map "NAME=EXERCISE-ID"]... [--skip NAME]... [--skip-unmapped]
-  capacity db migrate | status
+  capacity db migrate | status | backup FILE | restore FILE
   capacity user reset-password EMAIL [--password-stdin]
   capacity <command> --help
 
@@ -73,6 +73,11 @@ export const DB_HELP = `capacity db: the server's database
 Usage:
   capacity db migrate    Apply every pending migration.
   capacity db status     List the migrations still to apply.
+  capacity db backup FILE    Copy the SQLite database to FILE (a new file), server running or not.
+  capacity db restore FILE   Replace the SQLite database with the backup FILE; stop the server
+                             first. The database replaced is kept beside it
+                             (capacity.sqlite.before-restore-TIME).
+On PostgreSQL, back up with pg_dump and restore with pg_restore (README, Backups).
 
 The database is the server's: PostgreSQL when DATABASE_URL is set (postgres://…), else the
 SQLite file in CAPACITY_DATA_DIR (default ./data). The server migrates SQLite by itself and

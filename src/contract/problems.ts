@@ -14,6 +14,8 @@ export const ERROR_KINDS = [
   "timeout",
   "rate-limited",
   "database",
+  "unavailable",
+  "forbidden",
   "internal",
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -1,7 +1,9 @@
 import type { TSchema } from "@sinclair/typebox";
 import { Kind } from "@sinclair/typebox";
+import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { type ValueError, ValueErrorType } from "@sinclair/typebox/errors";
 import { Value } from "@sinclair/typebox/value";
+import { excerpt } from "./excerpt.js";
 import { type InvalidInput, invalid } from "./result.js";
 
 /** `/runWeek/tue` → `runWeek.tue`, `/sessions/0/sets/1` → `sessions[0].sets[1]`. */
@@ -27,9 +29,8 @@ function literals(schema: TSchema): unknown[] | null {
   return values;
 }
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
+/** Never the whole value: it may be megabytes, or nested too deep to stringify. */
+const show = (value: unknown): string => excerpt(value);
 
 function describe(error: ValueError): string {
   const { schema, value } = error;
@@ -52,11 +53,33 @@ function describe(error: ValueError): string {
   }
 }
 
+const compiled = new WeakMap<TSchema, (value: unknown) => boolean>();
+
+/**
+ * The schema's check compiled once: a valid document of tens of thousands of workouts is
+ * accepted in milliseconds, where walking it with the error iterator takes about a second.
+ * The iterator is only used to explain a refusal, and stops at the first problem.
+ */
+function compiledFor(schema: TSchema): (value: unknown) => boolean {
+  let check = compiled.get(schema);
+  if (!check) {
+    try {
+      const typeCheck = TypeCompiler.Compile(schema);
+      check = (value) => typeCheck.Check(value);
+    } catch {
+      check = (value) => Value.Check(schema, value);
+    }
+    compiled.set(schema, check);
+  }
+  return check;
+}
+
 /**
  * Checks `value` against `schema` and explains the first problem in words a person can act on.
  * TypeBox reports unknown fields on the parent object, so the field's own name is recovered here.
  */
 export function checkSchema(schema: TSchema, value: unknown, root = ""): InvalidInput | null {
+  if (compiledFor(schema)(value)) return null;
   const first = Value.Errors(schema, value).First();
   if (!first) return null;
   const field = fieldName(first.path);

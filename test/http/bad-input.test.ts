@@ -848,7 +848,7 @@ const IMPORT_CASES: Case[] = [
     body: importWith((d) => {
       d.planChanges[0].to = "2026-02-30";
     }),
-    field: "planChanges[0]",
+    field: "planChanges[0].to",
   },
   {
     name: "an unknown kind of plan change",
@@ -1060,7 +1060,7 @@ async function expectRejected(testCase: Case): Promise<void> {
   expect(Object.keys(response.body).sort()).toEqual(["error"]);
   const error = response.body.error;
   expect(Object.keys(error).sort()).toEqual(["field", "kind", "message"]);
-  expect(error.kind).toBe(testCase.kind ?? "invalid");
+  expect(error.kind, error.message).toBe(testCase.kind ?? "invalid");
   expect(typeof error.message).toBe("string");
   expect(error.message.length).toBeGreaterThan(0);
   expect(error.message).not.toMatch(/\n\s+at /);

@@ -53,7 +53,7 @@ export function testClock(start: string | Date = "2026-11-30T09:00:00Z"): TestCl
 }
 
 export interface TestAppOptions {
-  readonly trustProxy?: boolean;
+  readonly trustProxy?: boolean | number | readonly string[];
   readonly bodyLimitBytes?: number;
   readonly authRateLimit?: number;
   /** Where the clock starts (default Monday 2026-11-30, 09:00 UTC). */

@@ -20,6 +20,11 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** Closes the SQLite file or ends the pool (idempotent); the Kysely instance is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * `select 1` beside Kysely's connection: a health check answers while a long transaction
+   * (a restore) holds the SQLite connection or every pooled PostgreSQL client.
+   */
+  ping(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -33,6 +38,7 @@ export interface OpenOptions {
 /** pg's type id of int8 (`bigint`): instants and `count(*)`. */
 const PG_INT8 = 20;
 const PG_POOL_MAX = 10;
+const PG_CONNECT_TIMEOUT_MS = 5000;
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Database {
   return target.kind === "sqlite" ? openSqlite(target.file) : openPostgres(target.url, options);
@@ -57,8 +63,18 @@ function openSqlite(file: string): Database {
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
+  const probe = sqlite.prepare("select 1");
   // Kysely's destroy closes the better-sqlite3 handle.
-  return { db, kind: "sqlite", close: once(() => db.destroy()) };
+  return {
+    db,
+    kind: "sqlite",
+    close: once(() => db.destroy()),
+    // The same handle, outside Kysely's one-query-at-a-time lock: a read inside an open
+    // transaction is allowed, and better-sqlite3 runs it at once.
+    ping: async () => {
+      probe.get();
+    },
+  };
 }
 
 /** Enough for every distinct query the repositories make; a query built on the fly never grows it past this. */
@@ -92,11 +108,31 @@ function openPostgres(url: string, options: OpenOptions): Database {
   // below 2^53), leaving pg's global parsers alone for any other pool in the process.
   const types = new pg.TypeOverrides();
   types.setTypeParser(PG_INT8, (value: string) => Number(value));
-  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX, types });
+  // A server that does not answer fails a request in seconds (503), rather than holding it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: PG_POOL_MAX,
+    types,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+  });
   pool.on("error", (error) => options.onPoolError?.(error));
+  // The pool listens for errors of idle clients only: a client checked out between two queries
+  // of a transaction when the server goes away would emit an unheard 'error' and end the
+  // process. Its next query fails instead (answered 503), and the pool drops it on release.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => options.onPoolError?.(error));
+  });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy ends the pool.
-  return { db, kind: "postgres", close: once(() => db.destroy()) };
+  return {
+    db,
+    kind: "postgres",
+    close: once(() => db.destroy()),
+    // A restore's transaction holds one client of the pool; the check takes another.
+    ping: async () => {
+      await pool.query("select 1");
+    },
+  };
 }
 
 /** close() may be called twice (the store, then a test's clean-up); the second waits for the first. */

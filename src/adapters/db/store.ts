@@ -1,5 +1,4 @@
 /** The Store of src/app/ports.ts on Kysely: SQLite or PostgreSQL, same queries. */
-import { sql } from "kysely";
 import type { Repos, Store } from "../../app/ports.js";
 import type { Database } from "./database.js";
 import { activityRepo } from "./repos/activities.js";
@@ -36,9 +35,7 @@ export function createStore(database: Database): Store {
     ...createRepos(db),
     kind: database.kind,
     transaction: (work) => db.transaction().execute((trx) => work(createRepos(trx))),
-    async ping() {
-      await sql`select 1`.execute(db);
-    },
+    ping: () => database.ping(),
     close: () => database.close(),
   };
 }

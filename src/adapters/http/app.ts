@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,10 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
+import { crossSiteProtection } from "./cross-site.js";
+import { limitJsonDepth } from "./json-depth.js";
 import { logSerializers } from "./log-redaction.js";
+import { installMetrics } from "./metrics.js";
 import {
   InputProblem,
   installErrorHandler,
@@ -28,6 +32,7 @@ import { transferRoutes } from "./routes/transfer.js";
 import { watchRoutes } from "./routes/watch.js";
 import { IdParams } from "./schemas.js";
 import { installSecurityHeaders } from "./security-headers.js";
+import { trackStorageHealth } from "./storage-health.js";
 import { appPageFallback, serveWebApp } from "./web-app.js";
 
 /** JSON answers from this size on are compressed (smaller ones gain less than it costs). */
@@ -35,7 +40,8 @@ export const JSON_COMPRESS_THRESHOLD = 1024;
 
 export interface HttpOptions {
   readonly logLevel: string;
-  readonly trustProxy: boolean;
+  /** Fastify's trustProxy: all, none, a hop count, or addresses and CIDR ranges. */
+  readonly trustProxy: boolean | number | readonly string[];
   readonly bodyLimitBytes: number;
   readonly authRateLimit: number;
   /** Shared counters when several processes serve the same users. */
@@ -48,6 +54,8 @@ export interface HttpOptions {
   readonly uploadDir?: string;
   /** Where log lines go (default standard output); tests read them. */
   readonly logStream?: NodeJS.WritableStream;
+  /** Serve `GET /metrics` (Prometheus text format). */
+  readonly metrics?: boolean;
 }
 
 const DEFAULT_IMPORT_LIMIT = 2 * 1024 * 1024 * 1024;
@@ -61,15 +69,29 @@ const MAX_PARAM_LENGTH = 65_536;
 /** The longest id in a path (IdParams). */
 const MAX_ID_LENGTH = IdParams.properties.id.maxLength ?? 100;
 
+/**
+ * A hop count as proxy-addr has always read it (the n addresses nearest the server are
+ * proxies); Fastify 5 now trusts nobody for a bare number, which would ignore the setting.
+ * Only right when the server is reachable through those proxies alone (README, TRUST_PROXY).
+ */
+function fastifyTrustProxy(
+  setting: HttpOptions["trustProxy"],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === "number") return (_address, hop) => hop < setting;
+  return typeof setting === "boolean" ? setting : [...setting];
+}
+
 /** The HTTP API and the page at `/`, ready for `listen` or, in tests, `inject`. */
 export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // pino's JSON lines; each request's carry its id, also sent back as X-Request-Id.
     logger: {
       level: options.logLevel,
       serializers: logSerializers,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    trustProxy: options.trustProxy,
+    genReqId: () => randomUUID(),
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: options.bodyLimitBytes,
     // A path parameter over find-my-way's default 100 characters would match no route, and a
     // GET would fall through to the web app's wildcard (404 echoing the path, or 403 from the
@@ -83,6 +105,9 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
     },
   });
   app.setValidatorCompiler(typeboxValidator);
+  limitJsonDepth(app);
+  crossSiteProtection(app);
+  trackStorageHealth(app);
   const webRoot =
     options.webRoot && existsSync(join(options.webRoot, "index.html")) ? options.webRoot : null;
   installErrorHandler(app, webRoot ? appPageFallback : undefined);
@@ -159,5 +184,9 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   });
   // preClose: before the onClose hooks close the database the jobs write to.
   app.addHook("preClose", () => jobs.close());
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  if (options.metrics) installMetrics(app, () => jobs.running());
   return app;
 }

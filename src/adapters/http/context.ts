@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AccountDeps } from "../../app/accounts.js";
 import { userForToken } from "../../app/accounts.js";
 import type { Clock, Ids, PasswordHasher, Store, User } from "../../app/ports.js";
+import { excerpt } from "../../core/excerpt.js";
 import { InputProblem, sendUnauthorized } from "./problems.js";
 
 export interface HttpDeps {
@@ -74,6 +75,6 @@ export function whole(text: string | undefined, field: string): number | undefin
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isInteger(value))
-    throw new InputProblem(field, `${JSON.stringify(text)} is not a whole number`);
+    throw new InputProblem(field, `${excerpt(text)} is not a whole number`);
   return value;
 }

@@ -3,6 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppError } from "../../app/errors.js";
 import type { ErrorBody, ErrorKind } from "../../contract/index.js";
 import { checkSchema } from "../../core/validation.js";
+import { storageUnavailable } from "../db/unavailable.js";
+import { markStorageFailure, RETRY_AFTER_SECONDS } from "./storage-health.js";
 
 /**
  * The one place where an HTTP error answer is made: the use cases' AppError values, the
@@ -39,10 +41,16 @@ export class TooLargeProblem extends Error {
   readonly statusCode = 413;
 }
 
+/** A request refused whatever its content (a cross-site form post): 403 `forbidden`. */
+export class ForbiddenProblem extends Error {
+  readonly statusCode = 403;
+}
+
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
   "invalid-json": 400,
   unauthorized: 401,
+  forbidden: 403,
   "not-found": 404,
   timeout: 408,
   conflict: 409,
@@ -52,14 +60,27 @@ const STATUS: Record<ErrorKind, number> = {
   "rate-limited": 429,
   internal: 500,
   database: 503,
+  unavailable: 503,
 };
+
+/**
+ * The longest message an error body carries. Messages name the field and the rule with at most
+ * a short excerpt of the value (core/excerpt.ts); this bound holds whatever a library says.
+ */
+export const MAX_MESSAGE_CHARS = 1000;
+
+export function boundedMessage(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS
+    ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…`
+    : message;
+}
 
 function body(problem: AppError | HttpProblem): ErrorBody {
   return {
     error: {
       kind: problem.kind,
-      message: problem.message,
-      field: "field" in problem && problem.field ? problem.field : null,
+      message: boundedMessage(problem.message),
+      field: "field" in problem && problem.field ? boundedMessage(problem.field) : null,
       ...(problem.kind === "rule" && "rule" in problem ? { rule: problem.rule } : {}),
     },
   };
@@ -72,6 +93,8 @@ interface SendOptions {
   readonly close?: boolean;
   /** Fields beside `error` that a route's contract adds (the health check's `status`). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Seconds after which the client may try again (`Retry-After`). */
+  readonly retryAfter?: number;
 }
 
 /** Sends an error answer; every error status of the API is written here. */
@@ -82,6 +105,7 @@ export function sendProblem(
 ): FastifyReply {
   reply.code(options.status ?? STATUS[problem.kind]);
   if (options.close) reply.header("connection", "close");
+  if (options.retryAfter !== undefined) reply.header("retry-after", String(options.retryAfter));
   return reply.send({ ...options.extra, ...body(problem) });
 }
 
@@ -95,12 +119,15 @@ export function sendUnauthorized(reply: FastifyReply): FastifyReply {
   return sendProblem(reply, { kind: "unauthorized", message: "Log in first." });
 }
 
-/** 503 from the health check: `{"status":"unavailable","error":{…}}`. */
-export function sendDatabaseDown(reply: FastifyReply): FastifyReply {
+/** 503 from the health check: `{"status":"unavailable","error":{…}}`, with the reason. */
+export function sendDatabaseDown(
+  reply: FastifyReply,
+  reason = "The database does not answer.",
+): FastifyReply {
   return sendProblem(
     reply,
-    { kind: "database", message: "The database does not answer." },
-    { extra: { status: "unavailable" } },
+    { kind: "database", message: reason },
+    { extra: { status: "unavailable" }, retryAfter: RETRY_AFTER_SECONDS },
   );
 }
 
@@ -109,12 +136,17 @@ export function sendTimeout(reply: FastifyReply, message: string): FastifyReply 
   return sendProblem(reply, { kind: "timeout", message }, { close: true });
 }
 
-/** 429: too many attempts, or too many imports of one account under way. */
+/** 429: too many attempts, or too many imports (or restores and exports) of one account under way. */
 export function sendRateLimited(
   reply: FastifyReply,
   message = "Too many attempts. Wait a minute and try again.",
+  retryAfter?: number,
 ): FastifyReply {
-  return sendProblem(reply, { kind: "rate-limited", message });
+  return sendProblem(
+    reply,
+    { kind: "rate-limited", message },
+    retryAfter === undefined ? {} : { retryAfter },
+  );
 }
 
 /**
@@ -170,6 +202,19 @@ function problemOf(error: FastifyError, request: FastifyRequest): [HttpProblem, 
     return [{ kind: error.kind, message: error.message, field: error.field }, {}];
   if (error instanceof TooLargeProblem)
     return [{ kind: "too-large", message: error.message }, { close: true }];
+  if (error instanceof ForbiddenProblem) return [{ kind: "forbidden", message: error.message }, {}];
+  const unavailable = storageUnavailable(error);
+  if (unavailable) {
+    request.log.error({ err: error }, "database unavailable");
+    markStorageFailure(request, unavailable);
+    return [
+      {
+        kind: "unavailable",
+        message: `${unavailable} Nothing of this request was saved; try again in a moment.`,
+      },
+      { retryAfter: RETRY_AFTER_SECONDS },
+    ];
+  }
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":

@@ -4,6 +4,8 @@ import helmet, { type HelmetOptions } from "helmet";
 
 /** The site's security headers, as helmet writes them (the content security policy above all). */
 export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
+  // Sent by crossSiteProtection, and only over HTTPS.
+  hsts: false,
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],

@@ -5,6 +5,7 @@ import { databaseTarget, describeTarget } from "../../storage.js";
 import { parseFlags } from "../args.js";
 import { DB_HELP } from "../help.js";
 import { type CliIo, EXIT_OK, UsageError } from "../io.js";
+import { dbBackup, dbRestore } from "./db-backup.js";
 
 export async function dbCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(
@@ -18,11 +19,15 @@ export async function dbCommand(argv: string[], io: CliIo): Promise<number> {
     return values.help ? EXIT_OK : 2;
   }
   const [action, ...rest] = positionals;
-  if (rest.length)
+  const withFile = action === "backup" || action === "restore";
+  if (withFile && rest.length !== 1) {
+    throw new UsageError(`capacity db ${action} takes one FILE (see capacity db --help)`);
+  }
+  if (!withFile && rest.length)
     throw new UsageError(`unexpected argument "${rest[0]}" (see capacity db --help)`);
-  if (action !== "migrate" && action !== "status") {
+  if (action !== "migrate" && action !== "status" && !withFile) {
     throw new UsageError(
-      `unknown action "${action}"; expected migrate or status (see capacity db --help)`,
+      `unknown action "${action}"; expected migrate or status, or backup FILE or restore FILE (see capacity db --help)`,
     );
   }
   let config: ReturnType<typeof readConfig>;
@@ -33,6 +38,8 @@ export async function dbCommand(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const target = databaseTarget(config);
+  if (action === "backup") return dbBackup(target, rest[0] ?? "", io);
+  if (action === "restore") return dbRestore(target, rest[0] ?? "", io);
   const database = openDatabase(target);
   try {
     if (action === "status") {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { storageUnavailable } from "../../db/unavailable.js";
 import type { HttpDeps } from "../context.js";
 import { sendDatabaseDown } from "../problems.js";
+import { recentStorageFailure } from "../storage-health.js";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -40,14 +42,17 @@ export function homeRoutes(app: FastifyInstance, deps: HttpDeps, webApp: boolean
   app.get(
     "/api/health",
     { schema: { tags: ["health"], summary: "Up, with the database reachable" } },
-    async (_request, reply) => {
+    async (request, reply) => {
+      let reason: string | null;
       try {
         await deps.store.ping();
-        return { status: "ok" };
+        reason = recentStorageFailure(request);
       } catch (error) {
         reply.log.error({ err: error }, "health check: database unreachable");
-        return sendDatabaseDown(reply);
+        reason = storageUnavailable(error) ?? "The database does not answer.";
       }
+      if (reason === null) return { status: "ok" };
+      return sendDatabaseDown(reply, reason);
     },
   );
 }

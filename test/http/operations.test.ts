@@ -1,0 +1,131 @@
+/**
+ * Operations: `GET /metrics` (only with METRICS=true), request ids, and a SIGTERM during an
+ * activity import that loses nothing acknowledged (the real server process).
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
+import { buildApp } from "../../src/adapters/http/app.js";
+import { testStore } from "../support/database.js";
+import {
+  fetchJson,
+  json,
+  killServerProcesses,
+  PASSWORD,
+  SERVER_JS,
+  signUp,
+  startServerProcess,
+  testApp,
+  testClock,
+  uniqueEmail,
+  workoutBody,
+} from "../support/http.js";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  await killServerProcesses();
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}, 60_000);
+
+describe("metrics", () => {
+  it("are off by default", async () => {
+    const t = await testApp();
+    cleanups.push(() => t.dispose());
+    expect((await json(t.app, "GET", "/metrics")).status).toBe(404);
+  });
+
+  it("count requests by route and status, latency, import jobs and database errors", async () => {
+    const made = await testStore();
+    cleanups.push(() => made.dispose());
+    const app = await buildApp(
+      {
+        store: made.store,
+        hasher: argon2Hasher,
+        ids: cryptoIds,
+        clock: testClock(),
+        logInDays: 30,
+      },
+      {
+        logLevel: "silent",
+        trustProxy: false,
+        bodyLimitBytes: 1_048_576,
+        authRateLimit: 1000,
+        metrics: true,
+      },
+    );
+    cleanups.push(() => app.close());
+    const cookie = await signUp(app);
+    const workout = workoutBody();
+    expect((await json(app, "POST", "/api/workouts", cookie, workout)).status).toBe(201);
+    expect((await json(app, "GET", `/api/workouts/${workout.id}`, cookie)).status).toBe(200);
+    const metrics = await app.inject({ method: "GET", url: "/metrics" });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.headers["content-type"]).toContain("text/plain");
+    const text = metrics.body;
+    expect(text).toMatch(
+      /capacity_http_requests_total\{method="POST",route="\/api\/workouts",status="201"\} 1/,
+    );
+    expect(text).toContain('route="/api/workouts/:id"');
+    expect(text).toContain("capacity_http_request_duration_seconds_bucket");
+    expect(text).toContain("capacity_import_jobs_running 0");
+    expect(text).toContain("capacity_database_errors_total 0");
+  });
+});
+
+describe("request ids", () => {
+  it("each answer carries one, different for each request", async () => {
+    const t = await testApp();
+    cleanups.push(() => t.dispose());
+    const a = await json(t.app, "GET", "/api/health");
+    const b = await json(t.app, "GET", "/api/health");
+    expect(a.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers["x-request-id"]).not.toBe(b.headers["x-request-id"]);
+  });
+});
+
+describe("SIGTERM", () => {
+  it("ends the server within its grace time, keeping every acknowledged write", async () => {
+    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run npm run build`);
+    const dataDir = await mkdtemp(join(tmpdir(), "capacity-sigterm-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const env = { CAPACITY_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: "5000" };
+    const server = await startServerProcess(env);
+    const email = uniqueEmail("sigterm");
+    const signup = await fetchJson(server.url, "POST", "/api/auth/signup", null, {
+      email,
+      password: PASSWORD,
+      name: "Ana",
+    });
+    expect(signup.status).toBe(201);
+    const cookie = signup.cookie;
+    // Writes in flight when the signal comes: each either answered 201 (and kept) or refused.
+    const acknowledged: string[] = [];
+    const writes = Array.from({ length: 20 }, async () => {
+      const body = workoutBody("2026-11-24", 3);
+      try {
+        const answer = await fetchJson(server.url, "POST", "/api/workouts", cookie, body);
+        if (answer.status === 201) acknowledged.push(String(body.id));
+      } catch {
+        // The connection closed before an answer: not acknowledged.
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const exited = new Promise<number | null>((resolve) => server.child.once("exit", resolve));
+    server.child.kill("SIGTERM");
+    await Promise.all(writes);
+    expect(await exited).toBe(0);
+
+    const again = await startServerProcess(env);
+    const login = await fetchJson(again.url, "POST", "/api/auth/login", null, {
+      email,
+      password: PASSWORD,
+    });
+    const stored = await fetchJson(again.url, "GET", "/api/workouts", login.cookie);
+    const ids = stored.body.items.map((w: { id: string }) => w.id);
+    for (const id of acknowledged) expect(ids).toContain(id);
+    await again.kill();
+  }, 60_000);
+});
