@@ -11,6 +11,7 @@ export const ERROR_KINDS = [
   "rule",
   "no-profile",
   "too-large",
+  "unsupported-media-type",
   "timeout",
   "rate-limited",
   "database",

@@ -57,6 +57,7 @@ const STATUS: Record<ErrorKind, number> = {
   rule: 409,
   "no-profile": 409,
   "too-large": 413,
+  "unsupported-media-type": 415,
   "rate-limited": 429,
   internal: 500,
   database: 503,

@@ -8,7 +8,7 @@ import {
 } from "../../../app/calendar.js";
 import { writeIcs } from "../../calendar/ics.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
-import { sendAppError } from "../problems.js";
+import { sendAppError, sendProblem } from "../problems.js";
 
 const FeedUrl = Type.Object({ url: Type.String() });
 const FeedParams = Type.Object({ file: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -18,7 +18,7 @@ export function origin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
-const NOT_FOUND = { error: { kind: "not-found", message: "No such calendar feed.", field: null } };
+const NOT_FOUND = { kind: "not-found", message: "No such calendar feed." } as const;
 
 export function calendarRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const auth = requireUser(deps);
@@ -77,11 +77,11 @@ export function calendarRoutes(app: FastifyInstance, deps: HttpDeps): void {
     },
     async (request, reply) => {
       const { file } = request.params;
-      if (!file.endsWith(".ics")) return reply.code(404).send(NOT_FOUND);
+      if (!file.endsWith(".ics")) return sendProblem(reply, NOT_FOUND);
       const feed = await feedForToken(planDeps, file.slice(0, -4), `${origin(request)}/checkin`);
       if (!feed.ok) {
         return feed.error.kind === "not-found"
-          ? reply.code(404).send(NOT_FOUND)
+          ? sendProblem(reply, NOT_FOUND)
           : sendAppError(reply, feed.error);
       }
       const body = writeIcs(feed.value.events, {

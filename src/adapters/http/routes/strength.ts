@@ -6,7 +6,7 @@ import { todayIn } from "../../../app/today.js";
 import { strongCsv } from "../../../core/strength-import/export.js";
 import { formatLocalDate } from "../../../core/units/local-date.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
-import { sendAppError } from "../problems.js";
+import { sendAppError, sendProblem } from "../problems.js";
 
 const ImportQuery = Type.Object(
   {
@@ -61,12 +61,9 @@ export function strengthRoutes(app: FastifyInstance, deps: HttpDeps, bodyLimit: 
     },
     async (request, reply) => {
       if (typeof request.body !== "string") {
-        return reply.code(415).send({
-          error: {
-            kind: "unsupported-media-type",
-            message: "Send the CSV file itself as the body, with content-type text/csv.",
-            field: null,
-          },
+        return sendProblem(reply, {
+          kind: "unsupported-media-type",
+          message: "Send the CSV file itself as the body, with content-type text/csv.",
         });
       }
       const result = await importStrengthCsv(strengthDeps, userOf(request).id, request.body, {

@@ -4,7 +4,7 @@ import { athletePlan } from "../../../app/athlete-plan.js";
 import { DateSchema } from "../../../core/profile/profile.js";
 import { fitWorkoutFile } from "../../fit-workout.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
-import { sendAppError } from "../problems.js";
+import { sendAppError, sendProblem } from "../problems.js";
 
 const SessionParams = Type.Object({ date: DateSchema });
 
@@ -31,8 +31,10 @@ export function watchRoutes(app: FastifyInstance, deps: HttpDeps): void {
         .flatMap((week) => week.sessions)
         .find((one) => one.date === date);
       if (!session) {
-        return reply.code(404).send({
-          error: { kind: "not-found", message: `No session is planned on ${date}.`, field: "date" },
+        return sendProblem(reply, {
+          kind: "not-found",
+          message: `No session is planned on ${date}.`,
+          field: "date",
         });
       }
       return reply
