@@ -124,6 +124,8 @@ export interface SorenessReview {
   >;
   /** The day of the last logged session when the next day was very sore: the next session moves a day later. */
   readonly delayAfter: DayNumber | null;
+  /** The check-in that said so (protocol section 7: the day-later rule counts 72 hours from it). */
+  readonly verySore: { readonly checkin: DayNumber; readonly soreness: number } | null;
 }
 
 /**
@@ -134,6 +136,7 @@ export function reviewSoreness(history: History): SorenessReview {
   const feedback: Feedback[] = [];
   const cuts = new Map<string, { day: DayNumber; load: Weight | null; reason: string }>();
   let delayAfter: DayNumber | null = null;
+  let verySore: SorenessReview["verySore"] = null;
   const last = history.sessions.at(-1);
   for (const session of history.sessions) {
     const checkin = checkinFor(session, history.checkins);
@@ -158,7 +161,10 @@ export function reviewSoreness(history: History): SorenessReview {
         : `After ${date} (${what}) with no cause in the log: one set, 10 % lighter for the lower body.`;
       cuts.set(exercise, { day: session.day, load: latest.set.load, reason });
     }
-    if (checkin.soreness >= VERY_SORE && session === last) delayAfter = session.day;
+    if (checkin.soreness >= VERY_SORE && session === last) {
+      delayAfter = session.day;
+      verySore = { checkin: checkin.day, soreness: checkin.soreness };
+    }
   }
-  return { feedback, cuts, delayAfter };
+  return { feedback, cuts, delayAfter, verySore };
 }

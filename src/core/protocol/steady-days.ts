@@ -1,0 +1,112 @@
+import { type DayNumber, weekdayName } from "../units/local-date.js";
+import { crowdsSevenDays, type PlacementDay, type PlacementInput } from "./placement.js";
+
+/**
+ * Steady days (protocol section 4): while the run week and the phase stay the same, the
+ * sessions keep last week's weekdays whenever those keep every hard rule. A week is a source
+ * for the next when it was planned whole (no day of it past): the days a split week was left
+ * with say nothing about the runner's habit.
+ */
+export interface SteadySource {
+  /** Session days of the week as offsets from its first day: planned by the search, and done. */
+  readonly offsets: readonly number[];
+  /** The runs the rules read, day by day, and the run of the day after the week. */
+  readonly runs: string;
+  readonly phases: string;
+  readonly phase: string;
+}
+
+export function weekRuns(days: readonly PlacementDay[], input: Pick<PlacementInput, "runOn">) {
+  const last = days.at(-1)?.day ?? 0;
+  return `${days.map((day) => day.run).join(",")}|${input.runOn(last + 1)}`;
+}
+
+export function steadySource(
+  start: DayNumber,
+  days: readonly PlacementDay[],
+  input: Pick<PlacementInput, "runOn">,
+  sessionDays: readonly DayNumber[],
+): SteadySource {
+  return {
+    offsets: [...new Set(sessionDays)].map((day) => day - start).sort((a, b) => a - b),
+    runs: weekRuns(days, input),
+    phases: days.map((day) => day.phase).join(","),
+    phase: days.at(-1)?.phase ?? "base",
+  };
+}
+
+/** Last week's weekdays in this week, when its runs and phases are last week's. */
+export function steadyDaysFor(
+  source: SteadySource | null,
+  start: DayNumber,
+  days: readonly PlacementDay[],
+  input: Pick<PlacementInput, "runOn">,
+): ReadonlySet<DayNumber> | undefined {
+  if (!source || source.offsets.length === 0) return undefined;
+  if (source.runs !== weekRuns(days, input)) return undefined;
+  if (source.phases !== days.map((day) => day.phase).join(",")) return undefined;
+  return new Set(source.offsets.map((offset) => start + offset));
+}
+
+function names(days: readonly DayNumber[]): string {
+  const list = days.map(weekdayName);
+  return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+}
+
+const PHASE_WORDS: Record<string, string> = {
+  base: "base training",
+  peak: "the peak weeks",
+  taper: "the taper",
+  "race-week": "race week",
+  recovery: "recovery",
+};
+
+/**
+ * The note for a week whose session weekdays differ from last week's, saying why; null when
+ * they are the same (or either week holds none).
+ */
+export function steadyChangeNote(
+  source: SteadySource | null,
+  start: DayNumber,
+  days: readonly PlacementDay[],
+  input: PlacementInput,
+  chosen: readonly DayNumber[],
+): string | null {
+  if (!source || source.offsets.length === 0) return null;
+  const now = [...new Set([...chosen, ...input.fixed])].sort((a, b) => a - b);
+  if (now.length === 0) return null;
+  const before = source.offsets.map((offset) => start + offset);
+  if (now.length === before.length && now.every((day, i) => day === before[i])) return null;
+  const lead = `Your strength days change this week: ${names(now)} instead of ${names(before)}`;
+  return `${lead}, because ${whyChanged(source, before, days, input, chosen)}.`;
+}
+
+function whyChanged(
+  source: SteadySource,
+  before: readonly DayNumber[],
+  days: readonly PlacementDay[],
+  input: PlacementInput,
+  chosen: readonly DayNumber[],
+): string {
+  const phases = days.map((day) => day.phase).join(",");
+  if (source.phases !== phases) {
+    const phase = days.find((day) => day.phase !== source.phase)?.phase ?? days[0]?.phase;
+    return `${PHASE_WORDS[phase ?? "base"]} starts and asks for other days`;
+  }
+  if (source.runs !== weekRuns(days, input)) return "this week's runs are not last week's";
+  const done = input.fixed.filter((day) => !before.includes(day));
+  if (done.length) return `your session of ${names(done)} is done and counts`;
+  const others = [...(input.around ?? []), ...input.fixed];
+  if (input.previous !== null) others.push(input.previous);
+  for (const day of before) {
+    if (chosen.includes(day) || input.fixed.includes(day)) continue;
+    const info = days.find((entry) => entry.day === day);
+    if (info?.closed) return `${weekdayName(day)} is ${info.closed.reason}`;
+    if (input.avoid.has(day)) return `you were very sore: ${weekdayName(day)} is too soon`;
+    if (crowdsSevenDays([day], others))
+      return `${weekdayName(day)} would make three sessions in seven days`;
+    if (others.some((other) => Math.abs(other - day) < 2))
+      return `${weekdayName(day)} is less than 48 hours from another session`;
+  }
+  return "last week's days no longer keep every rule together";
+}
