@@ -39,7 +39,8 @@ export interface PlacementInput {
   readonly relaxable?: readonly RuleId[];
   /**
    * Sessions outside this week (planned, logged or imported) up to 6 days from its edges: the
-   * rule `two-in-seven` reads them.
+   * rule `two-in-seven` and the 48 hours read them. For a week split by today they include
+   * the next week's own days, so that a missed session is not made up at their expense.
    */
   readonly around?: readonly DayNumber[];
   /** Last week's weekdays in this week (steady days): preferred before the protocol's preferences. */
@@ -100,10 +101,12 @@ export function preferencePoints(
   );
 }
 
+/** The sessions a choice is judged against for 48 hours: the last before, the fixed, those around. */
 function anchorsOf(input: PlacementInput): DayNumber[] {
-  return [...(input.previous === null ? [] : [input.previous]), ...input.fixed].sort(
-    (a, b) => a - b,
-  );
+  const anchors = [...(input.previous === null ? [] : [input.previous]), ...input.fixed];
+  if (input.around?.length)
+    return [...new Set([...anchors, ...input.around])].sort((a, b) => a - b);
+  return anchors.sort((a, b) => a - b);
 }
 
 /** Days in a row that may hold at most two sessions (rule `two-in-seven`). */

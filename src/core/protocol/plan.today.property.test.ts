@@ -167,8 +167,16 @@ describe("today, owed sessions and two-in-seven (property)", () => {
         const weeks = planOf(c).weeks.slice(1);
         const first = weeks[0];
         if (!first) return;
-        for (const week of weeks) {
-          expect(weekdaysOf(week), `week of ${week.start}`).toEqual(weekdaysOf(first));
+        // Steady days keep last week's weekdays whenever they keep every hard rule. The one
+        // exception: a first whole week whose days, a week later, would be 24 h after its
+        // last (two open days at the week's two ends): the second week changes once.
+        const dates = first.sessions.map((s) => day(s.date));
+        const span = dates.length ? (dates.at(-1) as number) - (dates[0] as number) : 0;
+        const settled = span >= 6 ? weeks.slice(1) : weeks;
+        for (const week of settled) {
+          expect(weekdaysOf(week), `week of ${week.start}`).toEqual(
+            weekdaysOf(settled[0] as PlannedWeek),
+          );
         }
       }),
       { numRuns: RUNS },

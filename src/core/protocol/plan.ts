@@ -354,18 +354,9 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
 
   for (let index = -lead; index < request.weeks; index++) {
     const start = firstStart + index * 7;
-    const wholeDays: PlacementDay[] = [];
-    for (let day = start; day < start + 7; day++) {
-      const phase = phaseOn(day, race);
-      wholeDays.push({
-        day,
-        run: runOn(day),
-        phase,
-        closed: closure(day, phase, runOn, race),
-        raceWeek: phase === "race-week",
-      });
-    }
+    const wholeDays = weekDaysFrom(context, start);
     const split = start < today;
+    const over = start + 7 <= today;
     const days = split
       ? wholeDays.map((day) => (day.day < today ? { ...day, closed: PAST } : day))
       : wholeDays;
@@ -377,6 +368,10 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
       ...daysWithin([planned, strengthDays], start - (SEVEN_DAYS - 1), start),
       ...daysWithin([strengthDays], start + 7, start + 7 + SEVEN_DAYS - 1),
     ];
+    const raceWeekLeft = Math.max(
+      0,
+      1 - raceWeekUsed - fixed.filter((day) => wholeDays[day - start]?.raceWeek).length,
+    );
     const wanted = Math.max(0, SESSIONS_PER_WEEK - fixed.length);
     const whole: PlacementInput = {
       days: wholeDays,
@@ -384,10 +379,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
       previous,
       fixed,
       wanted,
-      raceWeekLeft: Math.max(
-        0,
-        1 - raceWeekUsed - fixed.filter((day) => wholeDays[day - start]?.raceWeek).length,
-      ),
+      raceWeekLeft,
       preferred: context.preferred,
       avoid: NO_DAYS,
       // Right before a race and right after it, fewer sessions beat crowded ones.
@@ -399,12 +391,18 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     const target = Math.min(SESSIONS_PER_WEEK, fixed.length + wholePlacement.days.length);
     // A week split by today places what it still owes on the days left, relaxing no rule its
     // whole week would not have relaxed: a missed session is never crowded in.
+    // It also keeps clear of the next week's own days: catching up must not cost the next
+    // week its rhythm.
+    const nextDays = split && !over ? nextWeekDays(context, start + 7, fixed, previous, cache) : [];
     const input: PlacementInput = split
       ? {
           ...whole,
           days,
           wanted: Math.max(0, target - fixed.length),
           relaxable: wholePlacement.relaxed,
+          ...(around.length || nextDays.length
+            ? { around: [...around, ...nextDays].sort((a, b) => a - b) }
+            : {}),
         }
       : whole;
     const chosen = split ? placeSessionsCached(input, cache) : wholePlacement;
@@ -459,6 +457,61 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     raceWeekUsed += sessionDays.filter((day) => days[day - start]?.raceWeek).length;
     source = split ? null : steadySource(start, days, input, [...chosen.days, ...fixed]);
   }
+}
+
+/** Week days from `start`: runs, phases and closures (rule 2 and the season), nothing past. */
+function weekDaysFrom(context: PlanContext, start: DayNumber): PlacementDay[] {
+  const { race, runOn } = context;
+  const days: PlacementDay[] = [];
+  for (let day = start; day < start + 7; day++) {
+    const phase = phaseOn(day, race);
+    days.push({
+      day,
+      run: runOn(day),
+      phase,
+      closed: closure(day, phase, runOn, race),
+      raceWeek: phase === "race-week",
+    });
+  }
+  return days;
+}
+
+/**
+ * The days the week from `start` would choose on its own, after the sessions fixed before it
+ * (logged and imported), with nothing planned yet in the week split by today.
+ */
+function nextWeekDays(
+  context: PlanContext,
+  start: DayNumber,
+  fixedBefore: readonly DayNumber[],
+  previousBefore: DayNumber | null,
+  cache: PlacementCache,
+): readonly DayNumber[] {
+  const days = weekDaysFrom(context, start);
+  const inWeek = (day: DayNumber) => day >= start && day < start + 7;
+  const fixed = context.strengthDays.filter(inWeek);
+  const previous = fixedBefore.at(-1) ?? previousBefore;
+  const around = daysWithin(
+    [context.strengthDays],
+    start - (SEVEN_DAYS - 1),
+    start + 7 + SEVEN_DAYS - 1,
+  ).filter((day) => !inWeek(day));
+  const placement = placeSessionsCached(
+    {
+      days,
+      runOn: context.runOn,
+      previous,
+      fixed,
+      wanted: Math.max(0, SESSIONS_PER_WEEK - fixed.length),
+      raceWeekLeft: days.some((day) => day.raceWeek) ? 1 : 0,
+      preferred: context.preferred,
+      avoid: NO_DAYS,
+      relax: !days.some((day) => day.phase === "race-week" || day.phase === "recovery"),
+      ...(around.length ? { around } : {}),
+    },
+    cache,
+  );
+  return [...placement.days, ...fixed];
 }
 
 function withSteady(steady: ReadonlySet<DayNumber> | undefined): {
