@@ -35,8 +35,8 @@ export function countWeek(input: {
       missedReason =
         "1 session dropped after a very sore day: no later day of the week keeps every rule.";
     } else {
-      const left = placed === 0 ? "no more" : `only ${placed} more`;
-      missedReason = `${sessions(missed)} missed: the days left this week hold ${left} that keep every rule with the sessions before and after them. A missed session is not made up by crowding: never two days in a row, never three in seven days.`;
+      const left = placed === 0 ? "no room for another" : `room for only ${placed} more`;
+      missedReason = `${sessions(missed)} missed: the days left this week have ${left} under every rule, counting the sessions before and after them. A missed session is not made up by crowding: never two days in a row, never three in seven days.`;
     }
   }
   return { target, done, owed, missed, missedReason };
