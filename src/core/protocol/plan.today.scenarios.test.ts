@@ -178,6 +178,20 @@ describe("the day-later rule, made safe (protocol section 7)", () => {
 });
 
 describe("steady days and the taper edge", () => {
+  it("a move to Sunday changes next week's days, and the week says why", () => {
+    const moves = [{ from: "2026-12-03", to: "2026-12-06" }];
+    const result = plan(ANA, "2026-11-30", { weeks: 3, changes: { moves } });
+    expect(planned(week(result))).toEqual(["2026-12-01", "2026-12-06"]);
+    // Sun 6, Tue 8 and Thu 10 would be three sessions in seven days.
+    expect(planned(week(result, 1))).toEqual(["2026-12-10", "2026-12-13"]);
+    expect(week(result, 1).notes).toContain(
+      "Your strength days change this week: Thursday and Sunday instead of Tuesday and Thursday, because Tuesday and Thursday would make three sessions in seven days with Sunday's session.",
+    );
+    // Then they hold, with no note.
+    expect(planned(week(result, 2))).toEqual(["2026-12-17", "2026-12-20"]);
+    expect(week(result, 2).notes.join(" ")).not.toContain("strength days change");
+  });
+
   it("sessions never come three in seven days: the weekdays hold through base, peak and taper", () => {
     const profile = aProfile({
       runWeek: runWeek("rest quality easy quality rest long easy"),

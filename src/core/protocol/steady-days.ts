@@ -62,8 +62,8 @@ const PHASE_WORDS: Record<string, string> = {
 };
 
 /**
- * The note for a week whose session weekdays differ from last week's, saying why; null when
- * they are the same (or either week holds none).
+ * The note for a week whose sessions fall on a weekday last week's did not, saying why; null
+ * when they keep last week's weekdays (or either week holds none).
  */
 export function steadyChangeNote(
   source: SteadySource | null,
@@ -76,7 +76,8 @@ export function steadyChangeNote(
   const now = [...new Set([...chosen, ...input.fixed])].sort((a, b) => a - b);
   if (now.length === 0) return null;
   const before = source.offsets.map((offset) => start + offset);
-  if (now.length === before.length && now.every((day, i) => day === before[i])) return null;
+  // Fewer sessions on last week's days is no change of days; other notes say why fewer.
+  if (now.every((day) => before.includes(day))) return null;
   const lead = `Your strength days change this week: ${names(now)} instead of ${names(before)}`;
   return `${lead}, because ${whyChanged(source, before, days, input, chosen)}.`;
 }
@@ -107,6 +108,11 @@ function whyChanged(
       return `${weekdayName(day)} would make three sessions in seven days`;
     if (others.some((other) => Math.abs(other - day) < 2))
       return `${weekdayName(day)} is less than 48 hours from another session`;
+  }
+  const open = before.filter((day) => !input.fixed.includes(day));
+  if (crowdsSevenDays(open, others)) {
+    const last = input.previous === null ? "" : ` with ${weekdayName(input.previous)}'s session`;
+    return `${names(open)} would make three sessions in seven days${last}`;
   }
   return "last week's days no longer keep every rule together";
 }
