@@ -3,7 +3,7 @@ import { type Athlete, injuriesLoaded } from "../exercise/selection.js";
 import { wayFor } from "../exercise/ways.js";
 import { type DayNumber, formatLocalDate, parseLocalDate } from "../units/local-date.js";
 import type { Menu } from "./menu.js";
-import { brokenRules, type Placement, type PlacementInput } from "./placement.js";
+import { brokenRules, crowdsSevenDays, type Placement, type PlacementInput } from "./placement.js";
 import type { DroppedChange, PlannedSession } from "./plan-types.js";
 import { RULES, type RuleId } from "./rules.js";
 
@@ -91,6 +91,15 @@ export function moveProblem(
   }
   const broken = brokenRules(moved, input);
   if (broken === null) {
+    const others = [...input.fixed, ...(input.around ?? [])];
+    if (input.previous !== null) others.push(input.previous);
+    if (crowdsSevenDays(moved, others)) {
+      return {
+        kind: "rule",
+        rule: "two-in-seven",
+        message: `${formatLocalDate(to)} would make three sessions in seven days. ${RULES["two-in-seven"]}`,
+      };
+    }
     return { kind: "rule", rule: "race-week", message: RULES["race-week"] };
   }
   const newlyBroken = broken.find((rule) => !placement.relaxed.includes(rule));

@@ -127,6 +127,21 @@ describe("moves over time", () => {
     });
   });
 
+  it("a move that would make three sessions in seven days is refused with the rule two-in-seven", () => {
+    const request = {
+      profile: ANA,
+      log: aLog(),
+      from: day("2026-11-30"),
+      weeks: 2,
+      changes: { moves: [{ from: "2026-12-03", to: "2026-12-06" }] },
+    };
+    // Next week holds Thu 10 + Sun 13 after Sun 6: Sun 13 → Tue 8 crowds Sun 6, Tue 8, Thu 10.
+    expect(checkMove(request, { from: "2026-12-13", to: "2026-12-08" })).toMatchObject({
+      kind: "rule",
+      rule: "two-in-seven",
+    });
+  });
+
   it("a run week accepted mid-week drops an earlier move with a note naming it", () => {
     const move = { id: "m1", from: "2026-12-03", to: "2026-12-06" };
     const before = plan(ANA, "2026-11-30", { changes: { moves: [move] } });
