@@ -134,11 +134,6 @@ export function crowdsSevenDays(
   return false;
 }
 
-function othersOf(input: PlacementInput, anchors: readonly DayNumber[]): readonly DayNumber[] {
-  if (!input.around?.length) return anchors;
-  return [...new Set([...input.around, ...anchors])];
-}
-
 /**
  * Judges one choice of days (sorted): the rules it breaks, its preference score and its
  * spacing; null when it can never be (two sessions on one day, too many in race week, or
@@ -164,7 +159,8 @@ function judge(
   if (inRaceWeek > input.raceWeekLeft) return null;
   const { smallest: gap, short } = gapsBetween(anchors, days);
   if (gap < 1) return null;
-  if (crowdsSevenDays(days, othersOf(input, anchors))) return null;
+  // The anchors hold every session around the choice (`anchorsOf`).
+  if (crowdsSevenDays(days, anchors)) return null;
   const broken: RuleId[] = [];
   if (beforeQuality) broken.push("not-before-quality");
   if (short) broken.push("48h-apart");
@@ -349,11 +345,14 @@ export function placementKey(input: PlacementInput): string {
     input.relax ? 1 : 0,
     input.relaxable ? input.relaxable.join("+") : "*",
   ];
+  let steady = 0;
   for (const day of input.days) {
     parts.push(
-      `${day.run}/${day.closed?.rule ?? ""}/${day.raceWeek ? 1 : 0}/${input.avoid.has(day.day) ? 1 : 0}/${input.steady?.has(day.day) ? 1 : 0}`,
+      `${day.run}/${day.closed?.rule ?? ""}/${day.raceWeek ? 1 : 0}/${input.avoid.has(day.day) ? 1 : 0}`,
     );
+    if (input.steady?.has(day.day)) steady |= 1 << (day.day - first);
   }
+  parts.push(`s${steady}`);
   for (const day of input.around ?? []) parts.push(`a${day - first}`);
   parts.push(input.runOn(first + input.days.length));
   // Beyond a week back, the last session changes nothing (spacing counts up to 7 days).

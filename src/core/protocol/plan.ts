@@ -54,7 +54,13 @@ import type {
 } from "./plan-types.js";
 import { type Closure, RULES, type RuleId } from "./rules.js";
 import { buildSession, type SessionFrame } from "./session.js";
-import { type SteadySource, steadyChangeNote, steadyDaysFor, steadySource } from "./steady-days.js";
+import {
+  type SteadySource,
+  steadyChangeNote,
+  steadyDaysFor,
+  steadySource,
+  weekShape,
+} from "./steady-days.js";
 
 export const SESSIONS_PER_WEEK = 2;
 export const MAX_WEEKS = 104;
@@ -321,11 +327,28 @@ export interface WeekPlacement {
   readonly notes: readonly string[];
 }
 
-/** Session days (sorted, unique) within `[first, end)`. */
-function daysWithin(lists: readonly (readonly DayNumber[])[], first: DayNumber, end: DayNumber) {
-  const found = new Set<DayNumber>();
-  for (const list of lists) for (const day of list) if (day >= first && day < end) found.add(day);
-  return [...found].sort((a, b) => a - b);
+const NO_NUMBERS: readonly DayNumber[] = Object.freeze([]);
+
+/**
+ * Session days (sorted, unique) within `[first, end)` of sorted lists. Each list is read from
+ * its end, since the walk only asks about days near the week it has reached.
+ */
+function daysWithin(
+  lists: readonly (readonly DayNumber[])[],
+  first: DayNumber,
+  end: DayNumber,
+): readonly DayNumber[] {
+  let found: DayNumber[] | null = null;
+  for (const list of lists) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const day = list[i] as DayNumber;
+      if (day < first) break;
+      if (day >= end) continue;
+      if (!found) found = [day];
+      else if (!found.includes(day)) found.push(day);
+    }
+  }
+  return found ? found.sort((a, b) => a - b) : NO_NUMBERS;
 }
 
 /**
@@ -355,6 +378,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
   for (let index = -lead; index < request.weeks; index++) {
     const start = firstStart + index * 7;
     const wholeDays = weekDaysFrom(context, start);
+    const shape = weekShape(wholeDays, { runOn });
     const split = start < today;
     const over = start + 7 <= today;
     const days = split
@@ -364,10 +388,9 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     const fixed = strengthDays.filter(inWeek);
     const logged = context.importedStrength.length ? context.loggedDays.filter(inWeek) : fixed;
     const imported = context.importedStrength.filter(inWeek);
-    const around = [
-      ...daysWithin([planned, strengthDays], start - (SEVEN_DAYS - 1), start),
-      ...daysWithin([strengthDays], start + 7, start + 7 + SEVEN_DAYS - 1),
-    ];
+    const before = daysWithin([planned, strengthDays], start - (SEVEN_DAYS - 1), start);
+    const after = daysWithin([strengthDays], start + 7, start + 7 + SEVEN_DAYS - 1);
+    const around = after.length ? [...before, ...after] : before;
     const raceWeekLeft = Math.max(
       0,
       1 - raceWeekUsed - fixed.filter((day) => wholeDays[day - start]?.raceWeek).length,
@@ -385,7 +408,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
       // Right before a race and right after it, fewer sessions beat crowded ones.
       relax: !wholeDays.some((day) => day.phase === "race-week" || day.phase === "recovery"),
       ...(around.length ? { around } : {}),
-      ...withSteady(steadyDaysFor(source, start, wholeDays, { runOn })),
+      ...withSteady(steadyDaysFor(source, start, shape)),
     };
     const wholePlacement = placeSessionsCached(whole, cache);
     const target = Math.min(SESSIONS_PER_WEEK, fixed.length + wholePlacement.days.length);
@@ -424,7 +447,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     const moved = applyMoves(placement, input, request.changes?.moves ?? []);
     placement = moved.placement;
     notes.push(...moved.notes);
-    const steadyNote = steadyChangeNote(source, start, days, input, chosen.days);
+    const steadyNote = steadyChangeNote(source, start, shape, days, input, chosen.days);
     if (steadyNote) notes.push(steadyNote);
     const count = countWeek({
       target,
@@ -455,7 +478,7 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
     planned.push(...placement.days);
     if (sessionDays.length) previous = sessionDays.at(-1) as DayNumber;
     raceWeekUsed += sessionDays.filter((day) => days[day - start]?.raceWeek).length;
-    source = split ? null : steadySource(start, days, input, [...chosen.days, ...fixed]);
+    source = split ? null : steadySource(start, shape, days, [...chosen.days, ...fixed]);
   }
 }
 

@@ -16,21 +16,36 @@ export interface SteadySource {
   readonly phase: string;
 }
 
-export function weekRuns(days: readonly PlacementDay[], input: Pick<PlacementInput, "runOn">) {
-  const last = days.at(-1)?.day ?? 0;
-  return `${days.map((day) => day.run).join(",")}|${input.runOn(last + 1)}`;
+/** What must stay the same for days to stay: the runs the rules read and the phases. */
+export interface WeekShape {
+  readonly runs: string;
+  readonly phases: string;
+}
+
+/** Worked out once per week (the runs include the day after the week, which rule 2 reads). */
+export function weekShape(
+  days: readonly PlacementDay[],
+  input: Pick<PlacementInput, "runOn">,
+): WeekShape {
+  let runs = "";
+  let phases = "";
+  for (const day of days) {
+    runs += `${day.run},`;
+    phases += `${day.phase},`;
+  }
+  return { runs: runs + input.runOn((days.at(-1)?.day ?? 0) + 1), phases };
 }
 
 export function steadySource(
   start: DayNumber,
+  shape: WeekShape,
   days: readonly PlacementDay[],
-  input: Pick<PlacementInput, "runOn">,
   sessionDays: readonly DayNumber[],
 ): SteadySource {
   return {
-    offsets: [...new Set(sessionDays)].map((day) => day - start).sort((a, b) => a - b),
-    runs: weekRuns(days, input),
-    phases: days.map((day) => day.phase).join(","),
+    offsets: sessionDays.map((day) => day - start).sort((a, b) => a - b),
+    runs: shape.runs,
+    phases: shape.phases,
     phase: days.at(-1)?.phase ?? "base",
   };
 }
@@ -39,12 +54,10 @@ export function steadySource(
 export function steadyDaysFor(
   source: SteadySource | null,
   start: DayNumber,
-  days: readonly PlacementDay[],
-  input: Pick<PlacementInput, "runOn">,
+  shape: WeekShape,
 ): ReadonlySet<DayNumber> | undefined {
   if (!source || source.offsets.length === 0) return undefined;
-  if (source.runs !== weekRuns(days, input)) return undefined;
-  if (source.phases !== days.map((day) => day.phase).join(",")) return undefined;
+  if (source.runs !== shape.runs || source.phases !== shape.phases) return undefined;
   return new Set(source.offsets.map((offset) => start + offset));
 }
 
@@ -68,33 +81,34 @@ const PHASE_WORDS: Record<string, string> = {
 export function steadyChangeNote(
   source: SteadySource | null,
   start: DayNumber,
+  shape: WeekShape,
   days: readonly PlacementDay[],
   input: PlacementInput,
   chosen: readonly DayNumber[],
 ): string | null {
   if (!source || source.offsets.length === 0) return null;
-  const now = [...new Set([...chosen, ...input.fixed])].sort((a, b) => a - b);
-  if (now.length === 0) return null;
-  const before = source.offsets.map((offset) => start + offset);
   // Fewer sessions on last week's days is no change of days; other notes say why fewer.
-  if (now.every((day) => before.includes(day))) return null;
+  const kept = (day: DayNumber) => source.offsets.includes(day - start);
+  if (chosen.every(kept) && input.fixed.every(kept)) return null;
+  const now = [...new Set([...chosen, ...input.fixed])].sort((a, b) => a - b);
+  const before = source.offsets.map((offset) => start + offset);
   const lead = `Your strength days change this week: ${names(now)} instead of ${names(before)}`;
-  return `${lead}, because ${whyChanged(source, before, days, input, chosen)}.`;
+  return `${lead}, because ${whyChanged(source, before, shape, days, input, chosen)}.`;
 }
 
 function whyChanged(
   source: SteadySource,
   before: readonly DayNumber[],
+  shape: WeekShape,
   days: readonly PlacementDay[],
   input: PlacementInput,
   chosen: readonly DayNumber[],
 ): string {
-  const phases = days.map((day) => day.phase).join(",");
-  if (source.phases !== phases) {
+  if (source.phases !== shape.phases) {
     const phase = days.find((day) => day.phase !== source.phase)?.phase ?? days[0]?.phase;
     return `${PHASE_WORDS[phase ?? "base"]} starts and asks for other days`;
   }
-  if (source.runs !== weekRuns(days, input)) return "this week's runs are not last week's";
+  if (source.runs !== shape.runs) return "this week's runs are not last week's";
   const done = input.fixed.filter((day) => !before.includes(day));
   if (done.length) return `your session of ${names(done)} is done and counts`;
   const others = [...(input.around ?? []), ...input.fixed];
