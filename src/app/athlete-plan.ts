@@ -104,7 +104,10 @@ async function requestFrom(
     planLog(deps.repos, ownerId, from, profile.weekStart),
     deps.repos.planChanges.list(ownerId),
   ]);
-  return { profile, log, from, weeks, changes: splitChanges(changes) };
+  // Today is the server's clock in the athlete's zone, whatever week is asked for: the days
+  // before it are history (protocol section 4).
+  const today = todayIn(profile.timezone ?? "UTC", deps.clock);
+  return { profile, log, from, today, weeks, changes: splitChanges(changes) };
 }
 
 /** The plan from everything stored: profile, workouts, check-ins, and the athlete's moves and swaps. */
@@ -243,8 +246,10 @@ export async function moveSession(
   const request = await requestReaching(deps, ownerId, from);
   if (!request.ok) return request;
   const problem = checkMove(request.value, input);
-  if (problem?.kind === "rule")
-    return err({ kind: "rule", rule: problem.rule, message: problem.message, field: "to" });
+  if (problem?.kind === "rule") {
+    const field = problem.rule === "past" && from < (request.value.today ?? from) ? "from" : "to";
+    return err({ kind: "rule", rule: problem.rule, message: problem.message, field });
+  }
   if (problem?.kind === "other-week") return err(invalidField("to", problem.message));
   if (problem) return err({ kind: "conflict", field: "from", message: problem.message });
   const change: StoredPlanChange = {
@@ -272,6 +277,7 @@ export async function moveOptions(
   const request = await requestReaching(deps, ownerId, from);
   if (!request.ok) return request;
   const first = startOfWeek(from, request.value.profile.weekStart);
+  const today = request.value.today ?? request.value.from;
   const options: MoveOption[] = [];
   for (let day = first; day < first + 7; day++) {
     if (day === from) continue;
@@ -284,6 +290,7 @@ export async function moveOptions(
       allowed: problem === null,
       rule: problem?.kind === "rule" ? problem.rule : null,
       reason: problem ? problem.message : null,
+      past: day < today,
     });
   }
   return ok(options);
@@ -319,6 +326,55 @@ export async function swapExercise(
 
 export async function listChanges(deps: PlanDeps, ownerId: string, kind: StoredPlanChange["kind"]) {
   return (await deps.repos.planChanges.list(ownerId)).filter((change) => change.kind === kind);
+}
+
+/**
+ * Where a kept move or swap stands in today's plan: `active` (applied, or in a week the plan
+ * has not reached yet), `dropped` (a later change made it unfit; `reason` says why, as the
+ * week's note does), or `past` (its day is before today: history, no longer shaping the plan).
+ */
+export interface ChangeState {
+  readonly state: "active" | "dropped" | "past";
+  readonly reason: string | null;
+}
+
+const ACTIVE: ChangeState = { state: "active", reason: null };
+
+/** The kept changes of one kind, each with its state in the plan from today's week on. */
+export async function listChangesWithState(
+  deps: PlanDeps,
+  ownerId: string,
+  kind: StoredPlanChange["kind"],
+): Promise<{ change: StoredPlanChange; state: ChangeState }[]> {
+  const changes = await listChanges(deps, ownerId, kind);
+  if (changes.length === 0) return [];
+  const base = await planRequest(deps, ownerId, null, 1);
+  // Without a profile there is no plan to apply them to: they wait, as kept.
+  if (!base.ok) return changes.map((change) => ({ change, state: ACTIVE }));
+  const today = base.value.from;
+  const weekStart = base.value.profile.weekStart;
+  const dayOf = (change: StoredPlanChange) =>
+    parseLocalDate(change.kind === "move" ? change.from : change.date) ?? today;
+  const pastOf = (change: StoredPlanChange) =>
+    change.kind === "move"
+      ? Math.min(dayOf(change), parseLocalDate(change.to) ?? today) < today
+      : dayOf(change) < today;
+  const last = Math.max(...changes.map(dayOf));
+  const weeks = Math.min(
+    MAX_WEEKS,
+    Math.floor((startOfWeek(last, weekStart) - startOfWeek(today, weekStart)) / 7) + 1,
+  );
+  const dropped = new Map<string, string>();
+  if (weeks >= 1) {
+    const plan = planWeeks(await withActivities(deps, ownerId, { ...base.value, weeks }));
+    for (const week of plan.weeks)
+      for (const item of week.dropped) if (item.id) dropped.set(item.id, item.reason);
+  }
+  return changes.map((change) => {
+    if (pastOf(change)) return { change, state: { state: "past", reason: null } };
+    const reason = dropped.get(change.id);
+    return { change, state: reason === undefined ? ACTIVE : { state: "dropped", reason } };
+  });
 }
 
 export async function undoChange(

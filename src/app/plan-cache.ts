@@ -8,7 +8,7 @@ import { todayIn } from "./today.js";
 interface Entry {
   readonly version: number;
   readonly timezone: string;
-  /** Plan JSON by `from|weeks` (from resolved to a date). */
+  /** Plan JSON by `from|today|weeks` (from resolved to a date; today splits every week). */
   readonly plans: Map<string, string>;
 }
 
@@ -64,6 +64,7 @@ export class PlanCache {
   }
 
   private key(from: string | undefined, weeks: number, timezone: string, deps: PlanDeps): string {
-    return `${from ?? formatLocalDate(todayIn(timezone, deps.clock))}|${weeks}`;
+    const today = formatLocalDate(todayIn(timezone, deps.clock));
+    return `${from ?? today}|${today}|${weeks}`;
   }
 }

@@ -70,8 +70,19 @@ function sessionLines(session: PlannedSession, sameAs: PlannedSession | null): s
     "",
     `${shortDay(session.date)} · ${session.kind} session, ${session.minutes} min${session.done ? " · done" : ""}`,
     `  Why: ${session.why}`,
-    `  Warm-up: ${session.warmup.minutes} min, ${session.warmup.activity}`,
   ];
+  if (session.logged.length) {
+    lines.push("  Lifted:");
+    for (const exercise of session.logged) {
+      const sets = exercise.sets.map(
+        (set) =>
+          `${set.load ? formatWeight(set.load) : "bodyweight"} × ${set.reps}, ${set.rir} left`,
+      );
+      lines.push(`    ${exercise.name}: ${sets.join("; ")}`);
+    }
+    lines.push("  Next time:");
+  }
+  lines.push(`  Warm-up: ${session.warmup.minutes} min, ${session.warmup.activity}`);
   session.exercises.forEach((exercise, index) => {
     const gear = exercise.equipment.join(", ");
     lines.push(
@@ -95,8 +106,9 @@ export function renderPlan(plan: Plan, name: string): string {
     );
     for (const day of week.days) {
       const strength = day.session ? "  ◆ STRENGTH" : "";
+      const past = day.past ? "  · past" : "";
       lines.push(
-        `  ${shortDay(day.date).padEnd(12)} ${RUN_WORDS[day.run]?.padEnd(12) ?? day.run}${strength}${importedText(day)}`,
+        `  ${shortDay(day.date).padEnd(12)} ${RUN_WORDS[day.run]?.padEnd(12) ?? day.run}${strength}${importedText(day)}${past}`,
       );
     }
     for (const session of week.sessions) {

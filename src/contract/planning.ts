@@ -10,6 +10,11 @@ export const MoveSchema = Type.Object(
     from: DateSchema,
     to: DateSchema,
     createdAt: InstantSchema,
+    /** In a listing: `active`, `dropped` (a later change made it unfit; `reason` says why) or `past`. */
+    state: Type.Optional(
+      Type.Union([Type.Literal("active"), Type.Literal("dropped"), Type.Literal("past")]),
+    ),
+    reason: Type.Optional(Type.String()),
   },
   closed,
 );
@@ -24,6 +29,11 @@ export const SwapSchema = Type.Object(
     exercise: Type.String(),
     with: Type.String(),
     createdAt: InstantSchema,
+    /** In a listing: `active`, `dropped` (a later change made it unfit; `reason` says why) or `past`. */
+    state: Type.Optional(
+      Type.Union([Type.Literal("active"), Type.Literal("dropped"), Type.Literal("past")]),
+    ),
+    reason: Type.Optional(Type.String()),
   },
   closed,
 );
@@ -37,6 +47,8 @@ export const MoveOptionSchema = Type.Object(
     allowed: Type.Boolean(),
     rule: Type.Union([Type.String(), Type.Null()]),
     reason: Type.Union([Type.String(), Type.Null()]),
+    /** A day before today: never a day to move to (rule `past`). */
+    past: Type.Boolean(),
   },
   closed,
 );

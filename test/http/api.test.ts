@@ -629,10 +629,11 @@ describe("profile and plan", () => {
     });
     const moved = (await json(t.app, "GET", PLAN, cookie)).body;
     expect(sessionDates(moved)).toEqual(["2026-12-01", "2026-12-06"]);
-    expect(sessionDates(moved, 1)).toEqual(["2026-12-08", "2026-12-10"]);
+    // Sun 6, Tue 8 and Thu 10 would be three sessions in seven days (two-in-seven): Tue + Sun.
+    expect(sessionDates(moved, 1)).toEqual(["2026-12-08", "2026-12-13"]);
     const listed = await json(t.app, "GET", "/api/plan/moves", cookie);
     expect(listed.status).toBe(200);
-    expect(listed.body).toEqual({ items: [sunday.body] });
+    expect(listed.body).toEqual({ items: [{ ...sunday.body, state: "active", reason: null }] });
     expect((await json(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({ items: [] });
 
     const nothingThere = await json(t.app, "POST", "/api/plan/moves", cookie, {
@@ -685,7 +686,7 @@ describe("profile and plan", () => {
     expect(exerciseIn(plan, "2026-12-01", "romanian-deadlift")).toBeUndefined();
     expect(exerciseIn(plan, "2026-12-03", "romanian-deadlift")).toBeDefined();
     expect((await json(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({
-      items: [created.body],
+      items: [{ ...created.body, state: "active", reason: null }],
     });
     expect((await json(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({ items: [] });
 

@@ -311,7 +311,12 @@ const ROUTES: Record<string, Row> = {
   },
   "POST /api/plan/moves": {
     url: fixed("/api/plan/moves"),
-    body: () => ({ from: "2026-12-10", to: "2026-12-13" }),
+    // The owner moved Thu 3 Dec to Sun 6 Dec, so their next week is Tue + Sun (two-in-seven),
+    // the other user's Tue + Thu: each moves a session of their own.
+    body: (_w, caller) =>
+      caller === "owner"
+        ? { from: "2026-12-08", to: "2026-12-10" }
+        : { from: "2026-12-10", to: "2026-12-13" },
     owner: 201,
     other: 201,
   },

@@ -134,6 +134,8 @@ export interface SorenessReview {
   >;
   /** The day of the last workout when the next day was very sore: the next session moves a day later. */
   readonly delayAfter: DayNumber | null;
+  /** The check-in that said so (protocol section 7: the day-later rule counts 72 hours from it). */
+  readonly verySore: { readonly checkin: DayNumber; readonly soreness: number } | null;
 }
 
 /**
@@ -148,6 +150,7 @@ export function reviewSoreness(history: History, today: DayNumber = Infinity): S
     { day: DayNumber; load: Weight | null; reason: string; cause: string }
   >();
   let delayAfter: DayNumber | null = null;
+  let verySore: SorenessReview["verySore"] = null;
   const last = history.workouts.at(-1);
   for (const workout of history.workouts) {
     const checkin = checkinFor(workout, history.checkins);
@@ -176,7 +179,10 @@ export function reviewSoreness(history: History, today: DayNumber = Infinity): S
         : `After ${date} (${what}) with no cause in the log: one set, 10 % lighter for the lower body.`;
       cuts.set(exercise, { day: workout.day, load: latest.set.load, reason, cause });
     }
-    if (checkin.soreness >= VERY_SORE && workout === last) delayAfter = workout.day;
+    if (checkin.soreness >= VERY_SORE && workout === last) {
+      delayAfter = workout.day;
+      verySore = { checkin: checkin.day, soreness: checkin.soreness };
+    }
   }
-  return { feedback, cuts, delayAfter };
+  return { feedback, cuts, delayAfter, verySore };
 }

@@ -3,8 +3,8 @@ import { type Athlete, injuriesLoaded } from "../exercise/selection.js";
 import { wayFor } from "../exercise/ways.js";
 import { type DayNumber, formatLocalDate, parseLocalDate } from "../units/local-date.js";
 import type { Menu } from "./menu.js";
-import { brokenRules, type Placement, type PlacementInput } from "./placement.js";
-import type { PlannedSession } from "./plan-types.js";
+import { brokenRules, crowdsSevenDays, type Placement, type PlacementInput } from "./placement.js";
+import type { DroppedChange, PlannedSession } from "./plan-types.js";
 import { RULES, type RuleId } from "./rules.js";
 
 /** The athlete moved a planned session to another day. */
@@ -45,6 +45,22 @@ export function moveProblem(
   from: DayNumber,
   to: DayNumber,
 ): MoveProblem | null {
+  const origin = input.days.find((d) => d.day === from);
+  if (origin?.closed?.rule === "past") {
+    return {
+      kind: "rule",
+      rule: "past",
+      message: `${formatLocalDate(from)} is already past: its session is history. ${RULES.past}`,
+    };
+  }
+  const target = input.days.find((d) => d.day === to);
+  if (target?.closed?.rule === "past") {
+    return {
+      kind: "rule",
+      rule: "past",
+      message: `${formatLocalDate(to)} is already past. ${RULES.past}`,
+    };
+  }
   if (!placement.days.includes(from)) {
     return {
       kind: "no-session",
@@ -52,7 +68,6 @@ export function moveProblem(
     };
   }
   if (from === to) return null;
-  const target = input.days.find((d) => d.day === to);
   if (!target) {
     return {
       kind: "other-week",
@@ -76,6 +91,15 @@ export function moveProblem(
   }
   const broken = brokenRules(moved, input);
   if (broken === null) {
+    const others = [...input.fixed, ...(input.around ?? [])];
+    if (input.previous !== null) others.push(input.previous);
+    if (crowdsSevenDays(moved, others)) {
+      return {
+        kind: "rule",
+        rule: "two-in-seven",
+        message: `${formatLocalDate(to)} would make three sessions in seven days. ${RULES["two-in-seven"]}`,
+      };
+    }
     return { kind: "rule", rule: "race-week", message: RULES["race-week"] };
   }
   const newlyBroken = broken.find((rule) => !placement.relaxed.includes(rule));
@@ -89,30 +113,44 @@ export function moveProblem(
   return null;
 }
 
-/** Applies the athlete's moves that concern this week; a move that no longer fits is dropped with a note. */
+/**
+ * Applies the athlete's moves that concern this week. A move that no longer fits (a change of
+ * profile, run week, race or imports since it was made) is dropped with a note naming it;
+ * one whose day is already past is history and left alone; one whose session is already on
+ * its new day changes nothing and needs no word.
+ */
 export function applyMoves(
   placement: Placement,
   input: PlacementInput,
   moves: readonly SessionMove[],
-): { placement: Placement; notes: string[] } {
+): { placement: Placement; notes: string[]; dropped: DroppedChange[] } {
   const notes: string[] = [];
+  const dropped: DroppedChange[] = [];
   let current = placement;
   const first = input.days[0]?.day ?? 0;
+  const isPast = (d: DayNumber) =>
+    input.days.find((entry) => entry.day === d)?.closed?.rule === "past";
   for (const move of moves) {
     const from = day(move.from);
     if (from < first || from >= first + 7) continue;
     const to = day(move.to);
+    if (isPast(from) || isPast(to)) continue;
     const problem = moveProblem(current, input, from, to);
+    if (problem?.kind === "no-session" && current.days.includes(to)) continue;
     if (problem) {
-      if (problem.kind !== "no-session")
-        notes.push(`Your move from ${move.from} to ${move.to} no longer fits: ${problem.message}`);
+      const reason =
+        problem.kind === "no-session"
+          ? `no session is planned on ${move.from} any more.`
+          : problem.message;
+      notes.push(`Your move from ${move.from} to ${move.to} no longer fits: ${reason}`);
+      dropped.push({ kind: "move", id: move.id ?? null, from: move.from, to: move.to, reason });
       continue;
     }
     const days = current.days.map((d) => (d === from ? to : d)).sort((a, b) => a - b);
     current = { days, relaxed: brokenRules(days, input) ?? current.relaxed };
     notes.push(`You moved the session from ${move.from} to ${move.to}.`);
   }
-  return { placement: current, notes };
+  return { placement: current, notes, dropped };
 }
 
 export type SwapProblem =
@@ -165,22 +203,27 @@ export function applySwaps(
   menu: Menu,
   athlete: Athlete,
   swaps: readonly ExerciseSwap[],
-): { session: PlannedSession; notes: string[] } {
+): { session: PlannedSession; notes: string[]; dropped: DroppedChange[] } {
   const notes: string[] = [];
+  const dropped: DroppedChange[] = [];
   let exercises = session.exercises;
   const hold =
     session.phase === "peak" || session.phase === "taper" || session.phase === "race-week";
   for (const swap of swaps) {
     if (swap.date !== session.date) continue;
     const index = exercises.findIndex((exercise) => exercise.id === swap.exercise);
-    if (index < 0) continue;
-    const problem = swapProblem(swap, athlete);
+    const problem =
+      index < 0
+        ? { message: `the session on ${swap.date} no longer holds ${swap.exercise}.` }
+        : swapProblem(swap, athlete);
     const replacement = exerciseById(swap.with);
     const prescribed = !problem && replacement ? menu.prescribeFor(replacement) : null;
     if (!prescribed) {
+      const reason = problem ? problem.message : `${swap.with} has no prescription for you.`;
       notes.push(
-        `Your swap of ${swap.exercise} for ${swap.with} on ${swap.date} no longer fits${problem ? `: ${problem.message}` : "."}`,
+        `Your swap of ${swap.exercise} for ${swap.with} on ${swap.date} no longer fits: ${reason}`,
       );
+      dropped.push({ kind: "swap", id: swap.id ?? null, ...swapFields(swap), reason });
       continue;
     }
     const item = hold ? prescribed.hold : prescribed.base;
@@ -190,5 +233,22 @@ export function applySwaps(
         : exercise,
     );
   }
-  return { session: exercises === session.exercises ? session : { ...session, exercises }, notes };
+  return {
+    session: exercises === session.exercises ? session : { ...session, exercises },
+    notes,
+    dropped,
+  };
+}
+
+function swapFields(swap: ExerciseSwap) {
+  return { date: swap.date, exercise: swap.exercise, with: swap.with };
+}
+
+/** A kept swap whose day holds no planned session any more: dropped, with a note naming it. */
+export function swapWithoutSession(swap: ExerciseSwap): { note: string; dropped: DroppedChange } {
+  const reason = `no session is planned on ${swap.date} any more.`;
+  return {
+    note: `Your swap of ${swap.exercise} for ${swap.with} on ${swap.date} no longer fits: ${reason}`,
+    dropped: { kind: "swap", id: swap.id ?? null, ...swapFields(swap), reason },
+  };
 }

@@ -31,6 +31,20 @@ export interface PlacementInput {
   readonly avoid: ReadonlySet<DayNumber>;
   /** Whether rules 4 and 3 may give way to fit the sessions in (not around race week and recovery). */
   readonly relax: boolean;
+  /**
+   * When set, only these rules may give way (a subset of what `relax` allows): a week split by
+   * today relaxes no rule that its whole week would not have relaxed, so missed sessions are
+   * never crowded onto the days left.
+   */
+  readonly relaxable?: readonly RuleId[];
+  /**
+   * Sessions outside this week (planned, logged or imported) up to 6 days from its edges: the
+   * rule `two-in-seven` and the 48 hours read them. For a week split by today they include
+   * the next week's own days, so that a missed session is not made up at their expense.
+   */
+  readonly around?: readonly DayNumber[];
+  /** Last week's weekdays in this week (steady days): preferred before the protocol's preferences. */
+  readonly steady?: ReadonlySet<DayNumber>;
 }
 
 export interface Reason {
@@ -87,15 +101,43 @@ export function preferencePoints(
   );
 }
 
+/** The sessions a choice is judged against for 48 hours: the last before, the fixed, those around. */
 function anchorsOf(input: PlacementInput): DayNumber[] {
-  return [...(input.previous === null ? [] : [input.previous]), ...input.fixed].sort(
-    (a, b) => a - b,
-  );
+  const anchors = [...(input.previous === null ? [] : [input.previous]), ...input.fixed];
+  if (input.around?.length)
+    return [...new Set([...anchors, ...input.around])].sort((a, b) => a - b);
+  return anchors.sort((a, b) => a - b);
+}
+
+/** Days in a row that may hold at most two sessions (rule `two-in-seven`). */
+export const SEVEN_DAYS = 7;
+
+/**
+ * Whether a chosen day would make seven days in a row hold three sessions (rule
+ * `two-in-seven`). Three sessions fit in seven days exactly when some three consecutive ones
+ * of the sorted list span six days or fewer, and such a run holding a chosen day exists
+ * whenever any crowded window holds one.
+ */
+export function crowdsSevenDays(
+  chosen: readonly DayNumber[],
+  others: readonly DayNumber[],
+): boolean {
+  if (chosen.length + others.length < 3) return false;
+  const all = [...new Set([...others, ...chosen])].sort((a, b) => a - b);
+  const picked = new Set(chosen);
+  for (let i = 0; i + 2 < all.length; i++) {
+    const a = all[i] as DayNumber;
+    const c = all[i + 2] as DayNumber;
+    if (c - a > SEVEN_DAYS - 1) continue;
+    if (picked.has(a) || picked.has(all[i + 1] as DayNumber) || picked.has(c)) return true;
+  }
+  return false;
 }
 
 /**
  * Judges one choice of days (sorted): the rules it breaks, its preference score and its
- * spacing; null when it can never be (two sessions on one day, or too many in race week).
+ * spacing; null when it can never be (two sessions on one day, too many in race week, or
+ * three in seven days: rule `two-in-seven` never gives way).
  */
 function judge(
   days: readonly DayNumber[],
@@ -107,21 +149,36 @@ function judge(
   let inRaceWeek = 0;
   let score = 0;
   let beforeQuality = 0;
+  let steady = 0;
   for (const day of days) {
     if (raceWeek.has(day)) inRaceWeek++;
     score += points(day);
     if (input.runOn(day + 1) === "quality") beforeQuality++;
+    if (input.steady?.has(day)) steady++;
   }
   if (inRaceWeek > input.raceWeekLeft) return null;
   const { smallest: gap, short } = gapsBetween(anchors, days);
   if (gap < 1) return null;
+  // The anchors hold every session around the choice (`anchorsOf`).
+  if (crowdsSevenDays(days, anchors)) return null;
   const broken: RuleId[] = [];
   if (beforeQuality) broken.push("not-before-quality");
   if (short) broken.push("48h-apart");
-  return { days, broken, breaches: beforeQuality + short, score, gap: Math.min(gap, 7) };
+  return {
+    days,
+    broken,
+    breaches: beforeQuality + short,
+    steady,
+    repeatable: repeatable(days, input.fixed),
+    score,
+    gap: Math.min(gap, 7),
+  };
 }
 
-/** The rules a choice of days breaks, or null when it cannot be at all. */
+/**
+ * The rules a choice of days breaks, or null when it cannot be at all (two on one day, too
+ * many in race week, three in seven days).
+ */
 export function brokenRules(chosen: readonly DayNumber[], input: PlacementInput): RuleId[] | null {
   const days = [...chosen].sort((a, b) => a - b);
   const raceWeek = new Set(input.days.filter((day) => day.raceWeek).map((day) => day.day));
@@ -140,16 +197,40 @@ interface Candidate {
   readonly broken: RuleId[];
   /** How many times the broken rules are broken: a session before a quality run, a short gap. */
   readonly breaches: number;
+  /** How many of the chosen days are last week's weekdays (steady days). */
+  readonly steady: number;
+  /** The same weekdays next week keep 48 hours from this week's last session (so days can stay steady). */
+  readonly repeatable: boolean;
   readonly score: number;
   readonly gap: number;
 }
 
-/** Fewest broken rules, broken the fewest times, then the highest preference score, then the widest spacing; else the earlier. */
+/**
+ * Fewest broken rules, broken the fewest times, then the most steady days (last week's
+ * weekdays), then the highest preference score, then the widest spacing; else the earlier.
+ */
 function better(a: Candidate, b: Candidate): boolean {
   if (a.broken.length !== b.broken.length) return a.broken.length < b.broken.length;
   if (a.breaches !== b.breaches) return a.breaches < b.breaches;
+  if (a.steady !== b.steady) return a.steady > b.steady;
+  if (a.repeatable !== b.repeatable) return a.repeatable;
   if (a.score !== b.score) return a.score > b.score;
   return a.gap > b.gap;
+}
+
+/** Whether the week's sessions, on the same weekdays a week later, stay 48 hours from its last one. */
+function repeatable(days: readonly DayNumber[], fixed: readonly DayNumber[]): boolean {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const day of days) {
+    first = Math.min(first, day);
+    last = Math.max(last, day);
+  }
+  for (const day of fixed) {
+    first = Math.min(first, day);
+    last = Math.max(last, day);
+  }
+  return first === last || first + 7 - last >= 2;
 }
 
 /**
@@ -233,7 +314,12 @@ export function placeSessions(input: PlacementInput): Placement {
       const candidate = judge(days, anchors, input, pointsOf, raceWeek);
       if (candidate) judged.push(candidate);
     }
-    for (const allowed of input.relax ? LEVELS : LEVELS.slice(0, 1)) {
+    const levels = input.relax
+      ? input.relaxable
+        ? LEVELS.filter((level) => level.every((rule) => input.relaxable?.includes(rule)))
+        : LEVELS
+      : LEVELS.slice(0, 1);
+    for (const allowed of levels) {
       let best: Candidate | null = null;
       for (const candidate of judged) {
         if (candidate.broken.some((rule) => !allowed.includes(rule))) continue;
@@ -253,12 +339,21 @@ export function placeSessions(input: PlacementInput): Placement {
  */
 export function placementKey(input: PlacementInput): string {
   const first = input.days[0]?.day ?? 0;
-  const parts: (string | number)[] = [input.wanted, input.raceWeekLeft, input.relax ? 1 : 0];
+  const parts: (string | number)[] = [
+    input.wanted,
+    input.raceWeekLeft,
+    input.relax ? 1 : 0,
+    input.relaxable ? input.relaxable.join("+") : "*",
+  ];
+  let steady = 0;
   for (const day of input.days) {
     parts.push(
       `${day.run}/${day.closed?.rule ?? ""}/${day.raceWeek ? 1 : 0}/${input.avoid.has(day.day) ? 1 : 0}`,
     );
+    if (input.steady?.has(day.day)) steady |= 1 << (day.day - first);
   }
+  parts.push(`s${steady}`);
+  for (const day of input.around ?? []) parts.push(`a${day - first}`);
   parts.push(input.runOn(first + input.days.length));
   // Beyond a week back, the last session changes nothing (spacing counts up to 7 days).
   parts.push(input.previous === null ? "none" : Math.max(input.previous - first, -8));
@@ -279,4 +374,30 @@ export function placeSessionsCached(input: PlacementInput, cache: PlacementCache
   const placement = placeSessions(input);
   cache.set(key, { offsets: placement.days.map((day) => day - first), relaxed: placement.relaxed });
   return placement;
+}
+
+/**
+ * Whether one more session on `day` keeps every hard rule with the sessions in `others`
+ * (planned, logged or imported, in and around the week), relaxing none: the day is open,
+ * not the day before a quality run, 48 hours from each other session, no third session in
+ * seven days, and within race week's one. The day-later rule may only move a session there.
+ */
+export function dayKeepsEveryRule(
+  day: DayNumber,
+  others: readonly DayNumber[],
+  input: PlacementInput,
+): boolean {
+  const info = input.days.find((entry) => entry.day === day);
+  if (!info || info.closed !== null || input.avoid.has(day)) return false;
+  if (input.runOn(day + 1) === "quality") return false;
+  if (others.some((other) => Math.abs(other - day) < 2)) return false;
+  if (crowdsSevenDays([day], others)) return false;
+  if (info.raceWeek) {
+    const fixed = new Set(input.fixed);
+    const inRaceWeek = input.days.filter(
+      (entry) => entry.raceWeek && !fixed.has(entry.day) && others.includes(entry.day),
+    ).length;
+    if (inRaceWeek + 1 > input.raceWeekLeft) return false;
+  }
+  return true;
 }

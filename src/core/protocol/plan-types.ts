@@ -14,7 +14,48 @@ export interface Plan {
   readonly weeks: readonly PlannedWeek[];
   readonly feedback: readonly FeedbackEntry[];
   readonly adjustments: readonly Adjustment[];
+  /**
+   * What the day-later rule did after a very sore check-in (protocol section 7), so that words
+   * such as "your next session is later" are only said when true; null when no check-in of 7
+   * or more follows the last logged session.
+   */
+  readonly dayLater: DayLater | null;
 }
+
+export interface DayLater {
+  /** The very sore session and its check-in. */
+  readonly sessionDate: string;
+  readonly checkinDate: string;
+  readonly soreness: number;
+  /**
+   * `moved`: the next session went to `to`; `dropped`: no later day of its week kept every
+   * rule, so that week lost it; `unchanged`: the next session is more than 72 hours after the
+   * check-in (or the plan holds none yet), so it stays.
+   */
+  readonly outcome: "moved" | "dropped" | "unchanged";
+  /** The next session's day before the rule, when the plan's weeks hold one. */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly note: string | null;
+}
+
+/** A kept move or swap that the plan no longer applies (a later change made it unfit). */
+export type DroppedChange =
+  | {
+      readonly kind: "move";
+      readonly id: string | null;
+      readonly from: string;
+      readonly to: string;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: "swap";
+      readonly id: string | null;
+      readonly date: string;
+      readonly exercise: string;
+      readonly with: string;
+      readonly reason: string;
+    };
 
 export type SessionKind = "full" | "short" | "minimal" | "reduced";
 
@@ -28,6 +69,18 @@ export interface PlannedWeek {
   readonly days: readonly PlannedDay[];
   /** The imported runs of the week (docs/protocol.md, section 9; zeros without any). */
   readonly running: RunningTotals;
+  /** Sessions the week holds when planned whole: two, or fewer when its phases or runs allow fewer. */
+  readonly target: number;
+  /** Logged workouts and imported strength on the week's days. */
+  readonly done: number;
+  /** `target` minus `done` (never below zero): what the week still asks for. */
+  readonly owed: number;
+  /** Owed sessions that today and the days left cannot hold under the rules; never crowded in. */
+  readonly missed: number;
+  /** Why sessions are missed, in plain words; null when none is. */
+  readonly missedReason: string | null;
+  /** Kept moves and swaps of this week that no longer fit, each with why (also in `notes`). */
+  readonly dropped: readonly DroppedChange[];
 }
 
 export interface PlannedDay {
@@ -47,6 +100,10 @@ export interface PlannedDay {
    * week's two and the 48-hour rule, but has no PlannedSession (docs/protocol.md, section 9).
    */
   readonly importedStrength: boolean;
+  /** A day before today: history, never a newly planned session. */
+  readonly past: boolean;
+  /** The check-in of this day (soreness 0 to 10, whether the run suffered), when there is one. */
+  readonly checkin: { readonly soreness: number; readonly hurtRun: boolean } | null;
 }
 
 /** An imported activity as the plan shows it. */
@@ -76,6 +133,21 @@ export interface PlannedSession {
   readonly minutes: number;
   /** True when this day's session is already in the log (added). */
   readonly done: boolean;
+  /**
+   * For a done session, what was lifted, as logged, exercise by exercise in log order; empty
+   * for a planned one. `exercises` stays next time's suggestion.
+   */
+  readonly logged: readonly LoggedExercise[];
+}
+
+export interface LoggedExercise {
+  readonly id: string;
+  readonly name: string;
+  readonly sets: readonly {
+    readonly load: Weight | null;
+    readonly reps: number;
+    readonly rir: number;
+  }[];
 }
 
 export interface Prescription {

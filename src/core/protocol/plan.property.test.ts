@@ -144,9 +144,13 @@ function expectFitsTime(profile: Profile, session: PlannedSession): void {
 // ── the properties ───────────────────────────────────────────────────────────
 
 describe("planWeeks: hard rules over random valid profiles (property)", () => {
-  it("1. two sessions in every ordinary week (all base, at least two days escape rule 2)", () => {
+  it("1. two sessions in an ordinary first week planned whole (all base, two days escape rule 2)", () => {
+    // Later weeks follow from the sessions before them (48 hours and two-in-seven across the
+    // edge; see plan.today.property.test.ts); a week split by today owes what its days allow.
     check(planCaseArb, (c) => {
-      for (const week of plan(c).weeks) {
+      const first = plan(c).weeks[0];
+      if (!first || first.start !== c.from) return;
+      for (const week of [first]) {
         const days = week.days.map((d) => day(d.date));
         const allBase = days.every((d) => phaseOn(c.profile, d) === "base");
         const open = days.filter((d) => !closedByRule2(c.profile, d)).length;

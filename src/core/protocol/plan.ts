@@ -1,3 +1,4 @@
+import { exerciseById } from "../exercise/catalog-index.js";
 import type { Athlete } from "../exercise/selection.js";
 import type { Injury } from "../exercise/types.js";
 import { reviewSoreness, type SorenessReview } from "../feedback/soreness.js";
@@ -20,9 +21,11 @@ import {
   yearOf,
 } from "../units/local-date.js";
 import { type ActualDay, actualDays, NO_RUNNING, releasedDays } from "./actual-days.js";
-import { applyMoves, applySwaps, type PlanChanges } from "./changes.js";
+import { applyMoves, applySwaps, type PlanChanges, swapWithoutSession } from "./changes.js";
+import { applyDayLater, dayLaterUnchanged, type VerySore } from "./day-later.js";
 import { sessionBudget, warmupActivity } from "./dose.js";
 import { buildMenu, type Menu } from "./menu.js";
+import { countWeek, type WeekCount } from "./owed.js";
 import {
   type Phase,
   phaseOn,
@@ -31,30 +34,51 @@ import {
   recoveryDays,
 } from "./phases.js";
 import {
-  brokenRules,
   type DayRun,
   type Placement,
   type PlacementCache,
   type PlacementDay,
   type PlacementInput,
-  placeSessions,
   placeSessionsCached,
   reasonsFor,
+  SEVEN_DAYS,
 } from "./placement.js";
-import type { Plan, PlannedActivity, PlannedSession, PlannedWeek } from "./plan-types.js";
+import type {
+  DayLater,
+  DroppedChange,
+  LoggedExercise,
+  Plan,
+  PlannedActivity,
+  PlannedSession,
+  PlannedWeek,
+} from "./plan-types.js";
 import { type Closure, RULES, type RuleId } from "./rules.js";
 import { buildSession, type SessionFrame } from "./session.js";
+import {
+  type SteadySource,
+  steadyChangeNote,
+  steadyDaysFor,
+  steadySource,
+  weekShape,
+} from "./steady-days.js";
 
 export const SESSIONS_PER_WEEK = 2;
 export const MAX_WEEKS = 104;
-/** A very sore day only moves a session that would come within a week of it. */
-const DELAY_HORIZON_DAYS = 7;
 
 export interface PlanRequest {
   readonly profile: Profile;
   readonly log: TrainingLog;
-  /** The plan's first week is the one holding this day; it is also "today" for age and time off. */
+  /**
+   * The plan's first week is the one holding this day; it is also "today" (for age, time off
+   * and what is past) unless `today` says otherwise.
+   */
   readonly from: DayNumber;
+  /**
+   * The athlete's local day now: days before it are history and never hold a newly planned
+   * session (protocol section 4). Default: `from` (the command line). The server passes its
+   * clock's day, so that a plan asked from another week still knows what is past.
+   */
+  readonly today?: DayNumber;
   readonly weeks: number;
   /** The athlete's own changes to the plan, kept by the server and applied on every plan. */
   readonly changes?: PlanChanges;
@@ -67,6 +91,9 @@ export interface PlanRequest {
 
 const NO_ACTIVITIES: readonly PlannedActivity[] = Object.freeze([]);
 const NO_DAYS: ReadonlySet<DayNumber> = new Set();
+const NO_LOGGED: readonly LoggedExercise[] = Object.freeze([]);
+const NO_DROPPED: readonly DroppedChange[] = Object.freeze([]);
+const PAST: Closure = Object.freeze({ rule: "past", reason: "already past" });
 
 const DISTANCE_WORDS = {
   "5k": "5k",
@@ -153,6 +180,40 @@ export interface PlanContext {
   readonly strengthDays: readonly DayNumber[];
   readonly lastLogged: DayNumber | null;
   readonly daysOff: number;
+  /** The athlete's day now: earlier days are history. */
+  readonly today: DayNumber;
+  /** The last logged session when its check-in said soreness 7 or more (the day-later rule). */
+  readonly verySore: VerySore | null;
+  /** What was logged, by day (sessions of one day merged), for done sessions. */
+  readonly loggedOn: ReadonlyMap<DayNumber, readonly LoggedExercise[]>;
+  readonly checkinOn: ReadonlyMap<DayNumber, { soreness: number; hurtRun: boolean }>;
+}
+
+function loggedExercises(
+  sets: readonly {
+    exercise: string;
+    load: LoggedExercise["sets"][number]["load"];
+    reps: number;
+    rir: number;
+  }[],
+): LoggedExercise[] {
+  const byId = new Map<
+    string,
+    { id: string; name: string; sets: LoggedExercise["sets"][number][] }
+  >();
+  for (const set of sets) {
+    let entry = byId.get(set.exercise);
+    if (!entry) {
+      entry = {
+        id: set.exercise,
+        name: exerciseById(set.exercise)?.name ?? set.exercise,
+        sets: [],
+      };
+      byId.set(set.exercise, entry);
+    }
+    entry.sets.push({ load: set.load, reps: set.reps, rir: set.rir });
+  }
+  return [...byId.values()];
 }
 
 export function preparePlan(request: PlanRequest): PlanContext {
@@ -195,6 +256,7 @@ export function preparePlan(request: PlanRequest): PlanContext {
   const strengthDays = importedStrength.length
     ? [...loggedDays, ...importedStrength].sort((a, b) => a - b)
     : loggedDays;
+  const today = request.today ?? from;
   const lastLogged = loggedDays.filter((day) => day < from).at(-1) ?? null;
   const daysOff = lastLogged === null ? 0 : from - lastLogged;
   const menu = buildMenu({
@@ -224,14 +286,32 @@ export function preparePlan(request: PlanRequest): PlanContext {
     strengthDays,
     lastLogged,
     daysOff,
+    today,
+    verySore:
+      review.delayAfter !== null && review.verySore
+        ? { session: review.delayAfter, ...review.verySore }
+        : null,
+    loggedOn: new Map(
+      history.workouts.map((workout) => [workout.day, loggedExercises(workout.sets)]),
+    ),
+    checkinOn: new Map(
+      history.checkins.map((checkin) => [
+        checkin.day,
+        { soreness: checkin.soreness, hurtRun: checkin.hurtRun },
+      ]),
+    ),
   };
 }
 
 /** One week's placement, before sessions are filled in. */
 export interface WeekPlacement {
+  /** Weeks from the one holding `from` (negative for weeks walked before it, from today's). */
   readonly index: number;
   readonly start: DayNumber;
+  /** The week's days; a day before today is closed with the rule `past`. */
   readonly days: readonly PlacementDay[];
+  /** The same days as if none were past: what the week holds when planned whole. */
+  readonly wholeDays: readonly PlacementDay[];
   readonly input: PlacementInput;
   /** Logged and imported strength days of the week: placement works around both. */
   readonly fixed: readonly DayNumber[];
@@ -239,86 +319,246 @@ export interface WeekPlacement {
   readonly logged: readonly DayNumber[];
   /** The imported ones: they count, but are no PlannedSession. */
   readonly imported: readonly DayNumber[];
+  /** The planner's own choice, before the day-later rule and the athlete's moves. */
+  readonly chosen: Placement;
   readonly placement: Placement;
+  readonly count: WeekCount;
+  readonly dayLater: DayLater | null;
+  readonly dropped: readonly DroppedChange[];
   readonly notes: readonly string[];
 }
 
-/** Places the sessions week after week; each week sees where the previous one ended. */
+const NO_NUMBERS: readonly DayNumber[] = Object.freeze([]);
+
+/**
+ * Session days (sorted, unique) within `[first, end)` of sorted lists. Each list is read from
+ * its end, since the walk only asks about days near the week it has reached.
+ */
+function daysWithin(
+  lists: readonly (readonly DayNumber[])[],
+  first: DayNumber,
+  end: DayNumber,
+): readonly DayNumber[] {
+  let found: DayNumber[] | null = null;
+  for (const list of lists) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const day = list[i] as DayNumber;
+      if (day < first) break;
+      if (day >= end) continue;
+      if (!found) found = [day];
+      else if (!found.includes(day)) found.push(day);
+    }
+  }
+  return found ? found.sort((a, b) => a - b) : NO_NUMBERS;
+}
+
+/**
+ * Places the sessions week after week; each week sees where the previous one ended. The walk
+ * starts at today's week when the request's first week is later (within the plan's reach), so
+ * that a week asked for alone sees the sessions planned before it.
+ */
 export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
-  const { request, race, runOn, strengthDays } = context;
-  const firstStart = startOfWeek(request.from, request.profile.weekStart);
-  let previous: DayNumber | null = strengthDays.filter((day) => day < firstStart).at(-1) ?? null;
+  const { request, race, runOn, strengthDays, today } = context;
+  const weekStart = request.profile.weekStart;
+  const firstStart = startOfWeek(request.from, weekStart);
+  const todayStart = startOfWeek(today, weekStart);
+  const lead =
+    todayStart < firstStart && firstStart - todayStart <= MAX_WEEKS * 7
+      ? (firstStart - todayStart) / 7
+      : 0;
+  const walkStart = firstStart - lead * 7;
+  let previous: DayNumber | null = strengthDays.filter((day) => day < walkStart).at(-1) ?? null;
   let raceWeekUsed = race
-    ? strengthDays.filter((day) => day < firstStart && day >= race.day - 7 && day <= race.day)
-        .length
+    ? strengthDays.filter((day) => day < walkStart && day >= race.day - 7 && day <= race.day).length
     : 0;
-  let delayAfter = context.review.delayAfter;
+  let pendingSore: VerySore | null = context.verySore;
+  const planned: DayNumber[] = [];
+  let source: SteadySource | null = null;
   const cache: PlacementCache = new Map();
 
-  for (let index = 0; index < request.weeks; index++) {
+  for (let index = -lead; index < request.weeks; index++) {
     const start = firstStart + index * 7;
-    const days: PlacementDay[] = [];
-    for (let day = start; day < start + 7; day++) {
-      const phase = phaseOn(day, race);
-      days.push({
-        day,
-        run: runOn(day),
-        phase,
-        closed: closure(day, phase, runOn, race),
-        raceWeek: phase === "race-week",
-      });
-    }
+    const wholeDays = weekDaysFrom(context, start);
+    const shape = weekShape(wholeDays, { runOn });
+    const split = start < today;
+    const over = start + 7 <= today;
+    const days = split
+      ? wholeDays.map((day) => (day.day < today ? { ...day, closed: PAST } : day))
+      : wholeDays;
     const inWeek = (day: DayNumber) => day >= start && day < start + 7;
     const fixed = strengthDays.filter(inWeek);
     const logged = context.importedStrength.length ? context.loggedDays.filter(inWeek) : fixed;
     const imported = context.importedStrength.filter(inWeek);
-    const input: PlacementInput = {
-      days,
+    const before = daysWithin([planned, strengthDays], start - (SEVEN_DAYS - 1), start);
+    const after = daysWithin([strengthDays], start + 7, start + 7 + SEVEN_DAYS - 1);
+    const around = after.length ? [...before, ...after] : before;
+    const raceWeekLeft = Math.max(
+      0,
+      1 - raceWeekUsed - fixed.filter((day) => wholeDays[day - start]?.raceWeek).length,
+    );
+    const wanted = Math.max(0, SESSIONS_PER_WEEK - fixed.length);
+    const whole: PlacementInput = {
+      days: wholeDays,
       runOn,
       previous,
       fixed,
-      wanted: Math.max(0, SESSIONS_PER_WEEK - fixed.length),
-      raceWeekLeft: Math.max(
-        0,
-        1 - raceWeekUsed - fixed.filter((day) => days[day - start]?.raceWeek).length,
-      ),
+      wanted,
+      raceWeekLeft,
       preferred: context.preferred,
-      avoid: new Set(),
+      avoid: NO_DAYS,
       // Right before a race and right after it, fewer sessions beat crowded ones.
-      relax: !days.some((day) => day.phase === "race-week" || day.phase === "recovery"),
+      relax: !wholeDays.some((day) => day.phase === "race-week" || day.phase === "recovery"),
+      ...(around.length ? { around } : {}),
+      ...withSteady(steadyDaysFor(source, start, shape)),
     };
+    const wholePlacement = placeSessionsCached(whole, cache);
+    const target = Math.min(SESSIONS_PER_WEEK, fixed.length + wholePlacement.days.length);
+    // A week split by today places what it still owes on the days left, relaxing no rule its
+    // whole week would not have relaxed: a missed session is never crowded in.
+    // It also keeps clear of the next week's own days: catching up must not cost the next
+    // week its rhythm.
+    const nextDays = split && !over ? nextWeekDays(context, start + 7, fixed, previous, cache) : [];
+    const input: PlacementInput = split
+      ? {
+          ...whole,
+          days,
+          wanted: Math.max(0, target - fixed.length),
+          relaxable: wholePlacement.relaxed,
+          ...(around.length || nextDays.length
+            ? { around: [...around, ...nextDays].sort((a, b) => a - b) }
+            : {}),
+        }
+      : whole;
+    const chosen = split ? placeSessionsCached(input, cache) : wholePlacement;
     const notes: string[] = [];
-    let placement = placeSessionsCached(input, cache);
+    let placement = chosen;
+    let dayLater: DayLater | null = null;
+    let soreDrop = false;
 
-    if (delayAfter !== null) {
-      const moved = delayNextSession(placement, input, delayAfter);
-      if (moved) {
-        placement = moved.placement;
-        if (moved.note) notes.push(moved.note);
-        delayAfter = null;
+    if (pendingSore !== null) {
+      const result = applyDayLater(placement, input, pendingSore);
+      if (result) {
+        placement = result.placement;
+        dayLater = result.outcome;
+        soreDrop = result.droppedDay !== null;
+        if (result.outcome.note) notes.push(result.outcome.note);
+        pendingSore = null;
       }
     }
     const moved = applyMoves(placement, input, request.changes?.moves ?? []);
     placement = moved.placement;
     notes.push(...moved.notes);
+    const steadyNote = steadyChangeNote(source, start, shape, days, input, chosen.days);
+    if (steadyNote) notes.push(steadyNote);
+    const count = countWeek({
+      target,
+      done: fixed.length,
+      placed: placement.days.length,
+      start,
+      today,
+      soreDrop,
+    });
 
-    yield { index, start, days, input, fixed, logged, imported, placement, notes };
+    yield {
+      index,
+      start,
+      days,
+      wholeDays,
+      input,
+      fixed,
+      logged,
+      imported,
+      chosen,
+      placement,
+      count,
+      dayLater,
+      dropped: moved.dropped.length ? moved.dropped : NO_DROPPED,
+      notes,
+    };
     const sessionDays = [...placement.days, ...fixed].sort((a, b) => a - b);
+    planned.push(...placement.days);
     if (sessionDays.length) previous = sessionDays.at(-1) as DayNumber;
     raceWeekUsed += sessionDays.filter((day) => days[day - start]?.raceWeek).length;
+    source = split ? null : steadySource(start, shape, days, [...chosen.days, ...fixed]);
   }
+}
+
+/** Week days from `start`: runs, phases and closures (rule 2 and the season), nothing past. */
+function weekDaysFrom(context: PlanContext, start: DayNumber): PlacementDay[] {
+  const { race, runOn } = context;
+  const days: PlacementDay[] = [];
+  for (let day = start; day < start + 7; day++) {
+    const phase = phaseOn(day, race);
+    days.push({
+      day,
+      run: runOn(day),
+      phase,
+      closed: closure(day, phase, runOn, race),
+      raceWeek: phase === "race-week",
+    });
+  }
+  return days;
+}
+
+/**
+ * The days the week from `start` would choose on its own, after the sessions fixed before it
+ * (logged and imported), with nothing planned yet in the week split by today.
+ */
+function nextWeekDays(
+  context: PlanContext,
+  start: DayNumber,
+  fixedBefore: readonly DayNumber[],
+  previousBefore: DayNumber | null,
+  cache: PlacementCache,
+): readonly DayNumber[] {
+  const days = weekDaysFrom(context, start);
+  const inWeek = (day: DayNumber) => day >= start && day < start + 7;
+  const fixed = context.strengthDays.filter(inWeek);
+  const previous = fixedBefore.at(-1) ?? previousBefore;
+  const around = daysWithin(
+    [context.strengthDays],
+    start - (SEVEN_DAYS - 1),
+    start + 7 + SEVEN_DAYS - 1,
+  ).filter((day) => !inWeek(day));
+  const placement = placeSessionsCached(
+    {
+      days,
+      runOn: context.runOn,
+      previous,
+      fixed,
+      wanted: Math.max(0, SESSIONS_PER_WEEK - fixed.length),
+      raceWeekLeft: days.some((day) => day.raceWeek) ? 1 : 0,
+      preferred: context.preferred,
+      avoid: NO_DAYS,
+      relax: !days.some((day) => day.phase === "race-week" || day.phase === "recovery"),
+      ...(around.length ? { around } : {}),
+    },
+    cache,
+  );
+  return [...placement.days, ...fixed];
+}
+
+function withSteady(steady: ReadonlySet<DayNumber> | undefined): {
+  steady?: ReadonlySet<DayNumber>;
+} {
+  return steady ? { steady } : {};
 }
 
 /** Plans every day of `weeks` weeks (protocol sections 3 to 7). Pure: the same request gives the same plan. */
 export function planWeeks(request: PlanRequest): Plan {
   const context = preparePlan(request);
-  const { race, frame, menu } = context;
+  const { race, frame, menu, today } = context;
   const weeks: PlannedWeek[] = [];
+  const swaps = request.changes?.swaps ?? [];
+  let dayLater: DayLater | null = null;
   // Sessions still to do, counted across weeks: the calves slot alternates along them.
   let ordinal = 0;
   for (const week of walkWeeks(context)) {
-    const { days, input, logged, imported, placement, index } = week;
+    if (week.dayLater) dayLater = week.dayLater;
+    if (week.index < 0) continue;
+    const { days, input, logged, imported, placement, count } = week;
     const notes = [...week.notes];
+    const dropped = [...week.dropped];
     const sessionDays = [...placement.days, ...logged].sort((a, b) => a - b);
     const sessions: PlannedSession[] = sessionDays.map((day) => {
       const info = days[day - week.start] as PlacementDay;
@@ -327,22 +567,33 @@ export function planWeeks(request: PlanRequest): Plan {
         ? `${weekdayName(day)}: done, it is in your log.`
         : placeWhy(day, input, placement.relaxed);
       const session = buildSession(day, info.phase, frame, menu, why, done, done ? 0 : ordinal++);
-      const swapped = done
-        ? { session, notes: [] }
-        : applySwaps(session, menu, context.athlete, request.changes?.swaps ?? []);
+      if (done) return { ...session, logged: context.loggedOn.get(day) ?? NO_LOGGED };
+      const swapped = applySwaps(session, menu, context.athlete, swaps);
       notes.push(...swapped.notes);
+      dropped.push(...swapped.dropped);
       return swapped.session;
     });
+    for (const swap of swaps) {
+      const date = parseLocalDate(swap.date);
+      if (date === null || date < today || date < week.start || date >= week.start + 7) continue;
+      // A done session's swaps are history; a planned one's were applied or noted above.
+      if (sessions.some((session) => session.date === swap.date)) continue;
+      const gone = swapWithoutSession(swap);
+      notes.push(gone.note);
+      dropped.push(gone.dropped);
+    }
 
     if (imported.length) notes.push(importedNote(imported));
-    notes.push(...weekNotes(days, placement.relaxed, sessions.length + imported.length, race));
-    if (index === 0) notes.push(...menu.notes);
-    if (index === 0 && context.daysOff >= 14 && context.lastLogged !== null) {
+    notes.push(...weekNotes(week.wholeDays, placement.relaxed, count.target, race));
+    if (count.missedReason && !(week.dayLater?.outcome === "dropped" && count.missed === 1))
+      notes.push(count.missedReason);
+    if (week.index === 0) notes.push(...menu.notes);
+    if (week.index === 0 && context.daysOff >= 14 && context.lastLogged !== null) {
       notes.push(
         `Welcome back: ${Math.floor(context.daysOff / 7)} weeks since your last session, so the loads start lighter.`,
       );
     }
-    if (index === 0 && frame.fits === 0) notes.push("Your session minutes hold no exercise.");
+    if (week.index === 0 && frame.fits === 0) notes.push("Your session minutes hold no exercise.");
 
     weeks.push({
       start: formatLocalDate(week.start),
@@ -361,12 +612,26 @@ export function planWeeks(request: PlanRequest): Plan {
           session: sessionDays.includes(day.day),
           activities: actual?.activities ?? NO_ACTIVITIES,
           importedStrength: actual ? imported.includes(day.day) : false,
+          past: day.day < today,
+          checkin: context.checkinOn.get(day.day) ?? null,
         };
       }),
       running: weekRunning(context.actual, week.start),
+      target: count.target,
+      done: count.done,
+      owed: count.owed,
+      missed: count.missed,
+      missedReason: count.missedReason,
+      dropped,
     });
   }
-  return { weeks, feedback: context.review.feedback, adjustments: menu.adjustments };
+  if (dayLater === null && context.verySore) dayLater = dayLaterUnchanged(context.verySore);
+  return {
+    weeks,
+    feedback: context.review.feedback,
+    adjustments: menu.adjustments,
+    dayLater,
+  };
 }
 
 function weekRunning(actual: ReadonlyMap<DayNumber, ActualDay>, start: DayNumber): RunningTotals {
@@ -437,42 +702,4 @@ function weekNotes(
     );
   }
   return notes;
-}
-
-/**
- * After a very sore day (soreness 7 or more) the next session goes one day later than it would
- * have been (protocol section 7), or to the best later day when that one breaks a rule.
- * Returns null when this week holds no session after the sore day.
- */
-function delayNextSession(
-  placement: Placement,
-  input: PlacementInput,
-  sore: DayNumber,
-): { placement: Placement; note: string } | null {
-  const next = placement.days.find((day) => day > sore);
-  if (next === undefined) return null;
-  const date = formatLocalDate(sore);
-  if (next - sore > DELAY_HORIZON_DAYS) return { placement, note: "" };
-  const dayLater = placement.days.map((day) => (day === next ? day + 1 : day));
-  const target = input.days.find((day) => day.day === next + 1 && day.closed === null);
-  const broken = target ? brokenRules(dayLater, input) : null;
-  if (broken?.every((rule) => placement.relaxed.includes(rule))) {
-    return {
-      placement: { days: dayLater, relaxed: broken },
-      note: `You were very sore after ${date}: the next session is a day later than it would have been.`,
-    };
-  }
-  const avoid = new Set<DayNumber>();
-  for (let day = sore + 1; day <= next; day++) avoid.add(day);
-  const later = placeSessions({ ...input, avoid });
-  if (later.days.length === placement.days.length) {
-    return {
-      placement: later,
-      note: `You were very sore after ${date}: the next session is later than it would have been.`,
-    };
-  }
-  return {
-    placement,
-    note: `You were very sore after ${date}, but this week's runs leave no later day for the next session: keep it light.`,
-  };
 }

@@ -6,6 +6,9 @@ export const RULES = {
     "Never on race day, the day before a race, or the day before a long run.",
   "48h-apart": "At least 48 hours between two sessions.",
   "not-before-quality": "Never the day before a quality run.",
+  "two-in-seven":
+    "No seven days in a row hold more than two sessions, done or planned, also across weeks and phases.",
+  past: "Sessions are planned on today or later: the days before today are history.",
   recovery:
     "No strength in the days after the race: 7 after a marathon or ultra, 4 after a half, 2 after shorter races.",
   "race-week":

@@ -50,6 +50,7 @@ export function buildSession(
     exercises: items,
     minutes: sessionMinutesNeeded(frame.warmupMinutes, items.length),
     done,
+    logged: [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import {
-  listChanges,
+  listChangesWithState,
   moveOptions,
   moveSession,
   saveProfile,
@@ -77,9 +77,17 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const path = `/api/plan/${kind}s`;
     app.get(
       path,
-      { schema: { tags: ["plan"], summary: `My ${kind}s` }, preHandler: auth },
+      {
+        schema: {
+          tags: ["plan"],
+          summary: `My ${kind}s, each with its state in today's plan: active, dropped (with the reason) or past`,
+        },
+        preHandler: auth,
+      },
       async (request) => ({
-        items: (await listChanges(planDeps, userOf(request).id, kind)).map(changeView),
+        items: (await listChangesWithState(planDeps, userOf(request).id, kind)).map(
+          ({ change, state }) => ({ ...changeView(change), ...state }),
+        ),
       }),
     );
     app.delete<{ Params: Static<typeof IdParams> }>(
