@@ -14,7 +14,7 @@ export const MoveSchema = Type.Object(
     state: Type.Optional(
       Type.Union([Type.Literal("active"), Type.Literal("dropped"), Type.Literal("past")]),
     ),
-    reason: Type.Optional(Type.String()),
+    reason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   },
   closed,
 );
@@ -33,7 +33,7 @@ export const SwapSchema = Type.Object(
     state: Type.Optional(
       Type.Union([Type.Literal("active"), Type.Literal("dropped"), Type.Literal("past")]),
     ),
-    reason: Type.Optional(Type.String()),
+    reason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   },
   closed,
 );
