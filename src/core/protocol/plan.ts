@@ -555,7 +555,12 @@ export function planWeeks(request: PlanRequest): Plan {
   let ordinal = 0;
   for (const week of walkWeeks(context)) {
     if (week.dayLater) dayLater = week.dayLater;
-    if (week.index < 0) continue;
+    if (week.index < 0) {
+      // A week walked before the one asked for still holds sessions to do: the calves turn
+      // counts them, so a week reads the same asked alone or as part of a longer plan.
+      ordinal += week.placement.days.length;
+      continue;
+    }
     const { days, input, logged, imported, placement, count } = week;
     const notes = [...week.notes];
     const dropped = [...week.dropped];
