@@ -727,7 +727,7 @@ describe("workouts and check-ins", () => {
       expect(list.body).toEqual({ items: [first.body] });
 
       const changed = structuredClone(body);
-      changed.sets[1].reps = 9;
+      (changed.sets[1] as { reps: number }).reps = 9;
       const conflict = await json(t.app, "POST", "/api/workouts", cookie, changed);
       expect(conflict.status).toBe(409);
       expect(conflict.body.error).toMatchObject({ kind: "conflict", field: "id" });

@@ -13,6 +13,7 @@ import type { Schema } from "../../src/adapters/db/schema.js";
 import { TABLES } from "../../src/adapters/db/schema.js";
 import { buildApp } from "../../src/adapters/http/app.js";
 import type { Store } from "../../src/app/ports.js";
+import type { LoggedSet } from "../../src/contract/index.js";
 import { ROOT } from "./cli.js";
 import { testStore } from "./database.js";
 
@@ -206,13 +207,13 @@ export function workoutBody(
   date = "2026-11-24",
   sets = 1,
   id: string | null = randomUUID(),
-): { id?: string; date: string; sets: Json[] } {
+): { id?: string; date: string; sets: LoggedSet[] } {
   return {
     ...(id === null ? {} : { id }),
     date,
     sets: Array.from({ length: sets }, (_, i) => ({
       exercise: "quarter-squat",
-      load: { value: 20 + i, unit: "kg" },
+      load: { value: 20 + i, unit: "kg" as const },
       reps: 10,
       rir: 2,
     })),

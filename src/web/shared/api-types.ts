@@ -1,10 +1,10 @@
 /**
- * What the server sends and takes, as the web app reads it: one file, so that the wire types
- * can come from one shared module in a single edit. Built from the core's types wherever the
- * core has them; what only the API adds (ids, times) is written here.
+ * What the server sends and takes, as the web app reads it. The response bodies come from the
+ * contract (`src/contract`) and the core, as types only: `import type` is erased at build, so
+ * nothing of TypeBox reaches the first screen's bundle. What the contract does not describe yet
+ * (an import job and its report, whose shapes the import use case owns) is written here.
  */
-import type { Exercise, ExerciseWay } from "../../core/exercise/types.js";
-import type { Checkin as LoggedCheckin, LoggedSet } from "../../core/log/training-log.js";
+import type { CatalogueEntry } from "../../core/exercise/filter.js";
 import type { Profile, RunKind } from "../../core/profile/profile.js";
 import type { Plan } from "../../core/protocol/plan-types.js";
 import type { Activity, ActivityFormat } from "../../core/running/activity.js";
@@ -14,6 +14,20 @@ import type { WeeklyRunning } from "../../core/running/weekly.js";
 import type { Weight } from "../../core/units/weight.js";
 
 export type {
+  Account,
+  ActivityView,
+  Checkin,
+  ErrorBody,
+  ErrorKind,
+  Items,
+  LoggedSet,
+  LogInState,
+  Move,
+  MoveOption,
+  Swap,
+  Workout,
+} from "../../contract/index.js";
+export type {
   Adjustment,
   FeedbackEntry,
   PlannedDay,
@@ -21,68 +35,10 @@ export type {
   PlannedWeek,
   Prescription,
 } from "../../core/protocol/plan-types.js";
-export type {
-  LoggedSet,
-  Plan,
-  Profile,
-  RunEffort,
-  RunKind,
-  RunWeekProposal,
-  WeeklyRunning,
-  Weight,
-};
+export type { Plan, Profile, RunEffort, RunKind, RunWeekProposal, WeeklyRunning, Weight };
 
-/** The account logged in (sign-up, log-in, GET /api/session). */
-export interface Account {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly createdAt: string;
-}
-
-/** GET /api/session: who is logged in and their profile; nulls when nobody is. */
-export interface LoginAnswer {
-  readonly user: Account | null;
-  readonly profile: Profile | null;
-}
-
-/** A workout in the log (GET /api/workouts): the sets of one day. */
-export interface Workout {
-  readonly id: string;
-  readonly date: string;
-  readonly sets: readonly LoggedSet[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A check-in as stored (GET /api/checkins, POST /api/checkins). */
-export interface Checkin extends LoggedCheckin {
-  readonly id: string;
-  readonly createdAt: string;
-}
-
-/** A planned session moved to another day, as the server keeps it (GET /api/plan/moves). */
-export interface Move {
-  readonly id: string;
-  readonly kind: "move";
-  readonly from: string;
-  readonly to: string;
-  readonly createdAt: string;
-}
-
-/** May the planned session go to this day, and if not, the rule and why (GET /api/plan/move-options). */
-export interface MoveOption {
-  readonly date: string;
-  readonly allowed: boolean;
-  readonly rule: string | null;
-  readonly reason: string | null;
-}
-
-/** An exercise of the catalogue as the API sends it (each way says whether it takes a load). */
-export interface CatalogExercise extends Omit<Exercise, "ways"> {
-  readonly ways: readonly (ExerciseWay & { readonly loaded: boolean })[];
-  readonly loaded: boolean;
-}
+/** An exercise of the catalogue as `GET /api/exercises` lists it (each way says whether it takes a load). */
+export type CatalogExercise = CatalogueEntry;
 
 /** The run of each weekday, as the profile keeps it. */
 export type RunWeek = Profile["runWeek"];
@@ -127,26 +83,10 @@ export interface ImportJob {
   readonly createdAt: string;
 }
 
-/** A stored activity (GET /api/activities); `date` is its day in the profile's time zone. */
-export interface ActivityView extends WireActivity {
-  readonly id: string;
-  readonly date: string;
-  readonly ascentM: number | null;
-  readonly sourceName: string | null;
-  readonly format: ActivityFormat | null;
-  readonly source: string | null;
-  readonly createdAt: string;
-}
-
 /** GET /api/run-week/proposal: the proposal, or why there is none (too few runs, none lately). */
 export type ProposalAnswer = RunWeekAnswer;
 
 /** GET /api/activities/weekly. */
 export interface WeeklyAnswer {
   readonly weeks: readonly WeeklyRunning[];
-}
-
-/** A list answer of the API. */
-export interface Items<T> {
-  readonly items: readonly T[];
 }

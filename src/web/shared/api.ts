@@ -10,7 +10,7 @@ import type {
   Checkin,
   ImportJob,
   Items,
-  LoginAnswer,
+  LogInState,
   Move,
   MoveOption,
   Plan,
@@ -64,7 +64,7 @@ export const api = {
     request<Account>("POST", API_PATHS.login, body, { allowUnauthorized: true }),
   logout: () => request<null>("POST", API_PATHS.logout, undefined, { allowUnauthorized: true }),
   /** Who is logged in and their profile; 200 with nulls when nobody is (no 401 at start). */
-  currentLogin: () => request<LoginAnswer>("GET", API_PATHS.currentLogin),
+  currentLogin: () => request<LogInState>("GET", API_PATHS.currentLogin),
   deleteAccount: () => request<null>("DELETE", API_PATHS.account),
   profile: (options?: RequestOptions) =>
     request<Profile>("GET", API_PATHS.profile, undefined, options),

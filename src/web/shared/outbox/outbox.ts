@@ -5,7 +5,7 @@ import {
   openDB,
   type StoreNames,
 } from "idb";
-import { API_PATHS, type LoginAnswer } from "../api.js";
+import { API_PATHS, type LogInState } from "../api.js";
 import { type ApiError, createHttpClient, type HttpClient, NO_MESSAGE } from "../http.js";
 import type {
   FinishedWorkout,
@@ -522,7 +522,7 @@ export class Outbox {
     | { readonly kind: "auth" | "network" | "server" }
   > {
     // /api/session answers 200 with user null when logged out: no error status in the console.
-    const answer = await this.http.request<LoginAnswer | null>(
+    const answer = await this.http.request<LogInState | null>(
       "GET",
       API_PATHS.currentLogin,
       undefined,
