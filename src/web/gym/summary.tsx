@@ -31,6 +31,7 @@ export function Summary(props: { finished: FinishedWorkout }) {
           <li key={line.exercise} class={`gym-summary-item is-${line.direction}`}>
             <p class="gym-summary-name">{line.name}</p>
             <p class="gym-summary-did">{line.did}</p>
+            <p class="gym-summary-verdict">{line.verdict}</p>
             <p class="gym-summary-next">{line.next}</p>
           </li>
         ))}
