@@ -27,7 +27,7 @@ function open(): Promise<PhonePage> {
 interface ApiPlan {
   weeks: {
     days: { date: string; run: string; session: boolean }[];
-    sessions: { date: string; exercises: { id: string }[] }[];
+    sessions: { date: string; exercises: { id: string; equipment: string[] }[] }[];
   }[];
 }
 

@@ -14,11 +14,11 @@ import {
   startBand,
   startLoad,
   stepLoad,
-  summarize,
   targetWords,
   tempoWords,
   usesBand,
 } from "./logic.js";
+import { summarize } from "./summary-logic.js";
 
 const kg: GymSetup = {
   units: "kg",

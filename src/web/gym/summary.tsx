@@ -3,7 +3,8 @@ import { sharedOutbox } from "../shared/outbox/outbox.js";
 import { kickSync } from "../shared/outbox/sync.js";
 import type { FinishedWorkout, OutboxItem } from "../shared/outbox/types.js";
 import { useOutboxRead } from "../shared/outbox/use-outbox.js";
-import { cardsOf, type SummaryLine, summarize } from "./logic.js";
+import { cardsOf } from "./logic.js";
+import { type SummaryLine, summarize } from "./summary-logic.js";
 
 export function Summary(props: { finished: FinishedWorkout }) {
   const { finished } = props;
