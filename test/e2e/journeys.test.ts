@@ -27,7 +27,7 @@ function open(): Promise<PhonePage> {
 interface ApiPlan {
   weeks: {
     days: { date: string; run: string; session: boolean }[];
-    sessions: { date: string; exercises: { id: string }[] }[];
+    sessions: { date: string; exercises: { id: string; equipment: string[] }[] }[];
   }[];
 }
 
@@ -174,6 +174,11 @@ describe("journeys on a phone", () => {
     });
     const session = (await apiPlan(page)).weeks[0]?.sessions[0];
     if (!session) throw new Error("no session this week");
+    // A band exercise too (the lateral band walk), logged with the band picker.
+    const banded = session.exercises
+      .filter((exercise) => exercise.equipment.includes("band"))
+      .map((exercise) => exercise.id);
+    expect(banded.length).toBeGreaterThan(0);
 
     await page.goto(`/gym/${session.date}`);
     await byId(page, "warmup-timer").waitFor();
@@ -198,6 +203,10 @@ describe("journeys on a phone", () => {
       const load = card.getByTestId("load-value");
       if ((await load.count()) > 0 && !(Number((await load.inputValue()) || "0") > 0)) {
         for (let i = 0; i < 5; i++) await card.getByTestId("load-plus").click();
+      }
+      if ((await card.getByTestId("band-heavy").count()) > 0) {
+        await card.getByTestId("band-heavy").click();
+        expect(await card.getByTestId("band-heavy").getAttribute("aria-pressed")).toBe("true");
       }
       await card.getByTestId("reps-9").click();
       await card.getByTestId("rir-2").click();
@@ -240,12 +249,16 @@ describe("journeys on a phone", () => {
     await byId(page, "sync-status").waitFor();
     const items = (
       (await (await page.request.get("/api/workouts")).json()) as {
-        items: { date: string; sets: unknown[] }[];
+        items: { date: string; sets: { exercise: string; band?: string }[] }[];
       }
     ).items;
     expect(items).toHaveLength(1);
     expect(items[0]?.date).toBe(session.date);
     expect(items[0]?.sets).toHaveLength(total);
+    // The band chosen on the phone reached the log, through the outbox.
+    for (const id of banded) {
+      expect(items[0]?.sets.find((set) => set.exercise === id)?.band).toBe("heavy");
+    }
   });
 
   it("a first visit lands on log-in, which passes the same checks", async () => {

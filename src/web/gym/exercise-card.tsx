@@ -1,6 +1,13 @@
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
-import { type Alternative, formatNumber, loadStep, startLoad, tankWords } from "./logic.js";
+import {
+  type Alternative,
+  bandWords,
+  formatNumber,
+  loadStep,
+  needWords,
+  tankWords,
+} from "./logic.js";
 import { SetForm } from "./set-form.js";
 
 export function ExerciseCard(props: {
@@ -42,15 +49,11 @@ export function ExerciseCard(props: {
                 ✓
               </span>{" "}
               {logged.reps} reps
-              {logged.load ? ` at ${formatNumber(logged.load.value)} ${logged.load.unit}` : ""},{" "}
-              {tankWords(logged.rir)}
+              {logged.load ? ` at ${formatNumber(logged.load.value)} ${logged.load.unit}` : ""}
+              {logged.band ? ` on the ${bandWords(logged.band)} band` : ""}, {tankWords(logged.rir)}
             </>
-          ) : step === null ? (
-            "Body weight"
-          ) : card.load ? (
-            `${formatNumber(startLoad(card, setup))} ${setup.units} suggested`
           ) : (
-            "Choose a load"
+            needWords(card, setup)
           )}
         </p>
         <button type="button" class="gym-button gym-secondary gym-small" onClick={props.onOpen}>

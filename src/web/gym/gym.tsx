@@ -4,9 +4,30 @@ import { kickSync } from "../shared/outbox/sync.js";
 import { useWakeLock } from "./device.js";
 import "./gym.css";
 import { knownAccountId, useLogin } from "../shared/login.js";
+import type { FinishedWorkout } from "../shared/outbox/types.js";
 import { DATE, openSession, type Screen, SIGN_IN } from "./load.js";
-import { Summary } from "./summary.js";
+import type { Summary } from "./summary.js";
 import { Workout } from "./workout.js";
+
+type SummaryView = typeof Summary;
+
+let summaryModule: Promise<SummaryView | null> | null = null;
+
+/**
+ * The summary and its arithmetic load apart from the first screen: fetched as gym mode opens,
+ * long before the workout ends (the service worker keeps every chunk of the build for offline).
+ * Null when it could not be fetched; a later call tries again.
+ */
+function loadSummary(): Promise<SummaryView | null> {
+  summaryModule ??= import("./summary.js").then(
+    (module) => module.Summary,
+    () => {
+      summaryModule = null;
+      return null;
+    },
+  );
+  return summaryModule;
+}
 
 /**
  * Gym mode (/gym/:date): warm-up timer, one card per exercise, a summary. Everything logged is
@@ -41,6 +62,7 @@ export function Gym() {
   }, [date, owner, signIn]);
 
   useWakeLock(screen.kind === "ready");
+  const summary = useSummaryView(screen.kind === "summary");
 
   return (
     <section class="gym" aria-labelledby="gym-title">
@@ -73,7 +95,9 @@ export function Gym() {
           onFinished={(finished) => setScreen({ kind: "summary", finished })}
         />
       ) : null}
-      {screen.kind === "summary" ? <Summary finished={screen.finished} /> : null}
+      {screen.kind === "summary" ? (
+        <SummaryScreen view={summary} finished={screen.finished} />
+      ) : null}
     </section>
   );
 }
@@ -90,4 +114,46 @@ function dayTitle(date: string): string {
     month: "long",
     timeZone: "UTC",
   }).format(Date.UTC(year, month - 1, day));
+}
+
+/** The summary component once fetched; "missing" when it could not be (tried again when shown). */
+function useSummaryView(shown: boolean): SummaryView | "missing" | null {
+  const [view, setView] = useState<SummaryView | "missing" | null>(null);
+  useEffect(() => {
+    if (view !== null && view !== "missing") return;
+    let alive = true;
+    void loadSummary().then((loaded) => {
+      if (alive) setView(() => loaded ?? "missing");
+    });
+    return () => {
+      alive = false;
+    };
+  }, [shown]);
+  return view;
+}
+
+function SummaryScreen(props: { view: SummaryView | "missing" | null; finished: FinishedWorkout }) {
+  const { view: View } = props;
+  if (View === null) {
+    return (
+      <p class="gym-note" role="status">
+        Getting your summary…
+      </p>
+    );
+  }
+  if (View === "missing") {
+    return (
+      <div class="gym-panel gym-summary" data-testid="summary">
+        <h2 class="gym-h2">Workout done</h2>
+        <p class="gym-lead" role="status">
+          Saved on this phone. What changes next time shows in this week's plan once there is
+          signal.
+        </p>
+        <a class="gym-button gym-primary" href="/">
+          Back to this week
+        </a>
+      </div>
+    );
+  }
+  return <View finished={props.finished} />;
 }

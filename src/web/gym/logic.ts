@@ -2,10 +2,9 @@
 import { CATALOG } from "../../core/exercise/catalog.js";
 import { exerciseById } from "../../core/exercise/catalog-index.js";
 import { injuriesLoaded } from "../../core/exercise/selection.js";
-import type { Equipment } from "../../core/exercise/types.js";
+import { BANDS, type Band, type Equipment } from "../../core/exercise/types.js";
 import { loadEquipmentOf, wayFor } from "../../core/exercise/ways.js";
 import { incrementFor } from "../../core/progression/increments.js";
-import { type Direction, directionFrom, nextLoad } from "../../core/progression/next-load.js";
 import { roundToStep, stepAbove, stepBelow } from "../../core/progression/rounding.js";
 import { DOSE } from "../../core/protocol/dose.js";
 import type { Plan, PlannedSession, Prescription } from "../../core/protocol/plan-types.js";
@@ -23,10 +22,8 @@ export function inDose(reps: number): boolean {
   return reps >= DOSE.reps.min && reps <= DOSE.reps.max;
 }
 
-const DOSE_WORDS = `${DOSE.reps.min} to ${DOSE.reps.max} reps`;
-
-/** A bodyweight exercise moves up its ladder at the dose's top reps with this many left (protocol section 6). */
-const LADDER_UP_RIR = 3;
+/** "8 to 10 reps": the dose in words. */
+export const DOSE_WORDS = `${DOSE.reps.min} to ${DOSE.reps.max} reps`;
 
 /** The step of the −/+ buttons for this exercise, or null for bodyweight and bands. */
 export function loadStep(equipment: readonly Equipment[], setup: GymSetup): number | null {
@@ -195,49 +192,57 @@ export function tankWords(rir: number): string {
   return rir >= 5 ? "5 or more left in the tank" : `${rir} left in the tank`;
 }
 
-export interface SummaryLine {
-  readonly exercise: string;
-  readonly name: string;
-  /** "10 reps at 22 kg, 3 left in the tank" */
-  readonly did: string;
-  /** "Next time 24 kg: it was light enough to go up." */
-  readonly next: string;
-  readonly direction: Direction;
+/** Whether the card is done with a resistance band: it then has a band to choose, not a load. */
+export function usesBand(card: Pick<Prescription, "equipment">): boolean {
+  return card.equipment.includes("band");
 }
 
-/** What was logged and what changes next time, by the core's progression (protocol section 6). */
-export function summarize(
-  sets: readonly LoggedSet[],
-  cards: readonly Prescription[],
-  setup: GymSetup,
-): SummaryLine[] {
-  return sets.map((set) => {
-    const card = cards.find((item) => item.id === set.exercise);
-    const name = card?.name ?? exerciseById(set.exercise)?.name ?? set.exercise;
-    const direction = directionFrom(set.reps, set.rir);
-    const tank = tankWords(set.rir);
-    const step = card ? loadStep(card.equipment, setup) : null;
-    if (!set.load || set.load.value <= 0) {
-      const did = `${set.reps} reps, ${tank}`;
-      const next =
-        set.reps >= DOSE.reps.max && set.rir >= LADDER_UP_RIR
-          ? "Next time a harder variant, or 3 slow seconds on the way down."
-          : direction === "lighter"
-            ? `Next time an easier variant, to land at ${DOSE_WORDS}.`
-            : "Next time the same: right where it should be.";
-      return { exercise: set.exercise, name, did, next, direction };
-    }
-    const unit = set.load.unit;
-    const did = `${set.reps} reps at ${formatNumber(set.load.value)} ${unit}, ${tank}`;
-    const increment = step ?? (unit === "kg" ? 2.5 : 5);
-    const { load } = nextLoad(set.load.value, set.reps, set.rir, increment);
-    const amount = `${formatNumber(load)} ${unit}`;
-    const next =
-      direction === "heavier"
-        ? `Next time ${amount}: it was light enough to go up.`
-        : direction === "lighter"
-          ? `Next time ${amount}: a little lighter, to land at ${DOSE.reps.min} to ${DOSE.reps.max} with ${DOSE.rir.min} or ${DOSE.rir.max} left.`
-          : `Next time ${amount} again: right where it should be.`;
-    return { exercise: set.exercise, name, did, next, direction };
-  });
+/** The bands of the picker, light to extra heavy (the band ladder, protocol section 6). */
+export const BAND_CHOICES: readonly Band[] = BANDS;
+
+/** "extra heavy": a band as the athlete reads it. */
+export function bandWords(band: Band): string {
+  return band.replace("-", " ");
+}
+
+/** The band the picker starts on: the one logged, else the prescription's, else none chosen. */
+export function startBand(card: Prescription, logged: LoggedSet | undefined): Band | null {
+  if (!usesBand(card)) return null;
+  return logged?.band ?? card.band ?? null;
+}
+
+/** "8 to 10 reps", or "8 reps" when the prescription names one count (the dose after a sore day). */
+function countWords(range: { readonly min: number; readonly max: number }, unit: string): string {
+  return range.min === range.max ? `${range.min} ${unit}` : `${range.min} to ${range.max} ${unit}`;
+}
+
+/**
+ * What the card asks for, read from the prescription (never a fixed 8 to 10): "8 to 10 reps,
+ * stop with 1 or 2 left in the tank", or "8 reps, stop with 3 left in the tank" after a sore day.
+ */
+export function targetWords(card: Pick<Prescription, "reps" | "rir">): string {
+  const { reps, rir } = card;
+  const left = rir.min === rir.max ? `${rir.min}` : `${rir.min} or ${rir.max}`;
+  return `${countWords(reps, "reps")}, stop with ${left} left in the tank`;
+}
+
+/** The tempo line of the card: the ladder's top rung is 3 seconds on the way down. */
+export function tempoWords(card: Pick<Prescription, "tempo">): string | null {
+  return card.tempo === "slow" ? "Slow: 3 s down, every rep" : null;
+}
+
+/** What the closed card says it needs: the band, body weight, a load, or a load to choose. */
+export function needWords(card: Prescription, setup: GymSetup): string {
+  const slow = card.tempo === "slow" ? ", 3 s down" : "";
+  if (usesBand(card)) {
+    return `${card.band ? `${capitalize(bandWords(card.band))} band` : "Your band"}${slow}`;
+  }
+  if (loadStep(card.equipment, setup) === null) return `Body weight${slow}`;
+  return card.load
+    ? `${formatNumber(startLoad(card, setup))} ${setup.units} suggested${slow}`
+    : `Choose a load${slow}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,8 +1,11 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
+import type { Band } from "../../core/exercise/types.js";
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import {
   type Alternative,
+  BAND_CHOICES,
+  bandWords,
   DOSE_REPS,
   equipmentWords,
   formatNumber,
@@ -210,6 +213,38 @@ export function RirField(props: { rir: number | null; onRir: (rir: number) => vo
             onClick={() => props.onRir(value)}
           >
             {value === 5 ? "5+" : value}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The band used, light to extra heavy: preset to the plan's band, so the plan can move it up. */
+export function BandField(props: {
+  band: Band | null;
+  planned: Band | null;
+  onBand: (band: Band) => void;
+}) {
+  return (
+    <fieldset class="gym-field">
+      <legend class="gym-legend">
+        Band{" "}
+        <span class="gym-legend-note">
+          {props.planned ? `(the plan says ${bandWords(props.planned)})` : "(tap the one you used)"}
+        </span>
+      </legend>
+      <div class="gym-choices gym-bands">
+        {BAND_CHOICES.map((value) => (
+          <button
+            key={value}
+            type="button"
+            class="gym-choice gym-band"
+            data-testid={`band-${value}`}
+            aria-pressed={props.band === value}
+            onClick={() => props.onBand(value)}
+          >
+            {bandWords(value)}
           </button>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
+import type { Band } from "../../core/exercise/types.js";
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
 import {
@@ -8,9 +9,13 @@ import {
   inDose,
   missingInSet,
   parseLoad,
+  startBand,
   startLoad,
+  targetWords,
+  tempoWords,
+  usesBand,
 } from "./logic.js";
-import { HowTo, LoadField, RepsField, RirField, SwapChoices } from "./set-fields.js";
+import { BandField, HowTo, LoadField, RepsField, RirField, SwapChoices } from "./set-fields.js";
 
 /** The open card's form: swap, how to, load, reps, reps left, and "Log set". */
 export function SetForm(props: {
@@ -35,6 +40,8 @@ export function SetForm(props: {
     logged && !inDose(logged.reps) ? String(logged.reps) : "",
   );
   const [rir, setRir] = useState<number | null>(logged?.rir ?? null);
+  const [band, setBand] = useState<Band | null>(() => startBand(card, logged));
+  const tempo = tempoWords(card);
   const [error, setError] = useState<string | null>(null);
   const load = parseLoad(loadText) ?? 0;
   const chosenReps = reps ?? (/^\d+$/.test(otherReps) ? Number(otherReps) : null);
@@ -48,21 +55,34 @@ export function SetForm(props: {
       load: step === null ? null : { value: load, unit },
       reps: chosenReps,
       rir,
+      // The band lets the plan move the athlete up the band ladder (protocol section 6).
+      ...(band !== null && usesBand(card) ? { band } : {}),
     });
   };
 
   return (
     <div class="gym-form">
       <SwapChoices head={props.head} card={card} options={props.options} onSwap={props.onSwap} />
-      <p class="gym-target">
-        {card.reps.min} to {card.reps.max} reps, stop with {card.rir.min} or {card.rir.max} left in
-        the tank
+      <p class="gym-target" data-testid="set-target">
+        {targetWords(card)}
       </p>
-      <HowTo card={card} />
-      {step === null ? (
-        <p class="gym-bodyweight">
-          {card.equipment.includes("band") ? "With your band" : "Body weight: no load to set"}
+      {tempo ? (
+        <p class="gym-tempo" data-testid="set-tempo">
+          {tempo}
         </p>
+      ) : null}
+      <HowTo card={card} />
+      {usesBand(card) ? (
+        <BandField
+          band={band}
+          planned={card.band ?? null}
+          onBand={(value) => {
+            setBand(value);
+            setError(null);
+          }}
+        />
+      ) : step === null ? (
+        <p class="gym-bodyweight">Body weight: no load to set</p>
       ) : (
         <LoadField
           card={card}

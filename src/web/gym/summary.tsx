@@ -3,7 +3,8 @@ import { sharedOutbox } from "../shared/outbox/outbox.js";
 import { kickSync } from "../shared/outbox/sync.js";
 import type { FinishedWorkout, OutboxItem } from "../shared/outbox/types.js";
 import { useOutboxRead } from "../shared/outbox/use-outbox.js";
-import { cardsOf, type SummaryLine, summarize } from "./logic.js";
+import { cardsOf } from "./logic.js";
+import { type SummaryLine, summarize } from "./summary-logic.js";
 
 export function Summary(props: { finished: FinishedWorkout }) {
   const { finished } = props;
@@ -31,6 +32,7 @@ export function Summary(props: { finished: FinishedWorkout }) {
           <li key={line.exercise} class={`gym-summary-item is-${line.direction}`}>
             <p class="gym-summary-name">{line.name}</p>
             <p class="gym-summary-did">{line.did}</p>
+            <p class="gym-summary-verdict">{line.verdict}</p>
             <p class="gym-summary-next">{line.next}</p>
           </li>
         ))}
