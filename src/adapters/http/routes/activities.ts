@@ -197,7 +197,19 @@ export function activityRoutes(
       // Gone while the folder was made: the request's 'close' may be over before the multipart
       // reader starts listening for it.
       if (watch.signal.aborted) throw watch.signal.reason;
-      const parts = readAhead(request.parts()[Symbol.asyncIterator](), watch.fail);
+      /**
+       * Over a limit: the read stops at once, before the multipart reader (which reads on past
+       * a file's size limit, discarding the rest of the file) takes another chunk.
+       */
+      const refuse = (problem: TooLargeProblem) => {
+        stopReading(request.raw);
+        watch.fail(problem);
+      };
+      const parts = readAhead(request.parts()[Symbol.asyncIterator](), watch.fail, (part) => {
+        if (part.type === "file") {
+          part.file.once("limit", () => refuse(new TooLargeProblem(tooLargeMessage)));
+        }
+      });
       // The multipart reader reads the request from here on: each chunk it takes is a sign of life.
       request.raw.on("data", watch.touch);
       for (;;) {
@@ -214,8 +226,11 @@ export function activityRoutes(
           transform(chunk: Buffer, _encoding, callback) {
             bytes += chunk.length;
             partBytes += chunk.length;
-            if (bytes > limit) callback(new TooLargeProblem(tooLargeMessage));
-            else callback(null, chunk);
+            if (bytes > limit) {
+              const problem = new TooLargeProblem(tooLargeMessage);
+              refuse(problem);
+              callback(problem);
+            } else callback(null, chunk);
           },
         });
         await pipeline(part.file, count, createWriteStream(path, { flags: "wx", mode: 0o600 }), {
@@ -261,10 +276,7 @@ export function activityRoutes(
       }
       const problem = uploadProblem(error, tooLargeMessage);
       if (problem instanceof TooLargeProblem) {
-        // Not another byte of it is read, by the multipart reader (which reads on past a limit)
-        // or anyone: the connection closes after the answer.
-        request.raw.unpipe();
-        request.raw.pause();
+        stopReading(request.raw);
         request.log.info(
           { files: written, bytes },
           "upload refused over a limit: its partial files were removed",
@@ -412,6 +424,7 @@ function clientWentAway(request: FastifyRequest): boolean {
 function readAhead<T>(
   parts: AsyncIterator<T>,
   fail: (reason: unknown) => void,
+  taken: (part: T) => void,
 ): { next(): Promise<IteratorResult<T, undefined>> } {
   const queue: T[] = [];
   let first = 0;
@@ -428,6 +441,7 @@ function readAhead<T>(
         const next = await parts.next();
         if (next.done) break;
         queue.push(next.value);
+        taken(next.value);
         wake();
       }
     } catch (error) {
@@ -452,6 +466,15 @@ function readAhead<T>(
       return { done: false, value };
     },
   };
+}
+
+/**
+ * An upload refused over a limit is read no further, by the multipart reader (which reads on
+ * past a limit) or anyone: its answer closes the connection, so the rest is never waited for.
+ */
+function stopReading(raw: IncomingMessage): void {
+  raw.unpipe();
+  raw.pause();
 }
 
 /** The client closed the connection before its upload's end. */
