@@ -69,7 +69,12 @@ function recordLogs(app: FastifyInstance, logs: Logged[]): void {
         return (first: unknown, second?: unknown) => {
           const message = typeof first === "string" ? first : String(second ?? "");
           const err = typeof first === "object" && first !== null ? (first as Json).err : undefined;
-          logs.push({ level: property, message, err, data: typeof first === "object" ? first : null });
+          logs.push({
+            level: property,
+            message,
+            err,
+            data: typeof first === "object" ? first : null,
+          });
           return (value as (...args: unknown[]) => void).call(target, first, second);
         };
       },
