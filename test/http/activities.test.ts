@@ -49,6 +49,8 @@ interface Logged {
   readonly level: string;
   readonly message: string;
   readonly err: unknown;
+  /** The object logged with the message, if any. */
+  readonly data: unknown;
 }
 
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"];
@@ -67,7 +69,12 @@ function recordLogs(app: FastifyInstance, logs: Logged[]): void {
         return (first: unknown, second?: unknown) => {
           const message = typeof first === "string" ? first : String(second ?? "");
           const err = typeof first === "object" && first !== null ? (first as Json).err : undefined;
-          logs.push({ level: property, message, err });
+          logs.push({
+            level: property,
+            message,
+            err,
+            data: typeof first === "object" ? first : null,
+          });
           return (value as (...args: unknown[]) => void).call(target, first, second);
         };
       },
@@ -561,6 +568,101 @@ describe("the upload limit", () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.error.kind).toBe("too-large");
+  });
+});
+
+describe("parts and files in one upload", () => {
+  /** The route's log line for an upload refused over a limit: how many files it had opened. */
+  const refusedFiles = (logs: readonly Logged[]) =>
+    logs
+      .filter((entry) => entry.message.startsWith("upload refused over a limit"))
+      .map((entry) => entry.data as { files: number; bytes: number });
+
+  it("10,001 one-byte files: 413 at the first file over the limit, with few files ever written and none left", async () => {
+    const logs: Logged[] = [];
+    const own = await harness({ logs });
+    try {
+      const cookie = await signUp(own.app);
+      const before = await databaseRows(own.store.db);
+      const parts = Array.from({ length: 10_001 }, (_, i) => ({ name: `${i}.fit`, data: "x" }));
+      for (const stream of [false, true]) {
+        const response = await upload(own.app, cookie, parts, { stream });
+        expect(response.status, response.text).toBe(413);
+        expect(response.body).toEqual({
+          error: {
+            kind: "too-large",
+            message: expect.stringContaining("at most 10000 files"),
+            field: null,
+          },
+        });
+        expect(response.headers.connection).toBe("close");
+      }
+      // Refused once the reader met file 10,001, not after the 10,000 before it were written.
+      const refused = refusedFiles(logs);
+      expect(refused).toHaveLength(2);
+      for (const count of refused) expect(count.files).toBeLessThan(100);
+      expect(await databaseRows(own.store.db)).toEqual(before);
+      expect(leftovers(own)).toEqual([]);
+      // The slots came back: an upload after them is taken.
+      const after = await upload(own.app, cookie, [
+        { name: "run.gpx", data: gpx({ start: "2026-11-03T07:00:00Z", minutes: 2 }) },
+      ]);
+      expect(after.status, after.text).toBe(202);
+      await finished(own.app, cookie, after.body.id);
+    } finally {
+      await own.dispose();
+    }
+  });
+
+  it("101 form fields beside a file: 413 too-large naming the fields, nothing left", async () => {
+    const cookie = await signUp(h.app);
+    const fields = Array.from({ length: 101 }, (_, i) => ({ field: `note${i}`, value: "x" }));
+    const response = await upload(h.app, cookie, [
+      { name: "run.gpx", data: gpx({ start: "2026-11-04T07:00:00Z", minutes: 2 }) },
+      ...fields,
+    ]);
+    expect(response.status, response.text).toBe(413);
+    expect(response.body.error).toEqual({
+      kind: "too-large",
+      message: expect.stringContaining("at most 100 form fields"),
+      field: null,
+    });
+    expect(leftovers(h)).toEqual([]);
+  });
+
+  it("a 1 GB file streamed without a length is refused once past the limit: little of it is ever read", async () => {
+    const LIMIT = 1024 * 1024;
+    const own = await harness({ importLimitBytes: LIMIT });
+    try {
+      const cookie = await signUp(own.app);
+      const body = form([{ name: "huge.fit", data: "" }]);
+      const [opening, , closing] = [body.chunks[0], body.chunks[1], body.chunks.slice(2)];
+      const CHUNK = 64 * 1024;
+      const GIGABYTE = 1024 ** 3;
+      let pulled = 0;
+      const chunk = Buffer.alloc(CHUNK, "x");
+      async function* gigabyte() {
+        yield opening as Buffer;
+        for (let sent = 0; sent < GIGABYTE; sent += CHUNK) {
+          pulled += CHUNK;
+          yield chunk;
+        }
+        yield* closing;
+      }
+      const response = await own.app.inject({
+        method: "POST",
+        url: "/api/activities/import",
+        headers: { "content-type": body.type, cookie },
+        payload: Readable.from(gigabyte(), { objectMode: false }),
+      });
+      expect(response.statusCode, response.body).toBe(413);
+      expect(JSON.parse(response.body).error.kind).toBe("too-large");
+      // Refused at the limit, not at the file's end: the rest was never asked for.
+      expect(pulled).toBeLessThan(16 * LIMIT);
+      expect(leftovers(own)).toEqual([]);
+    } finally {
+      await own.dispose();
+    }
   });
 });
 

@@ -108,6 +108,20 @@ describe("createParsePool", () => {
     await pool.close();
   });
 
+  it("parses a Buffer cut from Node's shared pool without taking the pool from other Buffers", async () => {
+    const pool = createParsePool({ threads: 1, spawn: tsxWorker });
+    const neighbour = Buffer.from("a neighbour in the pool");
+    const pooled = Buffer.from(gpx("2026-10-01T06:00:00Z", 1));
+    // Both small Buffers share one pool: the case where the file's memory is not its own.
+    expect(pooled.buffer).toBe(neighbour.buffer);
+    expect(pooled.byteLength).toBeLessThan(pooled.buffer.byteLength);
+    const expected = parseBytes(pooled, "pooled.gpx");
+    expect(await pool.parse(pooled, "pooled.gpx")).toEqual(expected);
+    expect(pool.threads).toBe(1);
+    expect(neighbour.toString()).toBe("a neighbour in the pool");
+    await pool.close();
+  });
+
   it("makes a worker crash that file's failure and goes on with a new worker", async () => {
     const pool = createParsePool({ threads: 2, spawn: fragileWorker });
     const names = ["a.gpx", "crash.gpx", "b.gpx", "exit.gpx", "c.gpx", "d.gpx"];

@@ -141,7 +141,10 @@ function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   ) {
     return bytes as Uint8Array<ArrayBuffer>;
   }
-  return bytes.slice();
+  // A copy of its own. Not `bytes.slice()`: on a Buffer that is a view of the same memory, often
+  // Node's shared pool of small Buffers: not the file's to give away, and Node 24 refuses to
+  // transfer it (DataCloneError, the parse then never answered).
+  return Uint8Array.prototype.slice.call(bytes) as Uint8Array<ArrayBuffer>;
 }
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {

@@ -87,8 +87,16 @@ export async function sweepStaleUploads(uploadDir: string, now: number): Promise
   }
 }
 
+/** Form fields beside the files (the web app sends none; a form may add a few). */
+export const MAX_UPLOAD_FIELDS = 100;
+
 /** The multipart error codes of @fastify/multipart and busboy that mean "too much". */
-const TOO_MUCH = new Set(["FST_REQ_FILE_TOO_LARGE", "FST_FILES_LIMIT", "FST_PARTS_LIMIT"]);
+const TOO_MUCH = new Set([
+  "FST_REQ_FILE_TOO_LARGE",
+  "FST_FILES_LIMIT",
+  "FST_PARTS_LIMIT",
+  "FST_FIELDS_LIMIT",
+]);
 
 export function activityRoutes(
   app: FastifyInstance,
@@ -136,8 +144,8 @@ export function activityRoutes(
         // The total is counted across files below; one file over it is caught there too.
         fileSize: limit + 1,
         files: MAX_UPLOAD_FILES,
-        parts: MAX_UPLOAD_FILES + 100,
-        fields: 100,
+        parts: MAX_UPLOAD_FILES + MAX_UPLOAD_FIELDS,
+        fields: MAX_UPLOAD_FIELDS,
         fieldSize: 4096,
         headerPairs: 100,
       },
@@ -179,6 +187,8 @@ export function activityRoutes(
     const watch = watchUpload(request.raw, idleMs);
     const sources: ImportSource[] = [];
     let bytes = 0;
+    /** Files opened on disk, the one being written included: what a refused upload cost. */
+    let written = 0;
     let folder: string | null = null;
     try {
       if (watch.signal.aborted) throw watch.signal.reason;
@@ -187,7 +197,19 @@ export function activityRoutes(
       // Gone while the folder was made: the request's 'close' may be over before the multipart
       // reader starts listening for it.
       if (watch.signal.aborted) throw watch.signal.reason;
-      const parts = request.parts()[Symbol.asyncIterator]();
+      /**
+       * Over a limit: the read stops at once, before the multipart reader (which reads on past
+       * a file's size limit, discarding the rest of the file) takes another chunk.
+       */
+      const refuse = (problem: TooLargeProblem) => {
+        stopReading(request.raw);
+        watch.fail(problem);
+      };
+      const parts = readAhead(request.parts()[Symbol.asyncIterator](), watch.fail, (part) => {
+        if (part.type === "file") {
+          part.file.once("limit", () => refuse(new TooLargeProblem(tooLargeMessage)));
+        }
+      });
       // The multipart reader reads the request from here on: each chunk it takes is a sign of life.
       request.raw.on("data", watch.touch);
       for (;;) {
@@ -199,12 +221,16 @@ export function activityRoutes(
         // The name on disk is ours: the client's name is only ever a label in the report.
         const path = join(folder, String(index).padStart(5, "0"));
         let partBytes = 0;
+        written += 1;
         const count = new Transform({
           transform(chunk: Buffer, _encoding, callback) {
             bytes += chunk.length;
             partBytes += chunk.length;
-            if (bytes > limit) callback(new TooLargeProblem(tooLargeMessage));
-            else callback(null, chunk);
+            if (bytes > limit) {
+              const problem = new TooLargeProblem(tooLargeMessage);
+              refuse(problem);
+              callback(problem);
+            } else callback(null, chunk);
           },
         });
         await pipeline(part.file, count, createWriteStream(path, { flags: "wx", mode: 0o600 }), {
@@ -234,7 +260,11 @@ export function activityRoutes(
           `Nothing of the upload arrived for ${Math.round(idleMs / 1000)} seconds: it was given up. Upload again.`,
         );
       }
-      const ours = error instanceof TooLargeProblem || error instanceof InputProblem;
+      const code = (error as { code?: unknown } | null)?.code;
+      const ours =
+        error instanceof TooLargeProblem ||
+        error instanceof InputProblem ||
+        (typeof code === "string" && TOO_MUCH.has(code));
       if (error instanceof ClientGone || (!ours && clientWentAway(request))) {
         // The client's doing (a closed tab, a lost connection), not the server's fault: nobody
         // is left to answer, and nothing was stored.
@@ -244,7 +274,15 @@ export function activityRoutes(
         );
         return;
       }
-      throw uploadProblem(error, tooLargeMessage);
+      const problem = uploadProblem(error, tooLargeMessage);
+      if (problem instanceof TooLargeProblem) {
+        stopReading(request.raw);
+        request.log.info(
+          { files: written, bytes },
+          "upload refused over a limit: its partial files were removed",
+        );
+      }
+      throw problem;
     } finally {
       watch.dispose();
     }
@@ -374,6 +412,71 @@ function clientWentAway(request: FastifyRequest): boolean {
   return raw.socket?.destroyed === true || (raw.destroyed && !raw.complete);
 }
 
+/**
+ * Takes the parts off the multipart reader as soon as it has them, ahead of the writes to disk.
+ * The reader parses the body ahead of its consumer and queues a limit it meets (too many files,
+ * parts or fields) behind every part already parsed: read one write at a time, a request of
+ * 10,001 one-byte files was refused only once 10,000 files had been written. Taken off at once,
+ * the reader's error is seen at the first part over the limit, and `fail` stops the write under
+ * way with it. What waits here is what the reader holds anyway: a file's stream takes only its
+ * buffer's worth before the reader waits for it to be written.
+ */
+function readAhead<T>(
+  parts: AsyncIterator<T>,
+  fail: (reason: unknown) => void,
+  taken: (part: T) => void,
+): { next(): Promise<IteratorResult<T, undefined>> } {
+  const queue: T[] = [];
+  let first = 0;
+  let ended = false;
+  let waiting: (() => void) | null = null;
+  const wake = () => {
+    const resolve = waiting;
+    waiting = null;
+    resolve?.();
+  };
+  void (async () => {
+    try {
+      for (;;) {
+        const next = await parts.next();
+        if (next.done) break;
+        queue.push(next.value);
+        taken(next.value);
+        wake();
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      ended = true;
+      wake();
+    }
+  })();
+  return {
+    async next() {
+      while (first === queue.length && !ended) {
+        await new Promise<void>((resolve) => {
+          waiting = resolve;
+        });
+      }
+      if (first === queue.length) return { done: true, value: undefined };
+      const value = queue[first] as T;
+      // Let the parts already written go (their streams and buffers).
+      queue[first] = undefined as T;
+      first += 1;
+      return { done: false, value };
+    },
+  };
+}
+
+/**
+ * An upload refused over a limit is read no further, by the multipart reader (which reads on
+ * past a limit) or anyone: its answer closes the connection, so the rest is never waited for.
+ */
+function stopReading(raw: IncomingMessage): void {
+  raw.unpipe();
+  raw.pause();
+}
+
 /** The client closed the connection before its upload's end. */
 class ClientGone extends Error {
   override readonly name = "ClientGone";
@@ -394,7 +497,8 @@ class UploadIdle extends Error {
  * Watches a request while its upload is read. `signal` is aborted with ClientGone once the
  * request or its connection closes before the body's end (already closed counts too: its
  * 'close' may have come and gone while the session was checked), or with UploadIdle once
- * `idleMs` pass without `touch` before the body's end; `stopped` rejects then. `dispose` stops
+ * `idleMs` pass without `touch` before the body's end, or with what `fail` is given (the
+ * multipart reader's error, seen ahead of the writes); `stopped` rejects then. `dispose` stops
  * watching.
  */
 function watchUpload(raw: IncomingMessage, idleMs: number) {
@@ -427,6 +531,10 @@ function watchUpload(raw: IncomingMessage, idleMs: number) {
     stopped,
     /** A sign of life: the idle time starts again (a 'data' listener; removed by dispose). */
     touch,
+    /** Stops the read with this reason (the first reason given stays). */
+    fail: (reason: unknown) => {
+      if (!controller.signal.aborted) controller.abort(reason);
+    },
     dispose: () => {
       clearTimeout(timer);
       raw.off("close", gone);
@@ -446,7 +554,9 @@ function uploadProblem(error: unknown, tooLargeMessage: string): Error {
     return new TooLargeProblem(
       code === "FST_REQ_FILE_TOO_LARGE"
         ? tooLargeMessage
-        : `An upload may hold at most ${MAX_UPLOAD_FILES} files: upload them in groups, or as one zip archive.`,
+        : code === "FST_FIELDS_LIMIT"
+          ? `An upload may hold at most ${MAX_UPLOAD_FIELDS} form fields beside its files.`
+          : `An upload may hold at most ${MAX_UPLOAD_FILES} files: upload them in groups, or as one zip archive.`,
     );
   }
   // The server's own trouble (a full disk: ENOSPC) is a 500, not the client's fault.
