@@ -15,7 +15,10 @@ import type { Weight } from "../../core/units/weight.js";
 
 export type {
   Adjustment,
+  DayLater,
+  DroppedChange,
   FeedbackEntry,
+  LoggedExercise,
   PlannedDay,
   PlannedSession,
   PlannedWeek,
@@ -68,6 +71,12 @@ export interface Move {
   readonly from: string;
   readonly to: string;
   readonly createdAt: string;
+  /**
+   * `active`: the plan applies it; `dropped`: a later change made it unfit (`reason` says why,
+   * and the week's notes say so); `past`: its days are history. Absent from older servers.
+   */
+  readonly state?: "active" | "dropped" | "past";
+  readonly reason?: string | null;
 }
 
 /** May the planned session go to this day, and if not, the rule and why (GET /api/plan/move-options). */
@@ -76,6 +85,8 @@ export interface MoveOption {
   readonly allowed: boolean;
   readonly rule: string | null;
   readonly reason: string | null;
+  /** A day before today: never offered (absent from older servers). */
+  readonly past?: boolean;
 }
 
 /** An exercise of the catalogue as the API sends it (each way says whether it takes a load). */

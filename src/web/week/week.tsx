@@ -2,9 +2,17 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { RULES } from "../../core/protocol/rules.js";
-import { api, type Move, type PlannedDay, type PlannedWeek, type Profile } from "../shared/api.js";
+import {
+  api,
+  type DayLater,
+  type Move,
+  type PlannedDay,
+  type PlannedWeek,
+  type Profile,
+} from "../shared/api.js";
 import {
   addDays,
+  dayAndDate,
   daysBetween,
   humanDates,
   longDate,
@@ -18,7 +26,14 @@ import { canLoad, useLogin } from "../shared/login.js";
 import { dayRunning } from "../shared/running.js";
 import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
-import { PHASE_WORD, plural, RACE_WORD, RUN_WORD, type RunWord } from "../shared/words.js";
+import {
+  idToName,
+  PHASE_WORD,
+  plural,
+  RACE_WORD,
+  RUN_WORD,
+  type RunWord,
+} from "../shared/words.js";
 import { DayActivities, WeekRunning } from "./day-activities.js";
 import { SessionCard } from "./session-card.js";
 
@@ -124,14 +139,17 @@ export function Week() {
 
       {week ? (
         <>
+          <WeekTally week={week} />
+          {plan.data?.dayLater ? <DayLaterBanner dayLater={plan.data.dayLater} week={week} /> : null}
           <WeekRunning week={week} />
           {week.notes.length > 0 ? (
-            <ul class="notes">
+            <ul class="notes" data-testid="week-notes">
               {week.notes.map((note) => (
                 <li key={note}>{humanDates(note.replace(RULE_IDS, ""))}</li>
               ))}
             </ul>
           ) : null}
+          <DroppedChanges week={week} />
           {week.sessions.length === 0 ? (
             <p class="card notice">
               {week.days.some((day) => dayRunning(day).importedStrength)
@@ -154,8 +172,13 @@ export function Week() {
                       onMove={(to) => move(day.date, to)}
                       moving={moving}
                       moveError={open?.date === day.date ? moveError : null}
+                      past={day.past}
                       movedHere={moves.data
-                        ?.filter((change) => change.to === day.date)
+                        ?.filter(
+                          (change) =>
+                            change.to === day.date &&
+                            (change.state === undefined || change.state === "active"),
+                        )
                         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
                         .pop()}
                       onUndo={undo}
@@ -247,26 +270,115 @@ function WeekDay(props: {
 }) {
   const { day, today } = props;
   const isToday = day.date === today;
+  // The server's word first (its clock and the profile's time zone); the browser's day else.
+  const past = day.past ?? day.date < today;
   const run = day.run as RunWord;
   return (
     <li
       class={`day${isToday ? " is-today" : ""}${props.children ? " has-session" : ""}${
-        day.date < today ? " is-past" : ""
+        past ? " is-past" : ""
       }`}
       data-testid={`day-${day.date}`}
+      data-past={past ? "true" : "false"}
       aria-current={isToday ? "date" : undefined}
     >
       <div class="day-head">
         <h2 class="day-name">
           {WEEKDAY_NAME[day.weekday]}
           {isToday ? <span class="tag tag-today">Today</span> : null}
+          {past ? <span class="tag tag-past">Past</span> : null}
           <span class="day-date">{shortDate(day.date)}</span>
         </h2>
         <span class={`run-badge run-${run}`}>{RUN_WORD[run] ?? run}</span>
       </div>
       <DayActivities day={day} timeZone={props.timeZone} />
+      {day.checkin ? (
+        <p class="day-checkin" data-testid={`day-checkin-${day.date}`}>
+          Check-in: soreness {day.checkin.soreness} of 10
+          {day.checkin.hurtRun ? ", and your run suffered" : ""}.
+        </p>
+      ) : null}
+      {past && !props.children && !hasHistory(day) ? (
+        <p class="day-history" data-testid={`day-history-${day.date}`}>
+          Nothing logged or imported.
+        </p>
+      ) : null}
       {props.children}
     </li>
+  );
+}
+
+/** Whether a day before today holds anything that happened: activities, strength, a check-in. */
+function hasHistory(day: PlannedDay): boolean {
+  return (day.activities?.length ?? 0) > 0 || day.importedStrength === true || day.checkin != null;
+}
+
+/** "1 of 2 done", then what is still to do or what was missed and why. */
+function WeekTally(props: { week: PlannedWeek }) {
+  const { week } = props;
+  // Older servers send none of these: say nothing rather than something false.
+  if (typeof week.target !== "number" || typeof week.done !== "number") return null;
+  const parts: string[] = [`${week.done} of ${week.target} done`];
+  const planned = Math.max(0, (week.owed ?? 0) - (week.missed ?? 0));
+  if (planned > 0 && week.done < week.target) parts.push(`${planned} to go`);
+  return (
+    <div class="card week-tally" data-testid="week-tally">
+      <p class="week-tally-count">
+        <strong>Strength sessions:</strong> {parts.join(" · ")}
+      </p>
+      {week.missed > 0 ? (
+        <p class="week-missed" data-testid="week-missed">
+          {week.missed} missed
+          {week.missedReason ? `: ${humanDates(week.missedReason.replace(RULE_IDS, ""))}` : "."}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The moves and swaps of this week that a later change made unfit, each with why. */
+function DroppedChanges(props: { week: PlannedWeek }) {
+  const dropped = props.week.dropped ?? [];
+  if (dropped.length === 0) return null;
+  return (
+    <div class="card dropped" data-testid="week-dropped">
+      <h2 class="dropped-title">No longer applied</h2>
+      <ul>
+        {dropped.map((change) => (
+          <li
+            key={change.id ?? JSON.stringify(change)}
+            data-testid={`dropped-${change.kind}-${change.kind === "move" ? change.from : change.date}`}
+          >
+            {change.kind === "move"
+              ? `Your move from ${dayAndDate(change.from)} to ${dayAndDate(change.to)}: `
+              : `Your swap of ${idToName(change.exercise)} for ${idToName(change.with)} on ${dayAndDate(change.date)}: `}
+            {humanDates(change.reason.replace(RULE_IDS, ""))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * What the day-later rule did after a very sore check-in, on the week it concerns: said only
+ * from the plan's own `dayLater`, so "your next session is later" is never said untrue.
+ */
+function DayLaterBanner(props: { dayLater: DayLater; week: PlannedWeek }) {
+  const { dayLater, week } = props;
+  const end = addDays(week.start, 6);
+  const concerned = [dayLater.from, dayLater.to].some(
+    (date) => date !== null && date >= week.start && date <= end,
+  );
+  if (!concerned || dayLater.outcome === "unchanged") return null;
+  const text =
+    dayLater.outcome === "moved" && dayLater.to
+      ? `You were very sore after ${dayAndDate(dayLater.sessionDate)}, so your next session is a day later: ${dayAndDate(dayLater.to)}.`
+      : `You were very sore after ${dayAndDate(dayLater.sessionDate)}, and no later day this week keeps every rule, so this week has one session less.`;
+  return (
+    <p class="card day-later" data-testid="day-later" data-outcome={dayLater.outcome}>
+      {text}
+    </p>
   );
 }
 
