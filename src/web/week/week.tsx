@@ -140,7 +140,9 @@ export function Week() {
       {week ? (
         <>
           <WeekTally week={week} />
-          {plan.data?.dayLater ? <DayLaterBanner dayLater={plan.data.dayLater} week={week} /> : null}
+          {plan.data?.dayLater ? (
+            <DayLaterBanner dayLater={plan.data.dayLater} week={week} />
+          ) : null}
           <WeekRunning week={week} />
           {week.notes.length > 0 ? (
             <ul class="notes" data-testid="week-notes">
