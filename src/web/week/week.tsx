@@ -144,9 +144,9 @@ export function Week() {
             <DayLaterBanner dayLater={plan.data.dayLater} week={week} />
           ) : null}
           <WeekRunning week={week} />
-          {week.notes.length > 0 ? (
+          {notesSaidOnce(week).length > 0 ? (
             <ul class="notes" data-testid="week-notes">
-              {week.notes.map((note) => (
+              {notesSaidOnce(week).map((note) => (
                 <li key={note}>{humanDates(note.replace(RULE_IDS, ""))}</li>
               ))}
             </ul>
@@ -330,11 +330,33 @@ function WeekTally(props: { week: PlannedWeek }) {
       </p>
       {week.missed > 0 ? (
         <p class="week-missed" data-testid="week-missed">
-          {week.missed} missed
-          {week.missedReason ? `: ${humanDates(week.missedReason.replace(RULE_IDS, ""))}` : "."}
+          <strong>{week.missed} missed</strong>
+          {week.missedReason ? `: ${missedWhy(week.missedReason)}` : "."}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The reason alone: the tally already says how many ("1 session missed: " goes). */
+function missedWhy(reason: string): string {
+  return humanDates(reason.replace(RULE_IDS, "").replace(/^\d+ sessions? missed:\s*/i, ""));
+}
+
+/**
+ * The week's notes but those said elsewhere: the missed sessions' reason (in the tally) and a
+ * note naming a dropped change's day and reason (in the dropped list). Each thing said once.
+ */
+function notesSaidOnce(week: PlannedWeek): readonly string[] {
+  const dropped = week.dropped ?? [];
+  return week.notes.filter(
+    (note) =>
+      !(week.missed > 0 && note === week.missedReason) &&
+      !dropped.some(
+        (change) =>
+          note.includes(change.reason) &&
+          note.includes(change.kind === "move" ? change.from : change.date),
+      ),
   );
 }
 
