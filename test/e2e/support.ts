@@ -248,6 +248,22 @@ export function addDays(date: string, days: number): string {
   return formatLocalDate(day + days);
 }
 
+/**
+ * An instant on a weekday of the current week (Monday first, by UTC), at `time` UTC: a fixed
+ * clock kept near the real one, since the browser's cookie store still reads the real clock and
+ * would drop a log-in cookie that expired by it.
+ */
+export function thisWeeks(
+  weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun",
+  time: string,
+): string {
+  const now = new Date();
+  const today = formatLocalDate(Math.floor(now.getTime() / 86_400_000));
+  const fromMonday = (now.getUTCDay() + 6) % 7;
+  const offset = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].indexOf(weekday);
+  return `${addDays(today, offset - fromMonday)}T${time}Z`;
+}
+
 let accounts = 0;
 
 /** Steps through onboarding with what it offers, then finishes it and waits for the week. */

@@ -102,6 +102,8 @@ export function Week() {
   }, [plan.error, route]);
 
   const week = plan.data?.weeks[0];
+  const laterNote = week ? dayLaterNote(plan.data?.dayLater, week) : null;
+  const notes = week ? notesSaidOnce(week, laterNote) : [];
 
   const { open, setOpen, moving, moveError, setMoveError, toggle, move, undo } = useMoves(() => {
     plan.reload();
@@ -140,13 +142,13 @@ export function Week() {
       {week ? (
         <>
           <WeekTally week={week} />
-          {plan.data?.dayLater ? (
-            <DayLaterBanner dayLater={plan.data.dayLater} week={week} />
+          {plan.data?.dayLater && laterNote ? (
+            <DayLaterBanner dayLater={plan.data.dayLater} note={laterNote} />
           ) : null}
           <WeekRunning week={week} />
-          {notesSaidOnce(week).length > 0 ? (
+          {notes.length > 0 ? (
             <ul class="notes" data-testid="week-notes">
-              {notesSaidOnce(week).map((note) => (
+              {notes.map((note) => (
                 <li key={note}>{humanDates(note.replace(RULE_IDS, ""))}</li>
               ))}
             </ul>
@@ -344,13 +346,15 @@ function missedWhy(reason: string): string {
 }
 
 /**
- * The week's notes but those said elsewhere: the missed sessions' reason (in the tally) and a
- * note naming a dropped change's day and reason (in the dropped list). Each thing said once.
+ * The week's notes but those said elsewhere: the day-later note (in its banner), the missed
+ * sessions' reason (in the tally) and a note naming a dropped change's day and reason (in the
+ * dropped list). Each thing said once.
  */
-function notesSaidOnce(week: PlannedWeek): readonly string[] {
+function notesSaidOnce(week: PlannedWeek, laterNote: string | null): readonly string[] {
   const dropped = week.dropped ?? [];
   return week.notes.filter(
     (note) =>
+      note !== laterNote &&
       !(week.missed > 0 && note === week.missedReason) &&
       !dropped.some(
         (change) =>
@@ -385,23 +389,23 @@ function DroppedChanges(props: { week: PlannedWeek }) {
 }
 
 /**
- * What the day-later rule did after a very sore check-in, on the week it concerns: said only
- * from the plan's own `dayLater`, so "your next session is later" is never said untrue.
+ * The day-later rule's note when it concerns this week and the rule moved or dropped a session:
+ * taken from the plan's own `dayLater`, so "your next session is later" is never said untrue.
  */
-function DayLaterBanner(props: { dayLater: DayLater; week: PlannedWeek }) {
-  const { dayLater, week } = props;
+function dayLaterNote(dayLater: DayLater | null | undefined, week: PlannedWeek): string | null {
+  if (!dayLater?.note || dayLater.outcome === "unchanged") return null;
   const end = addDays(week.start, 6);
   const concerned = [dayLater.from, dayLater.to].some(
     (date) => date !== null && date >= week.start && date <= end,
   );
-  if (!concerned || dayLater.outcome === "unchanged") return null;
-  const text =
-    dayLater.outcome === "moved" && dayLater.to
-      ? `You were very sore after ${dayAndDate(dayLater.sessionDate)}, so your next session is a day later: ${dayAndDate(dayLater.to)}.`
-      : `You were very sore after ${dayAndDate(dayLater.sessionDate)}, and no later day this week keeps every rule, so this week has one session less.`;
+  return concerned ? dayLater.note : null;
+}
+
+/** That note as a banner above the week, with what the rule did in `data-outcome`. */
+function DayLaterBanner(props: { dayLater: DayLater; note: string }) {
   return (
-    <p class="card day-later" data-testid="day-later" data-outcome={dayLater.outcome}>
-      {text}
+    <p class="card day-later" data-testid="day-later" data-outcome={props.dayLater.outcome}>
+      {humanDates(props.note.replace(RULE_IDS, ""))}
     </p>
   );
 }
