@@ -154,7 +154,8 @@ export function Week() {
             </ul>
           ) : null}
           <DroppedChanges week={week} />
-          {week.sessions.length === 0 ? (
+          {/* With sessions missed, the tally says why; "enjoy your runs" would say none was due. */}
+          {week.sessions.length === 0 && !(week.missed > 0) ? (
             <p class="card notice">
               {week.days.some((day) => dayRunning(day).importedStrength)
                 ? "Your strength work this week is done. Enjoy your runs."
@@ -342,7 +343,11 @@ function WeekTally(props: { week: PlannedWeek }) {
 
 /** The reason alone: the tally already says how many ("1 session missed: " goes). */
 function missedWhy(reason: string): string {
-  return humanDates(reason.replace(RULE_IDS, "").replace(/^\d+ sessions? missed:\s*/i, ""));
+  return humanDates(
+    reason
+      .replace(RULE_IDS, "")
+      .replace(/^\d+ sessions? (?:missed|of this week not logged):\s*/i, ""),
+  );
 }
 
 /**
