@@ -18,6 +18,7 @@ describe("readConfig", () => {
       uploadDir: "/srv/capacity/data/uploads",
       shutdownGraceMs: 10_000,
       metrics: false,
+      fakeNow: null,
     });
   });
 
@@ -38,6 +39,7 @@ describe("readConfig", () => {
         UPLOAD_DIR: "/tmp/capacity-uploads",
         SHUTDOWN_GRACE_MS: "2500",
         METRICS: "true",
+        CAPACITY_FAKE_TODAY: "2026-11-25T10:00:00Z",
       },
       "/",
     );
@@ -56,6 +58,7 @@ describe("readConfig", () => {
       uploadDir: "/tmp/capacity-uploads",
       shutdownGraceMs: 2500,
       metrics: true,
+      fakeNow: new Date("2026-11-25T10:00:00Z"),
     });
   });
 
@@ -76,6 +79,14 @@ describe("readConfig", () => {
     ]);
     for (const bad of ["10.0.0.0/33", "10.0.0", "proxy.example.com", "1,2", "::1/129"]) {
       expect(() => read(bad), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it("takes CAPACITY_FAKE_TODAY (tests only) as a UTC instant, and nothing vaguer", () => {
+    for (const bad of ["2026-11-25", "2026-11-25T10:00:00", "2026-13-40T10:00:00Z", "soon"]) {
+      expect(() => readConfig({ CAPACITY_FAKE_TODAY: bad }, "/"), bad).toThrow(
+        /CAPACITY_FAKE_TODAY/,
+      );
     }
   });
 

@@ -34,6 +34,12 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** `GET /metrics` in Prometheus text format, off by default. */
   readonly metrics: boolean;
+  /**
+   * For tests only (the end-to-end journeys): `CAPACITY_FAKE_TODAY=2026-11-25T10:00:00Z` starts
+   * the server's clock at that instant, so a journey can live a chosen weekday. Never set it in
+   * production: log-in expiry and every "today" follow it. Null: the system clock.
+   */
+  readonly fakeNow: Date | null;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +118,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const uploadDir = resolve(cwd, text("UPLOAD_DIR") ?? join(dataDir, "uploads"));
   const shutdownGraceMs = integer("SHUTDOWN_GRACE_MS", 10_000, 0, 3_600_000);
   const metrics = boolean("METRICS", false);
+  const fakeNow = ((): Date | null => {
+    const value = text("CAPACITY_FAKE_TODAY");
+    if (value === undefined) return null;
+    const parsed = new Date(value);
+    if (
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/.test(value) ||
+      Number.isNaN(parsed.getTime())
+    ) {
+      problems.push(
+        `CAPACITY_FAKE_TODAY=${JSON.stringify(value.slice(0, 40))}: expected YYYY-MM-DDTHH:MM:SSZ`,
+      );
+      return null;
+    }
+    return parsed;
+  })();
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -128,5 +149,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uploadDir,
     shutdownGraceMs,
     metrics,
+    fakeNow,
   };
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { argon2Hasher, cryptoIds } from "./adapters/crypto.js";
 import { buildApp } from "./adapters/http/app.js";
-import { systemClock } from "./app/ports.js";
+import { type Clock, systemClock } from "./app/ports.js";
 import { type Config, ConfigError, readConfig } from "./config.js";
 import {
   databaseTarget,
@@ -25,7 +25,7 @@ export async function startServer(
       store,
       hasher: argon2Hasher,
       ids: cryptoIds,
-      clock: systemClock,
+      clock: config.fakeNow ? fakeClock(config.fakeNow) : systemClock,
       logInDays: config.logInDays,
     },
     {
@@ -47,6 +47,15 @@ export async function startServer(
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("127.0.0.1", "localhost").replace("[::1]", "localhost");
   return { app, url, stop: () => app.close() };
+}
+
+/**
+ * A clock that starts at `start` and runs on from there (tests only, CAPACITY_FAKE_TODAY): time
+ * still passes, so what is saved keeps its order.
+ */
+function fakeClock(start: Date): Clock {
+  const startedAt = Date.now();
+  return { now: () => new Date(start.getTime() + (Date.now() - startedAt)) };
 }
 
 async function main(): Promise<void> {

@@ -16,9 +16,16 @@ import {
   journeyHarness,
   type PhonePage,
   signUpAndOnboard,
+  thisWeeks,
 } from "./support.js";
 
-const journeys = journeyHarness();
+/**
+ * Monday of this week, 08:00 in Berlin, on the server and in the browser: days before today are
+ * history (no session is planned on them), so these journeys start where the whole week is
+ * ahead, whatever weekday they run on.
+ */
+const NOW = thisWeeks("mon", "07:00:00");
+const journeys = journeyHarness({ now: NOW });
 
 function open(): Promise<PhonePage> {
   return journeys.open();
@@ -106,7 +113,7 @@ describe("journeys on a phone", () => {
     const { page } = await open();
     await signUpAndOnboard(page, "Ana", { check: true });
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
-      new Date(),
+      new Date(NOW),
     );
     const yesterday = addDays(today, -1);
     // Dumbbells, so that the quarter squat takes a load (increment 2 kg).

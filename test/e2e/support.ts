@@ -22,7 +22,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<Server> {
+/** `env`: more of the server's environment, such as CAPACITY_FAKE_TODAY to start its clock. */
+export async function startServer(env: Readonly<Record<string, string>> = {}): Promise<Server> {
   const entry = join(ROOT, "dist/server.js");
   if (!existsSync(join(ROOT, "dist/web/index.html"))) {
     throw new Error("dist/web is missing: run `npm run build` first (npm run test:e2e does)");
@@ -35,6 +36,7 @@ export async function startServer(): Promise<Server> {
       HOST: "127.0.0.1",
       CAPACITY_DATA_DIR: dataDir,
       AUTH_RATE_LIMIT: "1000",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -192,15 +194,16 @@ export interface Journeys {
 
 /**
  * One server and one browser for a file's journeys, and a phone per journey: call it where the
- * journeys are declared (a file or a describe); it registers the hooks there.
+ * journeys are declared (a file or a describe); it registers the hooks there. `now` (a UTC
+ * instant) sets the server's clock (CAPACITY_FAKE_TODAY) and every phone's to that moment.
  */
-export function journeyHarness(): Journeys {
+export function journeyHarness(options: { readonly now?: string } = {}): Journeys {
   let server: Server | undefined;
   let browser: Browser | undefined;
   let current: { phone: PhonePage; expectedErrors: RegExp | null } | null = null;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options.now ? { CAPACITY_FAKE_TODAY: options.now } : {});
     browser = await launchBrowser();
   });
 
@@ -225,10 +228,12 @@ export function journeyHarness(): Journeys {
 
   return {
     server: () => started().server,
-    async open(options = {}) {
+    async open(journey = {}) {
       const { server: own, browser: shared } = started();
-      const opened = await phone(shared, options.base ?? own.base);
-      current = { phone: opened, expectedErrors: options.expectedErrors ?? null };
+      const opened = await phone(shared, journey.base ?? own.base);
+      // The browser's today is the server's: both clocks read the same instant.
+      if (options.now) await opened.context.clock.setFixedTime(new Date(options.now));
+      current = { phone: opened, expectedErrors: journey.expectedErrors ?? null };
       return opened;
     },
   };
@@ -241,6 +246,22 @@ export function addDays(date: string, days: number): string {
   const day = parseLocalDate(date);
   if (day === null) throw new Error(`not a date: ${date}`);
   return formatLocalDate(day + days);
+}
+
+/**
+ * An instant on a weekday of the current week (Monday first, by UTC), at `time` UTC: a fixed
+ * clock kept near the real one, since the browser's cookie store still reads the real clock and
+ * would drop a log-in cookie that expired by it.
+ */
+export function thisWeeks(
+  weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun",
+  time: string,
+): string {
+  const now = new Date();
+  const today = formatLocalDate(Math.floor(now.getTime() / 86_400_000));
+  const fromMonday = (now.getUTCDay() + 6) % 7;
+  const offset = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].indexOf(weekday);
+  return `${addDays(today, offset - fromMonday)}T${time}Z`;
 }
 
 let accounts = 0;

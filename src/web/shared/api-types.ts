@@ -29,7 +29,10 @@ export type {
 } from "../../contract/index.js";
 export type {
   Adjustment,
+  DayLater,
+  DroppedChange,
   FeedbackEntry,
+  LoggedExercise,
   PlannedDay,
   PlannedSession,
   PlannedWeek,

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { SORE } from "../../core/feedback/soreness.js";
-import { type Adjustment, api, type FeedbackEntry } from "../shared/api.js";
+import { type Adjustment, api, type DayLater, type FeedbackEntry } from "../shared/api.js";
 import { useExerciseNames } from "../shared/catalog.js";
 import { humanDates, today as todayIn } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
@@ -12,6 +12,11 @@ interface Outcome {
   readonly hurtRun: boolean;
   readonly feedback: readonly FeedbackEntry[];
   readonly adjustments: readonly Adjustment[];
+  /**
+   * What the day-later rule did after this check-in, from the plan itself: "your next session
+   * is later" is said only when the plan moved it. Null when the rule did not act on it.
+   */
+  readonly dayLater: DayLater | null;
 }
 
 const SCALE = Array.from({ length: 11 }, (_, n) => n);
@@ -59,6 +64,7 @@ export function Checkin() {
       hurtRun: hurtRun ?? false,
       feedback: feedback.filter((entry) => entry.date === latest),
       adjustments: plan.ok ? plan.value.adjustments : [],
+      dayLater: plan.ok && plan.value.dayLater?.checkinDate === date ? plan.value.dayLater : null,
     });
   };
 
@@ -142,6 +148,11 @@ function CheckinResult(props: { outcome: Outcome; nameOf: (id: string) => string
               <p>Nothing in your log stands out. It happens: sleep, stress and runs add up.</p>
             )}
             <h2>What changes next time</h2>
+            {outcome.dayLater?.note && outcome.dayLater.outcome !== "unchanged" ? (
+              <p data-testid="checkin-day-later" data-outcome={outcome.dayLater.outcome}>
+                {humanDates(outcome.dayLater.note)}
+              </p>
+            ) : null}
             {outcome.adjustments.length > 0 ? (
               <ul class="adjustments">
                 {outcome.adjustments.map((change) => (

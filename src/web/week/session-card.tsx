@@ -1,6 +1,14 @@
 import type { RefObject } from "preact";
-import { useEffect, useRef } from "preact/hooks";
-import type { Move, PlannedDay, PlannedSession, Prescription } from "../shared/api.js";
+import { useEffect, useRef, useState } from "preact/hooks";
+import {
+  api,
+  type LoggedExercise,
+  type Move,
+  type MoveOption,
+  type PlannedDay,
+  type PlannedSession,
+  type Prescription,
+} from "../shared/api.js";
 import { dayAndDate, humanDates, shortDate, WEEKDAY_SHORT } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
 import {
@@ -77,6 +85,8 @@ export interface SessionCardProps {
   readonly session: PlannedSession;
   readonly days: readonly PlannedDay[];
   readonly today: string;
+  /** The session's day is before today: history, so it can be neither started nor moved. */
+  readonly past: boolean;
   readonly open: "why" | "move" | null;
   readonly onToggle: (panel: "why" | "move") => void;
   readonly onMove: (to: string) => void;
@@ -95,6 +105,9 @@ export function SessionCard(props: SessionCardProps) {
   const whyId = `why-${date}`;
   const moveId = `move-${date}`;
   const panel = useRef<HTMLDivElement>(null);
+  const logged = session.logged ?? [];
+  // A done session is not moved (the log keeps its day), and no day before today is.
+  const movable = !session.done && !props.past;
 
   useEffect(() => {
     if (props.open) panel.current?.scrollIntoView({ block: "nearest" });
@@ -123,11 +136,17 @@ export function SessionCard(props: SessionCardProps) {
           </button>
         </p>
       ) : null}
+      {session.done && logged.length > 0 ? <LoggedList date={date} logged={logged} /> : null}
+      {session.done && logged.length > 0 ? (
+        <h4 class="session-next" data-testid={`session-next-${date}`}>
+          Next time's suggestion
+        </h4>
+      ) : null}
       <p class="session-warmup">
         Warm up {session.warmup.minutes} min: {session.warmup.activity}.{" "}
         {common ? <span>{common}</span> : null}
       </p>
-      <ol class="exercise-list">
+      <ol class={`exercise-list${session.done && logged.length > 0 ? " is-next" : ""}`}>
         {session.exercises.map((exercise) => {
           const own = doseText(exercise);
           return (
@@ -149,9 +168,11 @@ export function SessionCard(props: SessionCardProps) {
         </p>
       ) : null}
       <div class="session-actions">
-        <a class="button primary" href={`/gym/${date}`} data-testid={`start-gym-${date}`}>
-          {session.done ? "Open" : "Start"}
-        </a>
+        {session.done || !props.past ? (
+          <a class="button primary" href={`/gym/${date}`} data-testid={`start-gym-${date}`}>
+            {session.done ? "Open" : "Start"}
+          </a>
+        ) : null}
         <button
           type="button"
           class="button"
@@ -162,21 +183,23 @@ export function SessionCard(props: SessionCardProps) {
         >
           Why?
         </button>
-        <button
-          type="button"
-          class="button"
-          data-testid={`move-session-${date}`}
-          aria-expanded={props.open === "move"}
-          aria-controls={props.open === "move" ? moveId : undefined}
-          onClick={() => props.onToggle("move")}
-        >
-          Move
-        </button>
+        {movable ? (
+          <button
+            type="button"
+            class="button"
+            data-testid={`move-session-${date}`}
+            aria-expanded={props.open === "move"}
+            aria-controls={props.open === "move" ? moveId : undefined}
+            onClick={() => props.onToggle("move")}
+          >
+            Move
+          </button>
+        ) : null}
       </div>
 
       {props.open === "why" ? <WhyPanel session={session} id={whyId} panel={panel} /> : null}
 
-      {props.open === "move" ? (
+      {props.open === "move" && movable ? (
         <MovePanel
           id={moveId}
           date={date}
@@ -218,7 +241,34 @@ function WhyPanel(props: {
   );
 }
 
-/** The other days of the week to move the session to, and why a day was refused. */
+/** What was lifted in a done session: each exercise with its sets, load × reps @ RIR. */
+function LoggedList(props: { date: string; logged: readonly LoggedExercise[] }) {
+  return (
+    <div class="session-logged" data-testid={`session-logged-${props.date}`}>
+      <h4>What you lifted</h4>
+      <ul>
+        {props.logged.map((exercise) => (
+          <li key={exercise.id} class="logged-row">
+            <span class="exercise-name">{exercise.name}</span>
+            <span class="logged-sets">
+              {exercise.sets
+                .map(
+                  (set) =>
+                    `${set.load ? `${weightText(set.load)} × ` : ""}${set.reps} reps @ ${set.rir} RIR`,
+                )
+                .join(", ")}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Today and the later days of the week to move the session to. The rules are asked when the
+ * chooser opens, so a day they forbid is marked with the rule's own reason before any tap.
+ */
 function MovePanel(props: {
   id: string;
   date: string;
@@ -229,18 +279,42 @@ function MovePanel(props: {
   onMove: (to: string) => void;
   panel: RefObject<HTMLDivElement>;
 }) {
+  const [options, setOptions] = useState<readonly MoveOption[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.moveOptions(props.date).then((answer) => {
+      if (live && answer.ok) setOptions(answer.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [props.date]);
+  const optionOf = (date: string) => options?.find((option) => option.date === date);
+  const days = props.days.filter(
+    (day) =>
+      day.date !== props.date &&
+      !(day.past ?? day.date < props.today) &&
+      optionOf(day.date)?.past !== true,
+  );
   return (
     <div class="panel move" id={props.id} ref={props.panel}>
       <h4>Move this session to</h4>
+      {days.length === 0 ? (
+        <p class="hint" data-testid="move-none">
+          No day left this week to move it to.
+        </p>
+      ) : null}
       <div class="move-days">
-        {props.days
-          .filter((day) => day.date !== props.date)
-          .map((day) => (
+        {days.map((day) => {
+          const option = optionOf(day.date);
+          const forbidden = option !== undefined && !option.allowed;
+          return (
             <button
               key={day.date}
               type="button"
-              class="move-day"
+              class={`move-day${forbidden ? " is-forbidden" : ""}`}
               data-testid={`move-to-${day.date}`}
+              data-allowed={option ? String(option.allowed) : undefined}
               disabled={props.moving}
               onClick={() => props.onMove(day.date)}
             >
@@ -250,17 +324,24 @@ function MovePanel(props: {
               <span class="move-day-run">
                 {RUN_WORD[day.run as RunWord] ?? day.run}
                 {day.session ? " · session" : ""}
-                {day.date < props.today ? " · past" : ""}
               </span>
+              {forbidden ? (
+                <span class="move-day-reason" data-testid={`move-reason-${day.date}`}>
+                  {humanDates(option.reason ?? "That day breaks a rule.")}
+                </span>
+              ) : null}
             </button>
-          ))}
+          );
+        })}
       </div>
       {props.moveError ? (
         <p class="form-error" data-testid="move-error" role="alert">
           {humanDates(props.moveError.message)}
         </p>
       ) : (
-        <p class="hint">We check the day against your runs right away.</p>
+        <p class="hint">
+          {options ? "Days the rules forbid say why." : "Checking the days against your runs…"}
+        </p>
       )}
     </div>
   );

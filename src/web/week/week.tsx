@@ -2,9 +2,17 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { RULES } from "../../core/protocol/rules.js";
-import { api, type Move, type PlannedDay, type PlannedWeek, type Profile } from "../shared/api.js";
+import {
+  api,
+  type DayLater,
+  type Move,
+  type PlannedDay,
+  type PlannedWeek,
+  type Profile,
+} from "../shared/api.js";
 import {
   addDays,
+  dayAndDate,
   daysBetween,
   humanDates,
   longDate,
@@ -18,7 +26,14 @@ import { canLoad, useLogin } from "../shared/login.js";
 import { dayRunning } from "../shared/running.js";
 import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
-import { PHASE_WORD, plural, RACE_WORD, RUN_WORD, type RunWord } from "../shared/words.js";
+import {
+  idToName,
+  PHASE_WORD,
+  plural,
+  RACE_WORD,
+  RUN_WORD,
+  type RunWord,
+} from "../shared/words.js";
 import { DayActivities, WeekRunning } from "./day-activities.js";
 import { SessionCard } from "./session-card.js";
 
@@ -87,6 +102,8 @@ export function Week() {
   }, [plan.error, route]);
 
   const week = plan.data?.weeks[0];
+  const laterNote = week ? dayLaterNote(plan.data?.dayLater, week) : null;
+  const notes = week ? notesSaidOnce(week, laterNote) : [];
 
   const { open, setOpen, moving, moveError, setMoveError, toggle, move, undo } = useMoves(() => {
     plan.reload();
@@ -124,15 +141,21 @@ export function Week() {
 
       {week ? (
         <>
+          <WeekTally week={week} />
+          {plan.data?.dayLater && laterNote ? (
+            <DayLaterBanner dayLater={plan.data.dayLater} note={laterNote} />
+          ) : null}
           <WeekRunning week={week} />
-          {week.notes.length > 0 ? (
-            <ul class="notes">
-              {week.notes.map((note) => (
+          {notes.length > 0 ? (
+            <ul class="notes" data-testid="week-notes">
+              {notes.map((note) => (
                 <li key={note}>{humanDates(note.replace(RULE_IDS, ""))}</li>
               ))}
             </ul>
           ) : null}
-          {week.sessions.length === 0 ? (
+          <DroppedChanges week={week} />
+          {/* With sessions missed, the tally says why; "enjoy your runs" would say none was due. */}
+          {week.sessions.length === 0 && !(week.missed > 0) ? (
             <p class="card notice">
               {week.days.some((day) => dayRunning(day).importedStrength)
                 ? "Your strength work this week is done. Enjoy your runs."
@@ -154,8 +177,13 @@ export function Week() {
                       onMove={(to) => move(day.date, to)}
                       moving={moving}
                       moveError={open?.date === day.date ? moveError : null}
+                      past={day.past}
                       movedHere={moves.data
-                        ?.filter((change) => change.to === day.date)
+                        ?.filter(
+                          (change) =>
+                            change.to === day.date &&
+                            (change.state === undefined || change.state === "active"),
+                        )
                         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
                         .pop()}
                       onUndo={undo}
@@ -247,26 +275,143 @@ function WeekDay(props: {
 }) {
   const { day, today } = props;
   const isToday = day.date === today;
+  // The server's word first (its clock and the profile's time zone); the browser's day else.
+  const past = day.past ?? day.date < today;
   const run = day.run as RunWord;
   return (
     <li
       class={`day${isToday ? " is-today" : ""}${props.children ? " has-session" : ""}${
-        day.date < today ? " is-past" : ""
+        past ? " is-past" : ""
       }`}
       data-testid={`day-${day.date}`}
+      data-past={past ? "true" : "false"}
       aria-current={isToday ? "date" : undefined}
     >
       <div class="day-head">
         <h2 class="day-name">
           {WEEKDAY_NAME[day.weekday]}
           {isToday ? <span class="tag tag-today">Today</span> : null}
+          {past ? <span class="tag tag-past">Past</span> : null}
           <span class="day-date">{shortDate(day.date)}</span>
         </h2>
         <span class={`run-badge run-${run}`}>{RUN_WORD[run] ?? run}</span>
       </div>
       <DayActivities day={day} timeZone={props.timeZone} />
+      {day.checkin ? (
+        <p class="day-checkin" data-testid={`day-checkin-${day.date}`}>
+          Check-in: soreness {day.checkin.soreness} of 10
+          {day.checkin.hurtRun ? ", and your run suffered" : ""}.
+        </p>
+      ) : null}
+      {past && !props.children && !hasHistory(day) ? (
+        <p class="day-history" data-testid={`day-history-${day.date}`}>
+          Nothing logged or imported.
+        </p>
+      ) : null}
       {props.children}
     </li>
+  );
+}
+
+/** Whether a day before today holds anything that happened: activities, strength, a check-in. */
+function hasHistory(day: PlannedDay): boolean {
+  return (day.activities?.length ?? 0) > 0 || day.importedStrength === true || day.checkin != null;
+}
+
+/** "1 of 2 done", then what is still to do or what was missed and why. */
+function WeekTally(props: { week: PlannedWeek }) {
+  const { week } = props;
+  // Older servers send none of these: say nothing rather than something false.
+  if (typeof week.target !== "number" || typeof week.done !== "number") return null;
+  const parts: string[] = [`${week.done} of ${week.target} done`];
+  const planned = Math.max(0, (week.owed ?? 0) - (week.missed ?? 0));
+  if (planned > 0 && week.done < week.target) parts.push(`${planned} to go`);
+  return (
+    <div class="card week-tally" data-testid="week-tally">
+      <p class="week-tally-count">
+        <strong>Strength sessions:</strong> {parts.join(" · ")}
+      </p>
+      {week.missed > 0 ? (
+        <p class="week-missed" data-testid="week-missed">
+          <strong>{week.missed} missed</strong>
+          {week.missedReason ? `: ${missedWhy(week.missedReason)}` : "."}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The reason alone: the tally already says how many ("1 session missed: " goes). */
+function missedWhy(reason: string): string {
+  return humanDates(
+    reason
+      .replace(RULE_IDS, "")
+      .replace(/^\d+ sessions? (?:missed|of this week not logged):\s*/i, ""),
+  );
+}
+
+/**
+ * The week's notes but those said elsewhere: the day-later note (in its banner), the missed
+ * sessions' reason (in the tally) and a note naming a dropped change's day and reason (in the
+ * dropped list). Each thing said once.
+ */
+function notesSaidOnce(week: PlannedWeek, laterNote: string | null): readonly string[] {
+  const dropped = week.dropped ?? [];
+  return week.notes.filter(
+    (note) =>
+      note !== laterNote &&
+      !(week.missed > 0 && note === week.missedReason) &&
+      !dropped.some(
+        (change) =>
+          note.includes(change.reason) &&
+          note.includes(change.kind === "move" ? change.from : change.date),
+      ),
+  );
+}
+
+/** The moves and swaps of this week that a later change made unfit, each with why. */
+function DroppedChanges(props: { week: PlannedWeek }) {
+  const dropped = props.week.dropped ?? [];
+  if (dropped.length === 0) return null;
+  return (
+    <div class="card dropped" data-testid="week-dropped">
+      <h2 class="dropped-title">No longer applied</h2>
+      <ul>
+        {dropped.map((change) => (
+          <li
+            key={change.id ?? JSON.stringify(change)}
+            data-testid={`dropped-${change.kind}-${change.kind === "move" ? change.from : change.date}`}
+          >
+            {change.kind === "move"
+              ? `Your move from ${dayAndDate(change.from)} to ${dayAndDate(change.to)}: `
+              : `Your swap of ${idToName(change.exercise)} for ${idToName(change.with)} on ${dayAndDate(change.date)}: `}
+            {humanDates(change.reason.replace(RULE_IDS, ""))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The day-later rule's note when it concerns this week and the rule moved or dropped a session:
+ * taken from the plan's own `dayLater`, so "your next session is later" is never said untrue.
+ */
+function dayLaterNote(dayLater: DayLater | null | undefined, week: PlannedWeek): string | null {
+  if (!dayLater?.note || dayLater.outcome === "unchanged") return null;
+  const end = addDays(week.start, 6);
+  const concerned = [dayLater.from, dayLater.to].some(
+    (date) => date !== null && date >= week.start && date <= end,
+  );
+  return concerned ? dayLater.note : null;
+}
+
+/** That note as a banner above the week, with what the rule did in `data-outcome`. */
+function DayLaterBanner(props: { dayLater: DayLater; note: string }) {
+  return (
+    <p class="card day-later" data-testid="day-later" data-outcome={props.dayLater.outcome}>
+      {humanDates(props.note.replace(RULE_IDS, ""))}
+    </p>
   );
 }
 
