@@ -106,7 +106,8 @@ describe("a week lived from a Wednesday", () => {
     await setRun(page, "sat", "long");
     await setRun(page, "sun", "easy");
     await byId(page, "settings-save").click();
-    await page.getByRole("status").filter({ hasText: /saved/i }).waitFor();
+    // The settings form says so itself (the sync pill, also a status, says "All saved").
+    await page.getByRole("status").filter({ hasText: /plan is updated/i }).waitFor();
     await page.goto("/");
     const dropped = byId(page, "week-dropped");
     await dropped.waitFor();
