@@ -107,7 +107,10 @@ describe("a week lived from a Wednesday", () => {
     await setRun(page, "sun", "easy");
     await byId(page, "settings-save").click();
     // The settings form says so itself (the sync pill, also a status, says "All saved").
-    await page.getByRole("status").filter({ hasText: /plan is updated/i }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /plan is updated/i })
+      .waitFor();
     await page.goto("/");
     const dropped = byId(page, "week-dropped");
     await dropped.waitFor();
