@@ -356,15 +356,19 @@ describe.skipIf(!CORPUS)("FIT importer on the real-file corpus", () => {
     expectDistance(run.distanceM, 5.73);
     expect(run.warnings).toEqual([
       "The file does not match its CRC (stored 0xB1D5, computed 0xA1D5): it may be damaged; imported as read.",
+      "Recorded for only 13.7 s (under a minute): a watch started by mistake looks like this; delete the activity if it was not one.",
     ]);
   });
 
   it("two chained activity files, the second with a wrong CRC: both sessions, the warning on the second", () => {
     const [first, second] = activities("activity-activity-filecrc.fit");
-    expect(first?.warnings).toEqual([]);
+    expect(first?.warnings).toEqual([
+      "Recorded for only 13.7 s (under a minute): a watch started by mistake looks like this; delete the activity if it was not one.",
+    ]);
     expect(second?.start).toBe("2012-04-09T21:22:26.000Z");
     expect(second?.warnings).toEqual([
       expect.stringMatching(/^FIT file 2 of 2 .*does not match its CRC/),
+      "Recorded for only 13.7 s (under a minute): a watch started by mistake looks like this; delete the activity if it was not one.",
     ]);
   });
 
@@ -381,7 +385,10 @@ describe.skipIf(!CORPUS)("FIT importer on the real-file corpus", () => {
       start: "2012-04-09T21:22:26.000Z",
       elapsedS: 13.749,
     });
-    expect(run.warnings).toEqual([expect.stringContaining("cut short")]);
+    expect(run.warnings).toEqual([
+      expect.stringContaining("cut short"),
+      "Recorded for only 13.7 s (under a minute): a watch started by mistake looks like this; delete the activity if it was not one.",
+    ]);
   });
 
   it("a long recording cut short before its summary: derived from the records read before the break", () => {
@@ -396,15 +403,18 @@ describe.skipIf(!CORPUS)("FIT importer on the real-file corpus", () => {
     expect(ride.warnings).toEqual([expect.stringContaining("no session summary")]);
   });
 
-  it("cut off before any activity: refused with a clear error", () => {
+  it("cut off after one second: imported as the short recording it is, saying so; cut off before any record: refused", () => {
+    // The one rule on short recordings (core/running/min-recording.ts): a duration, however
+    // short, is an activity with a warning; no duration is none.
     const cut = read("fit", "activity-unexpected-eof.fit").subarray(0, 200);
     const result = importFit(cut);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error).toBe(
-        "The FIT file is cut short (the file ends at byte 200, before the 771 bytes its header declares) and what was read before the break holds only 1 s of records, too little for an activity.",
-      );
-    }
+    if (!result.ok) throw new Error(result.error);
+    expect(result.activities).toHaveLength(1);
+    expect(result.activities[0]?.elapsedS).toBe(1);
+    expect(result.activities[0]?.warnings).toEqual([
+      expect.stringContaining("has no session summary and no valid end"),
+      "Recorded for only 1 s (under a minute): a watch started by mistake looks like this; delete the activity if it was not one.",
+    ]);
     const headerOnly = importFit(read("fit", "activity-unexpected-eof.fit").subarray(0, 20));
     expect(headerOnly).toEqual({
       ok: false,

@@ -187,16 +187,16 @@ describe.skipIf(!CORPUS)("GPX files of the corpus", () => {
   });
 
   // gpxpy's format fixtures hold one track point each: a single instant, no recording. They were
-  // imported as "activities" of 0 s before GPX and TCX were held to FIT's minute of recording.
-  it("GPX 1.0 with every field (one point, an empty second track): refused, less than a minute", () => {
+  // imported as "activities" of 0 s before the one rule on short recordings.
+  it("GPX 1.0 with every field (one point, an empty second track): refused, no duration", () => {
     expect(refused(importGpx(read("gpx/gpx1.0_with_all_fields.gpx")))).toBe(
-      "The GPX file holds less than a minute of recording (a single instant from its first to its last time): not imported (point times without a time zone read as UTC).",
+      "The GPX file holds a single instant of recording (its first and last times are the same), so no duration: not imported (point times without a time zone read as UTC).",
     );
   });
 
-  it("GPX 1.1 with every field (one point, waypoints and routes ignored): refused, less than a minute", () => {
+  it("GPX 1.1 with every field (one point, waypoints and routes ignored): refused, no duration", () => {
     expect(refused(importGpx(read("gpx/gpx1.1_with_all_fields.gpx")))).toBe(
-      "The GPX file holds less than a minute of recording (a single instant from its first to its last time): not imported (point times without a time zone read as UTC).",
+      "The GPX file holds a single instant of recording (its first and last times are the same), so no duration: not imported (point times without a time zone read as UTC).",
     );
   });
 

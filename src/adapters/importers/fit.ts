@@ -9,7 +9,7 @@
  */
 import FitParser, { getFitGarminProductDisplayName } from "fit-file-parser";
 import type { Activity, FileImport, Sport } from "../../core/running/activity.js";
-import { MIN_RECORDING_S } from "../../core/running/min-recording.js";
+import { noDuration, shortRecordingWarning } from "../../core/running/min-recording.js";
 import { type FitPart, readFitContainer } from "./fit-container.js";
 
 /** What we read of the parser's output; it is loosely typed, so every field is checked. */
@@ -48,7 +48,6 @@ const FILE_TYPE_NAMES: Readonly<Record<string, string>> = {
 const FIT_EPOCH_MS = Date.UTC(1989, 11, 31);
 const MIN_ABSOLUTE_MS = FIT_EPOCH_MS + 0x10000000 * 1000;
 /** Records spanning less than this are no usable activity: the one rule of every format. */
-const MIN_DERIVED_S = MIN_RECORDING_S;
 
 export function importFit(bytes: Uint8Array): FileImport {
   try {
@@ -303,6 +302,13 @@ function fromSession(
     elapsedS = trusted;
     if (movingS > elapsedS) movingS = elapsedS;
   }
+  // The one rule on short recordings of every format (core/running/min-recording.ts).
+  if (elapsedS !== null) {
+    const refusal = noDuration(elapsedS);
+    if (refusal !== null) return `${refusal}.`;
+    const short = shortRecordingWarning(elapsedS);
+    if (short !== null) warnings.push(short);
+  }
   let avgHr = positive(session.avg_heart_rate);
   let maxHr = positive(session.max_heart_rate);
   if (avgHr === null && maxHr === null) {
@@ -347,11 +353,11 @@ function fromRecords(
   const firstMs = ms(first.timestamp) as number;
   const lastMs = ms(last.timestamp) as number;
   const spanS = (lastMs - firstMs) / 1000;
-  if (spanS < MIN_DERIVED_S) {
-    const what = `only ${spanS} s of records, too little for an activity`;
+  const refusal = noDuration(spanS);
+  if (refusal !== null) {
     return part.cut !== null
-      ? `is cut short (${part.cut.reason}) and what was read before the break holds ${what}.`
-      : `holds no session summary and ${what}.`;
+      ? `is cut short (${part.cut.reason}) and what was read before the break ${refusal}.`
+      : `holds no session summary and ${refusal}.`;
   }
   let distance: number | null = null;
   for (const r of timed) {
@@ -368,6 +374,8 @@ function fromRecords(
     ...warningsFor(part, label).filter(() => part.skipped !== null),
   ];
   if (start.warning !== null) warnings.push(start.warning);
+  const short = shortRecordingWarning(spanS);
+  if (short !== null) warnings.push(short);
   return {
     sport: sportOf(sport?.sport, sport?.sub_sport),
     start: start.iso,

@@ -1,5 +1,9 @@
 import type { Activity, FileImport, Sport } from "../../core/running/activity.js";
-import { MIN_RECORDING_S } from "../../core/running/min-recording.js";
+import {
+  MIN_RECORDING_S,
+  noDuration,
+  shortRecordingWarning,
+} from "../../core/running/min-recording.js";
 import { parseNumber, parseXml, parseXmlTime, XmlRefusal } from "./xml.js";
 
 /**
@@ -277,9 +281,9 @@ export function activityFromStats(
   }
   const endMs = Math.max(fields.endMs ?? startMs, stats.lastMs ?? startMs);
   const spanS = (endMs - startMs) / 1000;
-  if (spanS < MIN_RECORDING_S) {
-    return `holds less than a minute of recording (${spanS === 0 ? "a single instant" : `${roundTo(spanS, 1)} s`} from its first to its last time)`;
-  }
+  const refusal = noDuration(spanS);
+  if (refusal !== null) return refusal;
+  const short = shortRecordingWarning(spanS);
   return {
     sport: fields.sport,
     start: new Date(startMs).toISOString(),
@@ -295,7 +299,7 @@ export function activityFromStats(
     maxHr: fields.maxHr ?? stats.maxHr,
     ascentM: stats.hasElevation ? roundTo(stats.ascentM, 1) : null,
     sourceName: fields.sourceName,
-    warnings: [...fields.warnings, ...stats.timeWarnings()],
+    warnings: [...fields.warnings, ...stats.timeWarnings(), ...(short === null ? [] : [short])],
   };
 }
 
@@ -410,7 +414,7 @@ export function importGpx(bytes: Uint8Array): FileImport {
 export interface Skipped {
   /** Its number in the file, from 1. */
   readonly index: number;
-  /** Why, as activityFromStats says it ("holds less than a minute of recording (…)"). */
+  /** Why, as activityFromStats says it ("holds a single instant of recording …"). */
   readonly reason: string;
   /** The track's time warnings, which often explain the reason (placeholder or backward times). */
   readonly times: readonly string[];
