@@ -3,6 +3,13 @@
 // and data messages (little-endian, no developer fields, no compressed timestamps) and the file
 // CRC. The CRC is the importer's own (dist/adapters/importers/fit-crc.js: the FIT protocol's
 // FitCRC_Get16); everything else follows the FIT protocol document.
+//
+// Why not fit-file-parser's encoder, which the watch-workout export uses
+// (src/adapters/fit-workout.ts)? It validates every field of every message: written with it, a
+// one-hour run at 1 Hz took 221 ms against this writer's 36 ms on the same machine in the same
+// minute (6×), which adds minutes to rendering the 10-year archive's 1,000 FIT files. The
+// importer's tests check this writer's files as the encoder's: decoded by fit-file-parser, CRCs
+// verified.
 
 import { fitCrc16 } from "../dist/adapters/importers/fit-crc.js";
 
