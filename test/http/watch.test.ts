@@ -49,6 +49,7 @@ describe("GET /api/plan/sessions/:date/workout.fit", () => {
     expect(none.body.error).toMatchObject({ kind: "not-found", field: "date" });
     const bad = await json(t.app, "GET", "/api/plan/sessions/2026-13-45/workout.fit", cookie);
     expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ kind: "invalid", field: "date" });
     expect((await json(t.app, "GET", `/api/plan/sessions/${free.date}/workout.fit`)).status).toBe(
       401,
     );

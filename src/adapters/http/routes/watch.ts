@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { athletePlan } from "../../../app/athlete-plan.js";
 import { DateSchema } from "../../../core/profile/profile.js";
+import { parseLocalDate } from "../../../core/units/local-date.js";
 import { fitWorkoutFile } from "../../fit-workout.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
 import { sendAppError, sendProblem } from "../problems.js";
@@ -25,6 +26,15 @@ export function watchRoutes(app: FastifyInstance, deps: HttpDeps): void {
     },
     async (request, reply) => {
       const { date } = request.params;
+      // The schema checks the shape; a day like 2026-13-45 is refused here, under this route's
+      // own field name rather than the plan's `from`.
+      if (parseLocalDate(date) === null) {
+        return sendProblem(reply, {
+          kind: "invalid",
+          message: `${JSON.stringify(date)} is not a real date; expected YYYY-MM-DD.`,
+          field: "date",
+        });
+      }
       const plan = await athletePlan(planDeps, userOf(request).id, { from: date, weeks: 1 });
       if (!plan.ok) return sendAppError(reply, plan.error);
       const session = plan.value.weeks
