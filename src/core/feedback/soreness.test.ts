@@ -90,6 +90,16 @@ describe("causesIn: one entry per cause and exercise, dated with the session", (
     ).toEqual([["too-many-sets", "quarter-squat", "2026-11-26"]]);
   });
 
+  it("warm-up sets (an imported Strong or Hevy workout) are neither a set too many nor too many reps; a drop set is", () => {
+    const warmup = { ...aSet("quarter-squat", kg(10), 15, 5), kind: "warmup" as const };
+    expect(causesOf([warmup, warmup, aSet("quarter-squat", kg(24), 9, 1)])).toEqual([]);
+    const drop = { ...aSet("quarter-squat", kg(16), 8, 0), kind: "drop" as const };
+    expect(causesOf([warmup, aSet("quarter-squat", kg(24), 9, 1), drop])).toEqual([
+      ["too-many-sets", "quarter-squat", "2026-11-26"],
+      ["to-failure", "quarter-squat", "2026-11-26"],
+    ]);
+  });
+
   it("too many reps: 11 reps (10 is the most of the dose)", () => {
     expect(causesOf([aSet("romanian-deadlift", kg(20), 11, 1)])).toEqual([
       ["too-many-reps", "romanian-deadlift", "2026-11-26"],

@@ -59,8 +59,12 @@ function name(id: string): string {
 export function causesIn(workout: DatedWorkout, history: History): Feedback[] {
   const date = formatLocalDate(workout.day);
   const byExercise = new Map<string, LoggedSet[]>();
-  for (const set of workout.sets)
+  // Warm-up sets (imported from Strong or Hevy, marked `warmup`) are light by design: they
+  // neither add a set to the count nor read as too many reps. Drop sets are hard work: they count.
+  for (const set of workout.sets) {
+    if (set.kind === "warmup") continue;
     byExercise.set(set.exercise, [...(byExercise.get(set.exercise) ?? []), set]);
+  }
   const found: Feedback[] = [];
   for (const [exercise, sets] of byExercise) {
     const label = name(exercise);
