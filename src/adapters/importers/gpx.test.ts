@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { FileImport } from "../../core/running/activity.js";
 import { importGpx, MIN_RECORDING_S } from "./gpx.js";
