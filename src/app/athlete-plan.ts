@@ -100,14 +100,26 @@ async function requestFrom(
   from: DayNumber,
   weeks: number,
 ): Promise<PlanRequest> {
-  const [log, changes] = await Promise.all([
+  const [log, changes, user] = await Promise.all([
     planLog(deps.repos, ownerId, from, profile.weekStart),
     deps.repos.planChanges.list(ownerId),
+    deps.repos.users.byId(ownerId),
   ]);
   // Today is the server's clock in the athlete's zone, whatever week is asked for: the days
   // before it are history (protocol section 4).
-  const today = todayIn(profile.timezone ?? "UTC", deps.clock);
-  return { profile, log, from, today, weeks, changes: splitChanges(changes) };
+  const zone = profile.timezone ?? "UTC";
+  const today = todayIn(zone, deps.clock);
+  // The account's first day, in the same zone: the week joined owes only its days from then.
+  const startedOn = user ? todayIn(zone, { now: () => new Date(user.createdAt) }) : null;
+  return {
+    profile,
+    log,
+    from,
+    today,
+    weeks,
+    changes: splitChanges(changes),
+    ...(startedOn !== null ? { startedOn } : {}),
+  };
 }
 
 /** The plan from everything stored: profile, workouts, check-ins, and the athlete's moves and swaps. */

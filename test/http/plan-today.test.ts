@@ -31,8 +31,10 @@ async function athlete(profile: Record<string, unknown> = exampleProfile()): Pro
 
 describe("today splits the week (HTTP)", () => {
   it("a plan fetched on a Thursday shows Monday to Wednesday as history, with no planned session", async () => {
-    t.clock.set("2026-12-03T09:00:00Z");
+    // Signed up on the Monday: the whole week counts, and Tuesday's session was not logged.
+    t.clock.set("2026-11-30T07:00:00Z");
     const cookie = await athlete();
+    t.clock.set("2026-12-03T09:00:00Z");
     const plan = (await json(t.app, "GET", "/api/plan", cookie)).body;
     const week = plan.weeks[0];
     expect(week.start).toBe("2026-11-30");
@@ -53,6 +55,19 @@ describe("today splits the week (HTTP)", () => {
     expect(asked.weeks[0].days.map((d: Json) => d.past)).toEqual(
       week.days.map((d: Json) => d.past),
     );
+  });
+
+  it("signed up on the Thursday itself: the week counts from then, so nothing is missed, and the note says why", async () => {
+    t.clock.set("2026-12-03T09:00:00Z");
+    const cookie = await athlete();
+    const week = (await json(t.app, "GET", "/api/plan", cookie)).body.weeks[0];
+    expect(week.sessions.map((s: Json) => s.date)).toEqual(["2026-12-03"]);
+    expect(week).toMatchObject({ target: 1, done: 0, owed: 1, missed: 0, missedReason: null });
+    expect(week.notes).toContain(
+      "You began on Thursday: this week counts from that day, and its days from then hold 1 session under every rule.",
+    );
+    const next = (await json(t.app, "GET", "/api/plan?from=2026-12-07", cookie)).body.weeks[0];
+    expect(next).toMatchObject({ target: 2, missed: 0 });
   });
 
   it("a move to a past day answers 409 with the rule past and stores nothing; the move options mark past days", async () => {

@@ -26,7 +26,13 @@ const ANA = aProfile({ runWeek: runWeek("rest quality easy quality rest long eas
 function plan(
   profile: Profile,
   today: string,
-  options: { log?: TrainingLog; weeks?: number; from?: string; changes?: PlanChanges } = {},
+  options: {
+    log?: TrainingLog;
+    weeks?: number;
+    from?: string;
+    changes?: PlanChanges;
+    startedOn?: string;
+  } = {},
 ): Plan {
   return planWeeks({
     profile,
@@ -35,6 +41,7 @@ function plan(
     today: day(today),
     weeks: options.weeks ?? 1,
     ...(options.changes ? { changes: options.changes } : {}),
+    ...(options.startedOn ? { startedOn: day(options.startedOn) } : {}),
   });
 }
 
@@ -46,7 +53,30 @@ const week = (p: Plan, index = 0): PlannedWeek => {
 const planned = (w: PlannedWeek) => w.sessions.filter((s) => !s.done).map((s) => s.date);
 
 describe("today splits the week", () => {
-  it("signing up on a Wednesday: Mon to Tue are history, Thursday is the week's one session, and next week is whole", () => {
+  it("signing up on a Wednesday: the week owes only what its days from Wednesday hold, so nothing is missed", () => {
+    const result = plan(ANA, "2026-12-02", { weeks: 2, startedOn: "2026-12-02" });
+    const first = week(result);
+    expect(first.days.map((d) => d.past)).toEqual([true, true, false, false, false, false, false]);
+    expect(planned(first)).toEqual(["2026-12-03"]);
+    expect(first).toMatchObject({ target: 1, done: 0, owed: 1, missed: 0, missedReason: null });
+    expect(first.notes.join(" ")).not.toContain("missed");
+    expect(first.notes).toContain(
+      "You began on Wednesday: this week counts from that day, and its days from then hold 1 session under every rule.",
+    );
+    expect(planned(week(result, 1))).toEqual(["2026-12-08", "2026-12-10"]);
+    expect(week(result, 1)).toMatchObject({ target: 2, owed: 2, missed: 0 });
+    // Two days later, a Thursday session not logged is missed: the count runs from sign-up.
+    const friday = week(plan(ANA, "2026-12-04", { startedOn: "2026-12-02" }));
+    expect(friday).toMatchObject({ target: 1, done: 0, owed: 1, missed: 1 });
+  });
+
+  it("a first day later than today (a clock out of step) closes nothing to come", () => {
+    const result = plan(ANA, "2026-12-02", { startedOn: "2026-12-05" });
+    expect(planned(week(result))).toEqual(["2026-12-03"]);
+    expect(week(result)).toMatchObject({ target: 2, missed: 1 });
+  });
+
+  it("seen on a Wednesday with no first day (the command line): Mon to Tue are history, Thursday is the week's one session, and next week is whole", () => {
     const result = plan(ANA, "2026-12-02", { weeks: 2 });
     const first = week(result);
     expect(first.days.map((d) => d.past)).toEqual([true, true, false, false, false, false, false]);

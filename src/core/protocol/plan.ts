@@ -79,6 +79,12 @@ export interface PlanRequest {
    * clock's day, so that a plan asked from another week still knows what is past.
    */
   readonly today?: DayNumber;
+  /**
+   * The day the athlete began with Capacity (the server passes the account's first day): the
+   * days before it owe nothing, so a week joined on a Wednesday counts from the Wednesday and
+   * shows no session missed on the Monday. Default: none (the command line's plan owes every day).
+   */
+  readonly startedOn?: DayNumber;
   readonly weeks: number;
   /** The athlete's own changes to the plan, kept by the server and applied on every plan. */
   readonly changes?: PlanChanges;
@@ -94,6 +100,10 @@ const NO_DAYS: ReadonlySet<DayNumber> = new Set();
 const NO_LOGGED: readonly LoggedExercise[] = Object.freeze([]);
 const NO_DROPPED: readonly DroppedChange[] = Object.freeze([]);
 const PAST: Closure = Object.freeze({ rule: "past", reason: "already past" });
+const BEFORE_START: Closure = Object.freeze({
+  rule: "past",
+  reason: "before you began with Capacity",
+});
 
 const DISTANCE_WORDS = {
   "5k": "5k",
@@ -359,6 +369,9 @@ function daysWithin(
  */
 export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
   const { request, race, runOn, strengthDays, today } = context;
+  // A first day after today is a clock out of step: it must not close days still to come.
+  const startedOn =
+    request.startedOn !== undefined && request.startedOn <= today ? request.startedOn : null;
   const weekStart = request.profile.weekStart;
   const firstStart = startOfWeek(request.from, weekStart);
   const todayStart = startOfWeek(today, weekStart);
@@ -378,8 +391,14 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
 
   for (let index = -lead; index < request.weeks; index++) {
     const start = firstStart + index * 7;
-    const wholeDays = weekDaysFrom(context, start);
-    const shape = weekShape(wholeDays, { runOn });
+    const allDays = weekDaysFrom(context, start);
+    const shape = weekShape(allDays, { runOn });
+    // What a week owes is counted from the day the athlete began (protocol section 4): the
+    // days before it are closed in the whole week too, so they neither hold nor owe a session.
+    const wholeDays =
+      startedOn !== null && start < startedOn
+        ? allDays.map((day) => (day.day < startedOn ? { ...day, closed: BEFORE_START } : day))
+        : allDays;
     const split = start < today;
     const over = start + 7 <= today;
     const days = split
@@ -412,7 +431,20 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
       ...withSteady(steadyDaysFor(source, start, shape)),
     };
     const wholePlacement = placeSessionsCached(whole, cache);
-    const target = Math.min(SESSIONS_PER_WEEK, fixed.length + wholePlacement.days.length);
+    const target = Math.min(
+      SESSIONS_PER_WEEK,
+      fixed.length + wholePlacement.days.length,
+      joinedWeekHolds(context, {
+        start,
+        startedOn,
+        whole,
+        wholePlacement,
+        around,
+        fixed,
+        previous,
+        cache,
+      }),
+    );
     // A week split by today places what it still owes on the days left, relaxing no rule its
     // whole week would not have relaxed: a missed session is never crowded in.
     // It also keeps clear of the next week's own days: catching up must not cost the next
@@ -431,6 +463,16 @@ export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
       : whole;
     const chosen = split ? placeSessionsCached(input, cache) : wholePlacement;
     const notes: string[] = [];
+    if (
+      startedOn !== null &&
+      start < startedOn &&
+      startedOn < start + 7 &&
+      target < SESSIONS_PER_WEEK
+    ) {
+      notes.push(
+        `You began on ${weekdayName(startedOn)}: this week counts from that day, and its days from then hold ${target === 1 ? "1 session" : "no session"} under every rule.`,
+      );
+    }
     let placement = chosen;
     let dayLater: DayLater | null = null;
     let soreDrop = false;
@@ -504,6 +546,44 @@ function weekDaysFrom(context: PlanContext, start: DayNumber): PlacementDay[] {
  * The days the week from `start` would choose on its own, after the sessions fixed before it
  * (logged and imported), with nothing planned yet in the week split by today.
  */
+/**
+ * What the week the athlete began in could still hold on that first day: its days from then,
+ * clear of the next week's own days as a week split by today is. Counting the week's target
+ * from there, nothing is missed for joining on a Wednesday. Any other week: no limit.
+ */
+function joinedWeekHolds(
+  context: PlanContext,
+  week: {
+    readonly start: DayNumber;
+    readonly startedOn: DayNumber | null;
+    readonly whole: PlacementInput;
+    readonly wholePlacement: Placement;
+    readonly around: readonly DayNumber[];
+    readonly fixed: readonly DayNumber[];
+    readonly previous: DayNumber | null;
+    readonly cache: PlacementCache;
+  },
+): number {
+  const { start, startedOn, whole, wholePlacement, around, fixed, previous, cache } = week;
+  if (startedOn === null || startedOn <= start || startedOn >= start + 7) return SESSIONS_PER_WEEK;
+  const nextDays = nextWeekDays(context, start + 7, fixed, previous, cache);
+  const onFirstDay = placeSessionsCached(
+    {
+      ...whole,
+      wanted: Math.max(
+        0,
+        Math.min(SESSIONS_PER_WEEK, fixed.length + wholePlacement.days.length) - fixed.length,
+      ),
+      relaxable: wholePlacement.relaxed,
+      ...(around.length || nextDays.length
+        ? { around: [...around, ...nextDays].sort((a, b) => a - b) }
+        : {}),
+    },
+    cache,
+  );
+  return fixed.length + onFirstDay.days.length;
+}
+
 function nextWeekDays(
   context: PlanContext,
   start: DayNumber,
