@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockWords, extendRest, REST_SECONDS, secondsLeft, startRest, tick } from "./rest-timer.js";
+import { clockWords, REST_SECONDS, secondsLeft, startRest, tick } from "./rest-timer.js";
 
 describe("the rest timer", () => {
   it("runs 90 seconds by default and is over at its deadline", () => {
@@ -16,13 +16,6 @@ describe("the rest timer", () => {
     const rest = startRest(0, 60);
     expect(secondsLeft(rest, 45_500)).toBe(15);
     expect(tick(rest, 600_000)).toEqual({ state: "over" });
-  });
-
-  it("adds or takes 15 seconds, never below none left", () => {
-    const rest = startRest(0, 30);
-    expect(secondsLeft(extendRest(rest, 0, 15), 0)).toBe(45);
-    expect(secondsLeft(extendRest(rest, 20_000, -15), 20_000)).toBe(0);
-    expect(extendRest({ state: "off" }, 0, 15)).toEqual({ state: "off" });
   });
 
   it("reads as minutes and seconds", () => {

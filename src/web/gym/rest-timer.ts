@@ -26,12 +26,6 @@ export function tick(rest: RestState, now: number): RestState {
   return rest.state === "resting" && now >= rest.endsAt ? { state: "over" } : rest;
 }
 
-/** 15 seconds more (or less): never below zero left. */
-export function extendRest(rest: RestState, now: number, by: number): RestState {
-  if (rest.state !== "resting") return rest;
-  return { ...rest, endsAt: Math.max(now, rest.endsAt + by * 1000) };
-}
-
 /** "1:30". */
 export function clockWords(seconds: number): string {
   const whole = Math.max(0, Math.round(seconds));

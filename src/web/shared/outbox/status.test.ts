@@ -21,11 +21,11 @@ describe("the sync status words", () => {
 describe("the sync status offline and mid-workout", () => {
   it("never says All saved while offline or while a workout is being logged", () => {
     const none = { waiting: 0, failed: 0, others: 0 };
-    expect(syncStatusText({ ...none, offline: true })).toBe("Offline · nothing waiting to sync");
+    expect(syncStatusText({ ...none, offline: true })).toBe("Offline · nothing waiting");
     expect(syncStatusText({ ...none, offline: true, inProgress: 1 })).toBe(
-      "Offline · 1 workout in progress on this phone",
+      "Offline · 1 workout in progress",
     );
-    expect(syncStatusText({ ...none, inProgress: 2 })).toBe("2 workouts in progress on this phone");
+    expect(syncStatusText({ ...none, inProgress: 2 })).toBe("2 workouts in progress");
     expect(syncStatusText({ ...none, waiting: 1, offline: true })).toBe(
       "Offline · 1 workout waiting to sync",
     );

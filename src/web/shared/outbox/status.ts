@@ -61,16 +61,16 @@ export function allSaved(view: Partial<SyncView> & SyncCounts): boolean {
 
 /**
  * The words for the sync status: "All saved", "2 workouts waiting to sync", "1 workout waiting
- * for another account to sign in", "Offline · 1 workout in progress on this phone", …
+ * for another account to sign in", "Offline · 1 workout in progress", …
  */
 export function syncStatusText(view: Partial<SyncView> & SyncCounts): string {
   const { waiting, failed, others = 0, inProgress = 0, offline = false } = view;
   const parts: string[] = [];
   if (offline) parts.push("Offline");
-  if (inProgress > 0) parts.push(`${workouts(inProgress)} in progress on this phone`);
+  if (inProgress > 0) parts.push(`${workouts(inProgress)} in progress`);
   if (waiting > 0) parts.push(`${workouts(waiting)} waiting to sync`);
   if (failed > 0) parts.push(`${workouts(failed)} the server did not accept`);
   if (others > 0) parts.push(`${workouts(others)} waiting for another account to sign in`);
-  if (offline && parts.length === 1) parts.push("nothing waiting to sync");
+  if (offline && parts.length === 1) parts.push("nothing waiting");
   return parts.length ? parts.join(" · ") : "All saved";
 }
