@@ -42,10 +42,10 @@ async function storedWorkouts(page: Page) {
 /** The element's box lies inside the phone's screen with the page not scrolled. */
 async function onScreen(page: Page, testId: string, within: string): Promise<boolean> {
   const box = await byId(page, within).getByTestId(testId).boundingBox();
-  const scrolled = await page.evaluate(() => (globalThis as unknown as Window).scrollY);
-  return (
-    box !== null && scrolled === 0 && box.y >= 0 && box.y + box.height <= PHONE.height
+  const scrolled = await page.evaluate(
+    () => (globalThis as unknown as { scrollY: number }).scrollY,
   );
+  return box !== null && scrolled === 0 && box.y >= 0 && box.y + box.height <= PHONE.height;
 }
 
 /** Both light and dark, for the screens looked at before the change is done. */
@@ -86,8 +86,18 @@ describe("gym mode on a gym floor", () => {
     await expect
       .poll(() =>
         page.evaluate(async (date) => {
-          for (const name of await caches.keys()) {
-            const cache = await caches.open(name);
+          // The page's CacheStorage, typed here: the test compiles without the DOM library.
+          interface Kept {
+            keys(): Promise<{ url: string }[]>;
+            match(key: { url: string }): Promise<{ text(): Promise<string> } | undefined>;
+          }
+          const storage = (
+            globalThis as unknown as {
+              caches: { keys(): Promise<string[]>; open(name: string): Promise<Kept> };
+            }
+          ).caches;
+          for (const name of await storage.keys()) {
+            const cache = await storage.open(name);
             for (const key of await cache.keys()) {
               if (!new URL(key.url).pathname.startsWith("/api/plan")) continue;
               const text = await (await cache.match(key))?.text();
@@ -122,11 +132,22 @@ describe("gym mode on a gym floor", () => {
       const card = byId(page, cardId);
       await card.getByTestId("log-set").waitFor();
       // One hand, one glance: the controls are on the screen as the card opens.
-      await page.screenshot({ path: `/tmp/shots-h14g/debug-${id}.png` });
       expect(await onScreen(page, "rir-row", cardId), `${id}: reps-left row`).toBe(true);
       expect(await onScreen(page, "log-set", cardId), `${id}: Log set`).toBe(true);
       expect(await byId(page, `exercise-card-${ids[index + 1]}`).count()).toBe(0);
+      if (index === 1) {
+        // Previous and next go between the exercises, one per screen.
+        await byId(page, "card-previous").click();
+        await byId(page, `exercise-card-${ids[0]}`).getByTestId("log-set").waitFor();
+        expect(await byId(page, "log-set").textContent()).toBe("Save the change");
+        await byId(page, "card-next").click();
+        await card.getByTestId("log-set").waitFor();
+      }
       await setLoad(card);
+      if ((await card.getByTestId("load-value").count()) > 0) {
+        // The helper says what to pick off the rack (per hand) or put on the bar (per side).
+        expect(await card.getByTestId("load-helper").textContent()).toMatch(/dumbbell|kettlebell|bar/);
+      }
       if (index === 0) await bothThemes(page, "gym-floor-card");
       await card.getByTestId("reps-9").click();
       await card.getByTestId("rir-2").click();

@@ -1,5 +1,5 @@
-import type { Prescription } from "../../core/protocol/plan-types.js";
 import { loadEquipmentOf } from "../../core/exercise/ways.js";
+import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { WeightUnit } from "../../core/units/weight.js";
 import { type LastSet, lastWords } from "./last-sets.js";
 import { barbellHelp, implementHelp, loadHelpWords } from "./plates.js";

@@ -11,13 +11,22 @@ const squat = (value: number, reps: number, rir: number) => ({
 describe("last time's sets", () => {
   const workouts = [
     { date: "2026-11-02", sets: [squat(10, 10, 3)] },
-    { date: "2026-11-09", sets: [squat(12, 9, 2), { exercise: "plank", load: null, reps: 30, rir: 5 }] },
+    {
+      date: "2026-11-09",
+      sets: [squat(12, 9, 2), { exercise: "plank", load: null, reps: 30, rir: 5 }],
+    },
   ];
 
   it("finds the latest set of each exercise before the day", () => {
     const sets = latestSets(workouts);
-    expect(lastBefore(sets, "goblet-squat", "2026-11-12")).toMatchObject({ date: "2026-11-09", reps: 9 });
-    expect(lastBefore(sets, "goblet-squat", "2026-11-09")).toMatchObject({ date: "2026-11-02", reps: 10 });
+    expect(lastBefore(sets, "goblet-squat", "2026-11-12")).toMatchObject({
+      date: "2026-11-09",
+      reps: 9,
+    });
+    expect(lastBefore(sets, "goblet-squat", "2026-11-09")).toMatchObject({
+      date: "2026-11-02",
+      reps: 10,
+    });
     expect(lastBefore(sets, "goblet-squat", "2026-11-01")).toBeUndefined();
     expect(lastBefore(sets, "lunge", "2026-11-12")).toBeUndefined();
   });

@@ -31,7 +31,8 @@ export function latestSets(
   const newestFirst = [...workouts].sort((a, b) => b.date.localeCompare(a.date));
   for (const workout of newestFirst) {
     for (const set of workout.sets) {
-      const list = (byExercise[set.exercise] ??= []);
+      const list = byExercise[set.exercise] ?? [];
+      byExercise[set.exercise] = list;
       if (list.length >= KEPT_PER_EXERCISE || list.some((item) => item.date === workout.date)) {
         continue;
       }

@@ -15,9 +15,7 @@ describe("the plate helper", () => {
 
   it("uses a 45 lb bar and pound plates", () => {
     expect(loadHelpWords(barbellHelp(135, "lb", 5))).toBe("Per side: 45 lb (bar 45 lb)");
-    expect(loadHelpWords(barbellHelp(100, "lb", 5))).toBe(
-      "Per side: 25 + 2.5 lb (bar 45 lb)",
-    );
+    expect(loadHelpWords(barbellHelp(100, "lb", 5))).toBe("Per side: 25 + 2.5 lb (bar 45 lb)");
   });
 
   it("uses no plate lighter than half the runner's step and says what is short", () => {

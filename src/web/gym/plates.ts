@@ -66,7 +66,8 @@ export function implementHelp(
   what: "dumbbell" | "kettlebell",
   count: 1 | 2,
 ): LoadHelp {
-  const each = step > 0 ? (Math.round(hundredths(load) / hundredths(step)) * hundredths(step)) / 100 : load;
+  const each =
+    step > 0 ? (Math.round(hundredths(load) / hundredths(step)) * hundredths(step)) / 100 : load;
   return { kind: "implements", what, each, count, unit };
 }
 

@@ -126,18 +126,17 @@ export function AfterLog(props: {
   );
 }
 
-/** Turns the rest between exercises on or off. */
+/** Turns the rest between exercises on or off (kept on the phone). */
 export function RestToggle(props: { rest: Rest }) {
   return (
-    <button
-      type="button"
-      class="gym-button gym-secondary gym-small gym-rest-toggle"
-      data-testid="rest-toggle"
-      aria-pressed={props.rest.wanted}
-      onClick={props.rest.toggle}
-    >
-      Rest {REST_SECONDS} s between exercises{" "}
-      <span aria-hidden="true">{props.rest.wanted ? "· on" : "· off"}</span>
-    </button>
+    <label class="gym-rest-toggle">
+      <input
+        type="checkbox"
+        data-testid="rest-toggle"
+        checked={props.rest.wanted}
+        onChange={props.rest.toggle}
+      />
+      Rest {REST_SECONDS} s between exercises
+    </label>
   );
 }

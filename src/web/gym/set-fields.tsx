@@ -91,9 +91,7 @@ export function LoadField(props: {
       <legend class="gym-legend">
         Load <span class="gym-legend-note">{meaning ? `· ${meaning}` : ""}</span>
       </legend>
-      {props.firstTime ? (
-        <p class="gym-hint">New: a load you could lift 10-12 times.</p>
-      ) : null}
+      {props.firstTime ? <p class="gym-hint">New: a load you could lift 10-12 times.</p> : null}
       <div class="gym-stepper">
         <button
           type="button"
@@ -201,9 +199,7 @@ export function HowTo(props: { card: Prescription; open: boolean }) {
 export function RirField(props: { rir: number | null; onRir: (rir: number) => void }) {
   return (
     <fieldset class="gym-field" data-testid="rir-row">
-      <legend class="gym-legend">
-        Reps left in the tank
-      </legend>
+      <legend class="gym-legend">Reps left in the tank</legend>
       <div class="gym-choices gym-rir">
         {[0, 1, 2, 3, 4, 5].map((value) => (
           <button

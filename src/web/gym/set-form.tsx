@@ -3,6 +3,8 @@ import { useState } from "preact/hooks";
 import type { Band } from "../../core/exercise/types.js";
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
+import { LastTime, LoadHelper, SuggestionWhy } from "./card-notes.js";
+import type { LastSet } from "./last-sets.js";
 import {
   type Alternative,
   formatNumber,
@@ -15,8 +17,6 @@ import {
   tempoWords,
   usesBand,
 } from "./logic.js";
-import { LastTime, LoadHelper, SuggestionWhy } from "./card-notes.js";
-import type { LastSet } from "./last-sets.js";
 import { BandField, HowTo, LoadField, RepsField, RirField, SwapChoices } from "./set-fields.js";
 
 /**

@@ -104,7 +104,12 @@ export function useWorkout(props: {
       const name = cards.find((card) => card.id === exercise)?.name ?? "The set";
       setSaved(`${name}: the set is taken back.`);
       moved.current = true;
-      setCurrent(Math.max(0, cards.findIndex((card) => card.id === exercise)));
+      setCurrent(
+        Math.max(
+          0,
+          cards.findIndex((card) => card.id === exercise),
+        ),
+      );
     },
     setWarmup(warmup: WarmupState) {
       // Leaving the warm-up brings the first card to the top of the screen.

@@ -1,4 +1,5 @@
 import type { FinishedWorkout, SavedSession, WorkoutInProgress } from "../shared/outbox/types.js";
+import { AllLogged } from "./all-logged.js";
 import { ExerciseCard } from "./exercise-card.js";
 import type { LastSets } from "./last-sets.js";
 import { alternatives } from "./logic.js";
@@ -82,10 +83,7 @@ export function Workout(props: {
               onSwap={(to) => void state.swap(current, to)}
             />
           ) : (
-            <div class="gym-panel" data-testid="all-logged">
-              <h2 class="gym-h2">Every exercise is logged</h2>
-              <p class="gym-note">Finish the workout, or go back to change a set.</p>
-            </div>
+            <AllLogged cards={cards} logged={state.logged} onOpen={state.open} />
           )}
           <Pager
             current={current}
@@ -110,19 +108,21 @@ function Pager(props: { current: number; total: number; onGo: (direction: 1 | -1
     <nav class="gym-pager" aria-label="Exercises">
       <button
         type="button"
-        class="gym-button gym-secondary gym-small"
+        class="gym-button gym-secondary gym-pager-button"
         data-testid="card-previous"
         onClick={() => props.onGo(-1)}
       >
-        ‹ Previous<span class="sr-only"> exercise</span>
+        <span class="sr-only">Previous exercise</span>
+        <span aria-hidden="true">‹ Previous</span>
       </button>
       <button
         type="button"
-        class="gym-button gym-secondary gym-small"
+        class="gym-button gym-secondary gym-pager-button"
         data-testid="card-next"
         onClick={() => props.onGo(1)}
       >
-        Next<span class="sr-only"> exercise</span> ›
+        <span class="sr-only">Next exercise</span>
+        <span aria-hidden="true">Next ›</span>
       </button>
     </nav>
   );
