@@ -83,7 +83,11 @@ export function Workout(props: {
               onSwap={(to) => void state.swap(current, to)}
             />
           ) : (
-            <AllLogged cards={cards} logged={state.logged} onOpen={state.open} />
+            <>
+              {/* Everything done: finishing comes first, the sets to check under it. */}
+              <Finish logged={workout?.sets.length ?? 0} open={open} onFinish={state.finish} />
+              <AllLogged cards={cards} logged={state.logged} onOpen={state.open} />
+            </>
           )}
           <Pager
             current={current}
@@ -93,7 +97,9 @@ export function Workout(props: {
               state.go(direction);
             }}
           />
-          <Finish logged={workout?.sets.length ?? 0} open={open} onFinish={state.finish} />
+          {card ? (
+            <Finish logged={workout?.sets.length ?? 0} open={open} onFinish={state.finish} />
+          ) : null}
           <RestToggle rest={rest} />
         </>
       )}
