@@ -146,7 +146,9 @@ describe("gym mode on a gym floor", () => {
       await setLoad(card);
       if ((await card.getByTestId("load-value").count()) > 0) {
         // The helper says what to pick off the rack (per hand) or put on the bar (per side).
-        expect(await card.getByTestId("load-helper").textContent()).toMatch(/dumbbell|kettlebell|bar/);
+        expect(await card.getByTestId("load-helper").textContent()).toMatch(
+          /dumbbell|kettlebell|bar/,
+        );
       }
       if (index === 0) await bothThemes(page, "gym-floor-card");
       await card.getByTestId("reps-9").click();
