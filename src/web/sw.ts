@@ -6,8 +6,10 @@
  * - Navigations: network first, the cached index.html when the network fails or hangs.
  * - /assets/*: cache first (their names change with their content).
  * - GET /api/plan and GET /api/profile: network first, the last answer kept as a fallback so
- *   the week's plan stays on the phone. Nothing else under /api is ever cached; signing in,
- *   up or out, or deleting the account clears what was kept.
+ *   the week's plan stays on the phone. A plan fetched with signal also keeps the two weeks from
+ *   there and the profile (`keepAhead`), so every session of this and next week opens in gym mode
+ *   without signal. Nothing else under /api is ever cached; signing in, up or out, or deleting
+ *   the account clears what was kept.
  *
  * Self-contained on purpose (no imports): a classic worker script that every browser runs.
  */
@@ -121,7 +123,7 @@ worker.addEventListener("fetch", (event) => {
 
   if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
     if (request.method === "GET" && KEPT_API.has(url.pathname)) {
-      event.respondWith(keptApi(request, url));
+      event.respondWith(keptApi(request, url, event));
     } else if (request.method !== "GET" && ACCOUNT_CHANGES.has(url.pathname)) {
       event.respondWith(clearingKept(request));
     }
@@ -185,11 +187,13 @@ async function asset(request: Request): Promise<Response> {
   return response;
 }
 
-async function keptApi(request: Request, url: URL): Promise<Response> {
+async function keptApi(request: Request, url: URL, event: FetchEventLike): Promise<Response> {
   const network = fetch(request).then(async (response) => {
     if (response.status === 200) {
       const cache = await caches.open(API_CACHE);
       await cache.put(request, response.clone());
+      const ahead = keepAhead(url);
+      if (ahead) event.waitUntil(ahead);
     }
     return response;
   });
@@ -200,6 +204,31 @@ async function keptApi(request: Request, url: URL): Promise<Response> {
     if (kept) return kept;
     return network.catch(() => offlineApi());
   }
+}
+
+/** Plans of two weeks or more already hold next week. */
+const AHEAD_WEEKS = 2;
+
+/**
+ * The week screen asks for one week; gym mode may open any session of this and next week once
+ * the signal is gone (docs/web.md, "Offline"). So a plan that came from the network brings the
+ * two weeks from the same day, and the profile that gym mode needs with them, onto the phone.
+ */
+function keepAhead(url: URL): Promise<void> | null {
+  if (url.pathname !== "/api/plan") return null;
+  if ((Number(url.searchParams.get("weeks") ?? "1") || 1) >= AHEAD_WEEKS) return null;
+  const ahead = new URL(url.href);
+  ahead.searchParams.set("weeks", String(AHEAD_WEEKS));
+  return Promise.all(
+    [`${ahead.pathname}${ahead.search}`, "/api/profile"].map(async (path) => {
+      try {
+        const response = await fetch(path, { credentials: "same-origin" });
+        if (response.status === 200) await (await caches.open(API_CACHE)).put(path, response);
+      } catch {
+        // The signal went meanwhile: the next plan fetched with signal keeps them.
+      }
+    }),
+  ).then(() => undefined);
 }
 
 async function fromKept(request: Request): Promise<Response | undefined> {

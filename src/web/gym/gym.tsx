@@ -67,10 +67,16 @@ export function Gym() {
   return (
     <section class="gym" aria-labelledby="gym-title">
       <header class="gym-head">
-        <p class="gym-kicker">Gym</p>
-        <h1 id="gym-title" class="gym-title">
-          {DATE.test(date) ? dayTitle(date) : "Gym mode"}
-        </h1>
+        <div>
+          <p class="gym-kicker">Gym</p>
+          <h1 id="gym-title" class="gym-title">
+            {DATE.test(date) ? dayTitle(date) : "Gym mode"}
+          </h1>
+        </div>
+        {/* The tabs are hidden in gym mode: this is the way out (sets logged stay on the phone). */}
+        <a class="gym-button gym-secondary gym-tiny gym-leave" href="/" data-testid="gym-leave">
+          Leave<span class="sr-only"> gym mode</span>
+        </a>
       </header>
       {screen.kind === "loading" ? (
         <p class="gym-note" role="status">
@@ -92,6 +98,7 @@ export function Gym() {
           owner={owner}
           base={screen.base}
           initial={screen.workout}
+          last={screen.last}
           onFinished={(finished) => setScreen({ kind: "summary", finished })}
         />
       ) : null}

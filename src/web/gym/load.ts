@@ -8,6 +8,7 @@ import type {
   SavedSession,
   WorkoutInProgress,
 } from "../shared/outbox/types.js";
+import { type LastSets, refreshLastSets } from "./last-sets.js";
 import { sessionOn } from "./logic.js";
 
 /** Opening gym mode for a day: the phone first, then the server. */
@@ -24,6 +25,8 @@ export type Screen =
       readonly kind: "ready";
       readonly base: SavedSession;
       readonly workout: WorkoutInProgress | null;
+      /** What was lifted before, per exercise (for "last time" on the cards). */
+      readonly last: LastSets;
     }
   | { readonly kind: "summary"; readonly finished: FinishedWorkout };
 
@@ -47,6 +50,7 @@ export async function openSession(owner: string, date: string): Promise<Screen> 
   }
   const outbox = sharedOutbox();
   void outbox.prune(45).catch(() => undefined);
+  const lastSets = refreshLastSets(owner);
   const [workout, finished, saved] = await Promise.all([
     outbox.progress(owner, date),
     outbox.finished(owner, date),
@@ -60,16 +64,18 @@ export async function openSession(owner: string, date: string): Promise<Screen> 
       setup: workout.setup,
       savedAt: workout.startedAt,
     };
-    return { kind: "ready", base, workout };
+    return { kind: "ready", base, workout, last: await lastSets };
   }
   if (finished) return { kind: "summary", finished };
 
   const fresh = await fetchSession(owner, date);
   if (fresh.ok) {
     await outbox.saveSession(fresh.saved).catch(() => undefined);
-    return { kind: "ready", base: fresh.saved, workout: null };
+    return { kind: "ready", base: fresh.saved, workout: null, last: await lastSets };
   }
-  if (saved && fresh.reason !== "no-session") return { kind: "ready", base: saved, workout: null };
+  if (saved && fresh.reason !== "no-session") {
+    return { kind: "ready", base: saved, workout: null, last: await lastSets };
+  }
   switch (fresh.reason) {
     case "no-session":
       return {

@@ -160,16 +160,16 @@ export function swappedCard(id: string, replacing: Prescription, setup: GymSetup
   };
 }
 
-/** "each dumbbell, one in each hand", … : what the number means for this exercise. */
+/** "each dumbbell, one per hand", … : what the number means for this exercise. */
 export function loadMeaning(card: Prescription): string {
   const item = loadEquipmentOf({ equipment: card.equipment });
   switch (item) {
     case "dumbbells":
-      return card.implements === 2 ? "each dumbbell (one in each hand)" : "one dumbbell";
+      return card.implements === 2 ? "each dumbbell, one per hand" : "one dumbbell";
     case "kettlebell":
-      return card.implements === 2 ? "each kettlebell (one in each hand)" : "one kettlebell";
+      return card.implements === 2 ? "each kettlebell, one per hand" : "one kettlebell";
     case "barbell":
-      return "bar and plates together";
+      return "bar and plates";
     case "machine":
     case "cable":
     case "leg-press":

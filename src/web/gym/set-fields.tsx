@@ -78,6 +78,8 @@ export function LoadField(props: {
   onText: (text: string) => void;
   /** Writes the typed load back as a number when the field is left ("22,50" → "22.5"). */
   onTidy: (text: string) => void;
+  /** Under the stepper: the plate helper. */
+  children?: ComponentChildren;
 }) {
   const { unit, step } = props;
   const load = parseLoad(props.text) ?? 0;
@@ -89,9 +91,7 @@ export function LoadField(props: {
       <legend class="gym-legend">
         Load <span class="gym-legend-note">{meaning ? `· ${meaning}` : ""}</span>
       </legend>
-      {props.firstTime ? (
-        <p class="gym-hint">New exercise: choose a load you could lift 10-12 times.</p>
-      ) : null}
+      {props.firstTime ? <p class="gym-hint">New: a load you could lift 10-12 times.</p> : null}
       <div class="gym-stepper">
         <button
           type="button"
@@ -129,6 +129,7 @@ export function LoadField(props: {
           +
         </button>
       </div>
+      {props.children}
     </fieldset>
   );
 }
@@ -175,14 +176,15 @@ export function RepsField(props: {
   );
 }
 
-/** How to do it: the exercise's cues. */
-export function HowTo(props: { card: Prescription }) {
+/**
+ * How to do it: the exercise's cues, open the first time the exercise is done and one tap away
+ * after that. It sits under "Log set", so open cues never push the controls off the screen.
+ */
+export function HowTo(props: { card: Prescription; open: boolean }) {
   const { card } = props;
   if (!card.cues.length) return null;
   return (
-    // Open when the exercise is new (no suggested load) or takes no load; a known lift
-    // keeps its cues one tap away so that the controls fit on the screen.
-    <details class="gym-how" open={!card.load}>
+    <details class="gym-how" open={props.open} data-testid="how-to">
       <summary>How to do it</summary>
       <ul class="gym-cues">
         {card.cues.map((cue) => (
@@ -196,11 +198,8 @@ export function HowTo(props: { card: Prescription }) {
 /** Reps left in the tank, 0 to 5 or more. */
 export function RirField(props: { rir: number | null; onRir: (rir: number) => void }) {
   return (
-    <fieldset class="gym-field">
-      <legend class="gym-legend">
-        How many more could you have done?{" "}
-        <span class="gym-legend-note">(reps left in the tank)</span>
-      </legend>
+    <fieldset class="gym-field" data-testid="rir-row">
+      <legend class="gym-legend">Reps left in the tank</legend>
       <div class="gym-choices gym-rir">
         {[0, 1, 2, 3, 4, 5].map((value) => (
           <button

@@ -3,6 +3,8 @@ import { useState } from "preact/hooks";
 import type { Band } from "../../core/exercise/types.js";
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
+import { LastTime, LoadHelper, SuggestionWhy } from "./card-notes.js";
+import type { LastSet } from "./last-sets.js";
 import {
   type Alternative,
   formatNumber,
@@ -17,12 +19,17 @@ import {
 } from "./logic.js";
 import { BandField, HowTo, LoadField, RepsField, RirField, SwapChoices } from "./set-fields.js";
 
-/** The open card's form: swap, how to, load, reps, reps left, and "Log set". */
+/**
+ * The card's form: swap, last time, load (with the plate helper), reps, reps left and "Log set"
+ * within one phone screen; the suggestion's reason and how to do it below. One function: its
+ * length is the card's markup in screen order, the state above it shared by all of it.
+ */
 export function SetForm(props: {
   head: ComponentChildren;
   card: Prescription;
   setup: GymSetup;
   step: number | null;
+  last: LastSet | undefined;
   logged: LoggedSet | undefined;
   options: readonly Alternative[];
   onLog: (set: LoggedSet) => void;
@@ -63,15 +70,16 @@ export function SetForm(props: {
   return (
     <div class="gym-form">
       <SwapChoices head={props.head} card={card} options={props.options} onSwap={props.onSwap} />
+      <LastTime last={props.last} unit={unit} />
       <p class="gym-target" data-testid="set-target">
         {targetWords(card)}
+        {tempo ? (
+          <span class="gym-tempo" data-testid="set-tempo">
+            {" "}
+            · {tempo}
+          </span>
+        ) : null}
       </p>
-      {tempo ? (
-        <p class="gym-tempo" data-testid="set-tempo">
-          {tempo}
-        </p>
-      ) : null}
-      <HowTo card={card} />
       {usesBand(card) ? (
         <BandField
           band={band}
@@ -88,14 +96,16 @@ export function SetForm(props: {
           card={card}
           unit={unit}
           step={step}
-          firstTime={!card.load && !logged}
+          firstTime={!card.load && !logged && !props.last}
           text={loadText}
           onText={(text) => {
             setLoadText(text);
             setError(null);
           }}
           onTidy={setLoadText}
-        />
+        >
+          <LoadHelper card={card} load={load} unit={unit} step={step} />
+        </LoadField>
       )}
       <RepsField
         reps={reps}
@@ -131,6 +141,8 @@ export function SetForm(props: {
       >
         {logged ? "Save the change" : "Log set"}
       </button>
+      <SuggestionWhy card={card} />
+      <HowTo card={card} open={!props.last && !card.load && !logged} />
     </div>
   );
 }

@@ -35,6 +35,11 @@ export function useWorkout(props: {
   const [workout, setWorkout] = useState<WorkoutInProgress | null>(props.initial);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // The last "Log set", to undo: the exercise and the set it replaced (none for a first log).
+  const [undoable, setUndoable] = useState<{
+    readonly exercise: string;
+    readonly previous: LoggedSet | undefined;
+  } | null>(null);
   const cards = useMemo(
     () => cardsOf(workout ?? { session: base.session, swaps: {} }),
     [workout, base.session],
@@ -50,6 +55,7 @@ export function useWorkout(props: {
   const moved = useRef((props.initial?.sets.length ?? 0) > 0);
   const warmingUp = !workout || (workout.warmup.state !== "done" && workout.sets.length === 0);
   useBringIntoView(moved.current && !warmingUp, cards[current], [current, warmingUp]);
+  const logged = (id: string) => workout?.sets.find((set) => set.exercise === id);
 
   const save: Save = async (change) => {
     try {
@@ -71,24 +77,59 @@ export function useWorkout(props: {
     problem,
     saved,
     warmingUp,
+    undoable: undoable !== null,
+    logged,
     open(index: number) {
       moved.current = true;
       setCurrent(index);
+    },
+    /** The next or previous card, going round; from the finish screen, the first or last. */
+    go(direction: 1 | -1) {
+      moved.current = true;
+      const at = current < 0 ? (direction === 1 ? -1 : cards.length) : current;
+      setCurrent((at + direction + cards.length) % cards.length);
+    },
+    /** Takes back the last "Log set" and opens its card again. */
+    async undo() {
+      if (!undoable) return;
+      const { exercise, previous } = undoable;
+      const next = await save((w) => ({
+        ...w,
+        sets: previous
+          ? withSet(w.sets, previous)
+          : w.sets.filter((set) => set.exercise !== exercise),
+      }));
+      if (!next) return;
+      setUndoable(null);
+      const name = cards.find((card) => card.id === exercise)?.name ?? "The set";
+      setSaved(`${name}: the set is taken back.`);
+      moved.current = true;
+      setCurrent(
+        Math.max(
+          0,
+          cards.findIndex((card) => card.id === exercise),
+        ),
+      );
     },
     setWarmup(warmup: WarmupState) {
       // Leaving the warm-up brings the first card to the top of the screen.
       if (warmup.state === "done") moved.current = true;
       return save((w) => ({ ...w, warmup }));
     },
-    async logSet(set: LoggedSet) {
+    /** Stores the set; true when it was a first log of its exercise and another one waits. */
+    async logSet(set: LoggedSet): Promise<boolean> {
+      const previous = logged(set.exercise);
       const next = await save((w) => ({ ...w, sets: withSet(w.sets, set) }));
-      if (!next) return;
+      if (!next) return false;
+      setUndoable({ exercise: set.exercise, previous });
       const name = cards.find((card) => card.id === set.exercise)?.name ?? "Set";
       setSaved(`${name} saved on this phone.`);
       moved.current = true;
       const index = cards.findIndex((card) => card.id === set.exercise);
-      setCurrent(nextOpenCard(cardsOf(next), next.sets, index));
+      const following = nextOpenCard(cardsOf(next), next.sets, index);
+      setCurrent(following);
       kickSync();
+      return previous === undefined && following >= 0;
     },
     swap: (index: number, to: string) => swapCard(save, base, cards, index, to),
     async finish() {
@@ -104,15 +145,18 @@ export function useWorkout(props: {
   };
 }
 
-/** Scrolls the open card (or the finish button when none is open) to the top and focuses it. */
+/**
+ * One exercise per screen: a new card starts at the top of the page, its title focused (so a
+ * screen reader says which exercise is next); with none open, the finish button is.
+ */
 function useBringIntoView(active: boolean, card: Prescription | undefined, when: unknown[]) {
   useEffect(() => {
     if (!active) return;
-    const target = document.querySelector<HTMLElement>(
-      card ? `[data-testid="exercise-card-${card.id}"]` : '[data-testid="finish-workout"]',
-    );
-    target?.scrollIntoView({ block: "start", behavior: "smooth" });
-    target?.querySelector<HTMLElement>("h2")?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+    const target = card
+      ? document.querySelector<HTMLElement>(`[data-testid="exercise-card-${card.id}"] h2`)
+      : document.querySelector<HTMLElement>('[data-testid="finish-workout"]');
+    target?.focus({ preventScroll: true });
   }, when);
 }
 

@@ -14,11 +14,15 @@ function activeTab(path: string): string {
   return TABS.find((tab) => tab.href !== "/" && path.startsWith(tab.href))?.id ?? "";
 }
 
-/** The frame of every screen: a header with what waits to sync and, once signed in, the tabs. */
+/**
+ * The frame of every screen: a header with what waits to sync and, once signed in, the tabs.
+ * Gym mode has no tabs: the screen is the workout's (its own "Leave" goes back to the week).
+ */
 export function Layout(props: { path: string; nav: boolean; children: ComponentChildren }) {
   const active = activeTab(props.path);
+  const nav = props.nav && !props.path.startsWith("/gym/");
   return (
-    <div class={`shell${props.nav ? " has-nav" : ""}`}>
+    <div class={`shell${nav ? " has-nav" : ""}`}>
       <a class="skip-link" href="#content">
         Skip to content
       </a>
@@ -29,7 +33,7 @@ export function Layout(props: { path: string; nav: boolean; children: ComponentC
       <main id="content" class="content" tabIndex={-1}>
         {props.children}
       </main>
-      {props.nav ? (
+      {nav ? (
         <nav class="tabbar" aria-label="Main">
           {TABS.map((tab) => (
             <a

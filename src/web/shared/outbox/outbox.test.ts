@@ -131,6 +131,20 @@ describe("the workout in progress", () => {
     expect(workout?.sets).toEqual([fixed, calf]);
   });
 
+  it("counts the account's workouts in progress that hold a set, until they are finished", async () => {
+    const box = outbox(freshName());
+    await box.start(ANA, "2026-12-01", () => ({ session: SESSION, setup: SETUP }));
+    expect(await box.inProgress(ANA)).toBe(0);
+    await box.logSet(ANA, "2026-12-01", squat);
+    await box.start(BEN, "2026-12-01", () => ({ session: SESSION, setup: SETUP }));
+    await box.logSet(BEN, "2026-12-01", calf);
+    expect(await box.inProgress(ANA)).toBe(1);
+    expect(await box.inProgress(null)).toBe(0);
+    await box.finish(ANA, "2026-12-01");
+    expect(await box.inProgress(ANA)).toBe(0);
+    expect(await box.inProgress(BEN)).toBe(1);
+  });
+
   it("finishing moves it to the outbox in one step; with nothing logged there is nothing to finish", async () => {
     const box = outbox(freshName());
     await box.start(ANA, "2026-12-01", () => ({ session: SESSION, setup: SETUP }));

@@ -419,6 +419,16 @@ export class Outbox {
     return { waiting, failed, others };
   }
 
+  /**
+   * How many of the account's workouts in progress hold a logged set: on the phone, not finished,
+   * so not yet waiting to sync either (the sync status says so rather than "All saved").
+   */
+  async inProgress(owner: Owner): Promise<number> {
+    if (owner === null) return 0;
+    const all = await (await this.db()).getAll("progress");
+    return all.filter((workout) => workout.owner === owner && workout.sets.length > 0).length;
+  }
+
   /** Puts a failed item back in line (after the athlete fixed what the message said). */
   async retry(id: string): Promise<void> {
     const db = await this.db();
