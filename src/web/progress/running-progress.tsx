@@ -187,14 +187,15 @@ const runningChart =
   (weeks: readonly WeeklyRunning[]) =>
   (U: UPlot, c: ChartColors): ChartSpec => {
     const bars = U.paths.bars?.({ size: [0.6, 40] });
+    const times = weeks.map((week) => chartTime(week.start));
     return {
       data: [
-        weeks.map((week) => chartTime(week.start)),
+        times,
         weeks.map((week) => km(week.distanceM)),
         weeks.map((week) => hours(week.movingS)),
       ],
       options: {
-        scales: { x: timeScale(4), km: fromZero(10), h: fromZero(1) },
+        scales: { x: timeScale(4, times), km: fromZero(10), h: fromZero(1) },
         series: [
           {},
           {
@@ -214,7 +215,7 @@ const runningChart =
             points: { size: 8, fill: c.surface, stroke: c.second },
           },
         ],
-        axes: [dateAxis(c), { ...valueAxis(c, 44), scale: "km" }, rightAxis(c, "h", 36)],
+        axes: [dateAxis(c, times), { ...valueAxis(c, 44), scale: "km" }, rightAxis(c, "h", 36)],
         ...STILL,
       },
     };
