@@ -202,6 +202,6 @@ export function weeklyRunningSummary(weeks: readonly WeeklyRunning[], today: str
   const time = recent.reduce((sum, week) => sum + week.movingS, 0);
   const count = recent.length;
   const span =
-    count === 4 ? "The last four whole weeks" : `The last ${plural(count, "whole week")}`;
+    count === 1 ? "The last whole week" : `The last ${count === 4 ? "four" : count} whole weeks`;
   return `${span}: ${kmText(distance / count)} and ${durationText(time / count)} a week on average. This week so far: ${thisWeek}.`;
 }
