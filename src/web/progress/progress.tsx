@@ -11,6 +11,7 @@ import { exerciseChart, sorenessChart, workoutsChart } from "./log-charts.js";
 import {
   exerciseSummary,
   exercisesByDays,
+  localDayOf,
   type Point,
   pointsFor,
   sorenessSummary,
@@ -42,6 +43,8 @@ export function Progress() {
   const loaded = points.some((point) => point.load !== null);
 
   const firstLogged = logged.map((w) => w.date).sort()[0];
+  const signedUp = login.account ? localDayOf(login.account.createdAt, profile?.timezone) : null;
+  const began = [signedUp, firstLogged].filter((day): day is string => Boolean(day)).sort()[0];
   const weeksShown = firstLogged
     ? Math.min(26, Math.max(6, Math.ceil(daysBetween(firstLogged, today) / 7) + 1))
     : 6;
@@ -88,7 +91,7 @@ export function Progress() {
       <Chart
         testId="sessions-chart"
         title="Workouts per week"
-        summary={workoutsSummary(logged.length, perWeek)}
+        summary={workoutsSummary(logged.length, perWeek, began ?? null)}
         height={180}
         dataKey={`${weekStart}:${perWeek.map((w) => `${w.start}=${w.workouts}`).join(",")}`}
         build={workoutsChart(perWeek)}
