@@ -8,6 +8,13 @@ import {
 } from "../../core/units/local-date.js";
 import { convertWeight } from "../../core/units/weight.js";
 import type { Checkin, Workout } from "../shared/api.js";
+
+/** What the series read of a workout: its day and sets (a corrected one on the phone too). */
+interface Logged {
+  readonly date: string;
+  readonly sets: readonly Workout["sets"][number][];
+}
+
 import { addDays, shortDate } from "../shared/dates.js";
 import { plural } from "../shared/words.js";
 
@@ -30,7 +37,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** One point per workout that holds the exercise, oldest first. */
 export function pointsFor(
-  workouts: readonly Workout[],
+  workouts: readonly Logged[],
   exercise: string,
   unit: "kg" | "lb",
 ): Point[] {
@@ -59,7 +66,7 @@ export function pointsFor(
 }
 
 /** The exercises logged, the one done on most days first. */
-export function exercisesByDays(workouts: readonly Workout[]): string[] {
+export function exercisesByDays(workouts: readonly Logged[]): string[] {
   const days = new Map<string, number>();
   for (const workout of workouts) {
     for (const id of new Set(workout.sets.map((set) => set.exercise))) {
@@ -71,7 +78,7 @@ export function exercisesByDays(workouts: readonly Workout[]): string[] {
 
 /** Days with a logged workout in each of the last `count` weeks, oldest first. */
 export function workoutsPerWeek(
-  workouts: readonly Workout[],
+  workouts: readonly Logged[],
   today: string,
   weekStart: Weekday,
   count: number,

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
-import { corrected, withCorrections } from "./corrections.js";
+import { corrected } from "./corrections.js";
 import { Outbox } from "./outbox.js";
 import type { LoggedSet, OutboxItem } from "./types.js";
 
@@ -148,32 +148,6 @@ describe("corrections of logged workouts", () => {
       { sets: [squat, row] },
     ]);
     expect(await box.items()).toEqual([]);
-  });
-
-  it("the history shows the server's workouts with what waits applied", () => {
-    const waiting = (kind: OutboxItem["kind"], id: string, sets: LoggedSet[]): OutboxItem => ({
-      kind,
-      id,
-      owner: ANA,
-      date: "2026-11-30",
-      sets,
-      seq: 1,
-      queuedAt: "",
-      status: "waiting",
-      attempts: 0,
-      lastError: null,
-    });
-    const stored = [
-      { id: "a", sets: [squat, calf] },
-      { id: "b", sets: [squat] },
-      { id: "c", sets: [calf] },
-    ];
-    expect(
-      withCorrections(stored, [waiting("patch", "a", [calf]), waiting("delete", "b", [])]),
-    ).toEqual([
-      { id: "a", sets: [calf] },
-      { id: "c", sets: [calf] },
-    ]);
   });
 
   it("a refused item waits again once corrected", () => {

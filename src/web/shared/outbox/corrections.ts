@@ -98,17 +98,3 @@ export function isDone(item: OutboxItem, status: number): boolean {
   if (item.kind === "patch") return status === 200;
   return status === 200 || status === 201;
 }
-
-/** The account's workouts as the phone should show them: the server's, with what waits applied. */
-export function withCorrections<W extends { readonly id: string; readonly sets: unknown }>(
-  workouts: readonly W[],
-  waiting: readonly OutboxItem[],
-): W[] {
-  const byId = new Map(waiting.map((item) => [item.id, item]));
-  return workouts.flatMap((workout) => {
-    const item = byId.get(workout.id);
-    if (!item) return [workout];
-    if (item.kind === "delete") return [];
-    return [{ ...workout, sets: item.sets }];
-  });
-}
