@@ -67,7 +67,12 @@ export const dateAxis = (c: ChartColors, times: readonly number[]) => ({
   ticks: { stroke: c.grid },
   splits: (u: AxisPlot, _axis: number, min: number, max: number) =>
     dateTicks(times, min, max, plotWidth(u), LABEL_SPACE),
-  values: (_u: unknown, splits: number[]) => splits.map(chartDateLabel),
+  values: (u: { root?: HTMLElement }, splits: number[]) => {
+    const labels = splits.map(chartDateLabel);
+    // The labels are drawn on a canvas: say them on the chart's element for tools and tests.
+    if (u.root) u.root.dataset.axisDates = labels.join(",");
+    return labels;
+  },
   font: FONT,
 });
 
