@@ -3,7 +3,8 @@
  * history of /progress, a set changed and another deleted without signal, and back online the
  * outbox sends one PATCH that the server keeps. The chart's axis names the logged days.
  */
-import type { Request } from "playwright-core";
+import { join } from "node:path";
+import type { Locator, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -28,6 +29,12 @@ interface StoredWorkout {
     reps: number;
     rir: number;
   }[];
+}
+
+/** A screenshot of one part of the screen (the full page is too tall to look at), when asked for. */
+async function part(locator: Locator, name: string): Promise<void> {
+  const dir = process.env.CAPACITY_SCREENSHOTS;
+  if (dir) await locator.screenshot({ path: join(dir, `${name}.png`) });
 }
 
 describe("the workout history on a phone", () => {
@@ -78,6 +85,8 @@ describe("the workout history on a phone", () => {
     await byId(page, `history-open-${workout.id}`).click();
     await entry.getByTestId("set-change-0").waitFor();
     await checkScreen(page, "history-open");
+    await part(chart, "history-chart");
+    await part(history, "history-open-part");
 
     // No signal: change the squat to 8 reps at 24 kg, delete the band walk.
     const patches: Request[] = [];
@@ -89,6 +98,8 @@ describe("the workout history on a phone", () => {
     await entry.getByTestId("set-change-0").click();
     await entry.getByTestId("set-load-0").fill("24");
     await entry.getByTestId("set-reps-0").fill("8");
+    await checkScreen(page, "history-edit");
+    await part(entry, "history-edit-part");
     await entry.getByTestId("set-save-0").click();
     await expect
       .poll(async () => entry.getByTestId("history-set-value-0").textContent())
@@ -102,6 +113,7 @@ describe("the workout history on a phone", () => {
       .poll(async () => (await byId(page, "sync-status").textContent()) ?? "")
       .toMatch(/waiting/i);
     await checkScreen(page, "history-offline");
+    await part(history, "history-offline-part");
     expect(patches).toHaveLength(0);
 
     // Back online: one PATCH, and the server holds the change.
@@ -135,6 +147,9 @@ describe("the workout history on a phone", () => {
 
     await page.emulateMedia({ colorScheme: "dark" });
     await checkScreen(page, "history-synced-dark");
+    await part(history, "history-synced-dark-part");
+    await part(chart, "history-chart-dark");
+    await part(byId(page, "sessions-chart"), "history-weeks-dark");
     await page.evaluate(() =>
       (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
     );

@@ -27,7 +27,7 @@ export function HistorySet(props: {
         <span class="row history-set-actions">
           <button
             type="button"
-            class="button quiet"
+            class="button"
             data-testid={`set-change-${index}`}
             aria-label={`Change ${name}, ${setText(set)}`}
             disabled={props.disabled}
