@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MAX_REPS, MAX_RIR } from "../../core/log/training-log.js";
 import type { LoggedSet, OutboxItem } from "../shared/outbox/types.js";
-import { draftOf, historyOf, setFromDraft, setText, workoutCounts } from "./history.js";
+import { draftOf, historyOf, SET_LIMITS, setFromDraft, setText, workoutCounts } from "./history.js";
 
 const squat: LoggedSet = {
   exercise: "quarter-squat",
@@ -71,5 +72,9 @@ describe("the workout history", () => {
     expect(setFromDraft(squat, { ...draftOf(squat), load: "1001" })).toMatchObject({
       field: "load",
     });
+  });
+
+  it("checks against the log's own limits", () => {
+    expect(SET_LIMITS).toEqual({ reps: MAX_REPS, rir: MAX_RIR });
   });
 });

@@ -1,5 +1,4 @@
 /** The workout history of /progress, in words and checks (history.tsx draws it). */
-import { MAX_REPS, MAX_RIR } from "../../core/log/training-log.js";
 import type { LoggedSet, OutboxItem } from "../shared/outbox/types.js";
 import { weightText } from "../shared/words.js";
 
@@ -58,6 +57,15 @@ export function workoutCounts(sets: readonly LoggedSet[]): string {
   const word = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
   return `${word(exercises, "exercise")} · ${word(sets.length, "set")}`;
 }
+
+/**
+ * The log's limits (core/log/training-log.ts, MAX_REPS and MAX_RIR), written out: importing
+ * them would bring the log's TypeBox schemas into the first screen's bundle. A test keeps them
+ * equal.
+ */
+export const SET_LIMITS = { reps: 100, rir: 5 } as const;
+const MAX_REPS = SET_LIMITS.reps;
+const MAX_RIR = SET_LIMITS.rir;
 
 /** What the set form holds: text from the inputs. */
 export interface SetDraft {
