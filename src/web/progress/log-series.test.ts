@@ -3,6 +3,7 @@ import type { Checkin, Workout } from "../shared/api.js";
 import {
   exerciseSummary,
   exercisesByDays,
+  localDayOf,
   pointsFor,
   sorenessSummary,
   workoutsPerWeek,
@@ -62,5 +63,37 @@ describe("the progress screen's series", () => {
       { id: "a", date: "2026-11-24", soreness: 3, hurtRun: false, createdAt: "" },
     ];
     expect(sorenessSummary(checkins)).toMatch(/3 of 10\. Average of the last 1 check-in: 3\./);
+  });
+
+  it("counts the goal over whole weeks since the runner began, never the week still running", () => {
+    // Wednesday 2 December 2026, signed up on Monday 30 November, one workout today.
+    const firstDay = [workout("2026-12-02", [squat(20, 9, 2)])];
+    const weeks = workoutsPerWeek(firstDay, "2026-12-02", "mon", 6);
+    const text = workoutsSummary(1, weeks, "2026-11-30");
+    expect(text).not.toMatch(/0 of the last/);
+    expect(text).toBe(
+      "Goal: two a week. This week so far: 1. Your weeks are counted here once your first whole week is over.",
+    );
+    // Three weeks later: the two whole weeks since sign-up count, the weeks before do not.
+    const later = [
+      ...firstDay,
+      workout("2026-12-04", [squat(20, 9, 2)]),
+      workout("2026-12-09", [squat(20, 9, 2)]),
+      workout("2026-12-17", [squat(20, 9, 2)]),
+    ];
+    const perWeek = workoutsPerWeek(later, "2026-12-22", "mon", 6);
+    expect(workoutsSummary(4, perWeek, "2026-11-30")).toBe(
+      "Goal: two a week. You reached it in 1 of the last 3 weeks; this week so far: 0.",
+    );
+    // Signed up on a Wednesday: that week was not whole, the next one is the first.
+    expect(workoutsSummary(4, perWeek.slice(0, -1), "2026-12-02")).toBe(
+      "Goal: two a week. Your first whole week had 1; this week so far: 1.",
+    );
+  });
+
+  it("reads the sign-up day in the runner's time zone", () => {
+    expect(localDayOf("2026-11-29T23:30:00.000Z", "Europe/Berlin")).toBe("2026-11-30");
+    expect(localDayOf("2026-11-29T23:30:00.000Z", "UTC")).toBe("2026-11-29");
+    expect(localDayOf("not a time", "UTC")).toBeNull();
   });
 });

@@ -8,6 +8,13 @@ import {
 } from "../../core/units/local-date.js";
 import { convertWeight } from "../../core/units/weight.js";
 import type { Checkin, Workout } from "../shared/api.js";
+
+/** What the series read of a workout: its day and sets (a corrected one on the phone too). */
+interface Logged {
+  readonly date: string;
+  readonly sets: readonly Workout["sets"][number][];
+}
+
 import { addDays, shortDate } from "../shared/dates.js";
 import { plural } from "../shared/words.js";
 
@@ -30,7 +37,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** One point per workout that holds the exercise, oldest first. */
 export function pointsFor(
-  workouts: readonly Workout[],
+  workouts: readonly Logged[],
   exercise: string,
   unit: "kg" | "lb",
 ): Point[] {
@@ -59,7 +66,7 @@ export function pointsFor(
 }
 
 /** The exercises logged, the one done on most days first. */
-export function exercisesByDays(workouts: readonly Workout[]): string[] {
+export function exercisesByDays(workouts: readonly Logged[]): string[] {
   const days = new Map<string, number>();
   for (const workout of workouts) {
     for (const id of new Set(workout.sets.map((set) => set.exercise))) {
@@ -71,7 +78,7 @@ export function exercisesByDays(workouts: readonly Workout[]): string[] {
 
 /** Days with a logged workout in each of the last `count` weeks, oldest first. */
 export function workoutsPerWeek(
-  workouts: readonly Workout[],
+  workouts: readonly Logged[],
   today: string,
   weekStart: Weekday,
   count: number,
@@ -101,12 +108,54 @@ export function exerciseSummary(name: string, points: readonly Point[], unit: st
   return `${name}: ${first.load ?? "–"} ${unit} on ${shortDate(first.date)}, ${last.load ?? "–"} ${unit} on ${shortDate(last.date)}; estimated max ${first.e1rm ?? "–"} → ${last.e1rm ?? "–"} ${unit}, over ${plural(points.length, "workout")}.`;
 }
 
-/** How often the goal of two a week was reached lately. */
-export function workoutsSummary(logged: number, perWeek: readonly WeekCount[]): string {
+/**
+ * How often the goal of two a week was reached lately, over whole weeks only: a week still
+ * running is not yet missed, and a week before the runner began (`began`, the earlier of the
+ * sign-up day and the first logged workout) was never theirs to reach. `perWeek` ends with
+ * the current week.
+ */
+export function workoutsSummary(
+  logged: number,
+  perWeek: readonly WeekCount[],
+  began: string | null = null,
+): string {
   if (logged === 0) return "No workouts logged yet. Two a week is the goal.";
-  const recent = perWeek.slice(-4);
+  const thisWeek = perWeek[perWeek.length - 1]?.workouts ?? 0;
+  const whole = perWeek.slice(0, -1).filter((week) => began === null || week.start >= began);
+  const recent = whole.slice(-4);
+  if (recent.length === 0) {
+    return `Goal: two a week. This week so far: ${thisWeek}. Your weeks are counted here once your first whole week is over.`;
+  }
   const kept = recent.filter((week) => week.workouts >= 2).length;
-  return `Goal: two a week. You reached it in ${kept} of the last ${recent.length} weeks; this week so far: ${perWeek[perWeek.length - 1]?.workouts ?? 0}.`;
+  const first = recent[0];
+  if (recent.length === 1 && first) {
+    const done = kept
+      ? "You reached it in your first whole week"
+      : `Your first whole week had ${first.workouts}`;
+    return `Goal: two a week. ${done}; this week so far: ${thisWeek}.`;
+  }
+  return `Goal: two a week. You reached it in ${kept} of the last ${recent.length} weeks; this week so far: ${thisWeek}.`;
+}
+
+/** The local day (YYYY-MM-DD) of an instant in a time zone (the phone's when none or unknown). */
+export function localDayOf(instant: string, timeZone?: string): string | null {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return null;
+  const format = (zone: string | undefined) => {
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).formatToParts(at);
+    const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+    return `${get("year")}-${get("month")}-${get("day")}`;
+  };
+  try {
+    return format(timeZone || undefined);
+  } catch {
+    return format(undefined);
+  }
 }
 
 /** The last check-in and the recent average, against the protocol's "below 4". */

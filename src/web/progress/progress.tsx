@@ -1,16 +1,21 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, type Checkin } from "../shared/api.js";
 import { useExerciseNames } from "../shared/catalog.js";
 import { daysBetween, shortDate, today as todayIn } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
-import { canLoad, useLogin } from "../shared/login.js";
+import { canLoad, knownAccountId, useLogin } from "../shared/login.js";
+import type { OutboxItem } from "../shared/outbox/types.js";
+import { useOutboxRead } from "../shared/outbox/use-outbox.js";
 import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
 import { Chart } from "./chart.js";
+import { historyOf } from "./history.js";
+import { WorkoutHistory } from "./history-list.js";
 import { exerciseChart, sorenessChart, workoutsChart } from "./log-charts.js";
 import {
   exerciseSummary,
   exercisesByDays,
+  localDayOf,
   type Point,
   pointsFor,
   sorenessSummary,
@@ -32,7 +37,9 @@ export function Progress() {
   const checkins = useLoad(() => api.checkins(), "checkins", ready);
   const [chosen, setChosen] = useState<string | null>(null);
 
-  const logged = workouts.data ?? [];
+  const owner = knownAccountId();
+  const waiting = useOwnOutbox(owner, workouts.reload);
+  const logged = useMemo(() => historyOf(workouts.data ?? [], waiting), [workouts.data, waiting]);
   const exercises = useMemo(() => exercisesByDays(logged), [logged]);
   const exercise = chosen && exercises.includes(chosen) ? chosen : (exercises[0] ?? null);
   const points = useMemo(
@@ -42,6 +49,8 @@ export function Progress() {
   const loaded = points.some((point) => point.load !== null);
 
   const firstLogged = logged.map((w) => w.date).sort()[0];
+  const signedUp = login.account ? localDayOf(login.account.createdAt, profile?.timezone) : null;
+  const began = [signedUp, firstLogged].filter((day): day is string => Boolean(day)).sort()[0];
   const weeksShown = firstLogged
     ? Math.min(26, Math.max(6, Math.ceil(daysBetween(firstLogged, today) / 7) + 1))
     : 6;
@@ -88,11 +97,13 @@ export function Progress() {
       <Chart
         testId="sessions-chart"
         title="Workouts per week"
-        summary={workoutsSummary(logged.length, perWeek)}
+        summary={workoutsSummary(logged.length, perWeek, began ?? null)}
         height={180}
         dataKey={`${weekStart}:${perWeek.map((w) => `${w.start}=${w.workouts}`).join(",")}`}
         build={workoutsChart(perWeek)}
       />
+
+      <WorkoutHistory workouts={logged} owner={owner} nameOf={nameOf} />
 
       <Chart
         testId="soreness-chart"
@@ -180,4 +191,23 @@ function ExercisePicker(props: {
       </select>
     </label>
   );
+}
+
+/**
+ * The account's items in the outbox (finished workouts and corrections not sent yet), read
+ * again on every change; when one leaves (sent), the log is loaded again so that the screen
+ * shows what the server now holds.
+ */
+function useOwnOutbox(owner: string | null, reload: () => void): readonly OutboxItem[] {
+  const items = useOutboxRead((outbox) => outbox.items(), [] as OutboxItem[], owner ?? "");
+  const own = useMemo(() => items.filter((item) => item.owner === owner), [items, owner]);
+  const ids = own.map((item) => item.id);
+  const before = useRef<readonly string[]>(ids);
+  const key = ids.join(",");
+  useEffect(() => {
+    const sent = before.current.some((id) => !ids.includes(id));
+    before.current = ids;
+    if (sent) reload();
+  }, [key]);
+  return own;
 }

@@ -13,10 +13,10 @@ import {
   durationText,
   kmText,
   startDateTime,
+  weeklyRunningSummary,
 } from "../shared/running.js";
 import { TryAgain } from "../shared/try-again.js";
 import { useLoad } from "../shared/use-load.js";
-import { plural } from "../shared/words.js";
 import { dateAxis, fromZero, rightAxis, STILL, timeScale, valueAxis } from "./axes.js";
 import { Chart, type ChartColors, type ChartSpec, type UPlot } from "./chart.js";
 
@@ -25,16 +25,6 @@ const RECENT = 20;
 
 const km = (metres: number) => Math.round(metres / 100) / 10;
 const hours = (seconds: number) => Math.round(seconds / 360) / 10;
-
-function weeklySummary(weeks: readonly WeeklyRunning[]): string {
-  const active = weeks.filter((week) => week.runs > 0);
-  if (active.length === 0) return "No runs in the last 12 weeks yet. Import them to see them here.";
-  const recent = weeks.slice(-4);
-  const distance = recent.reduce((sum, week) => sum + week.distanceM, 0);
-  const time = recent.reduce((sum, week) => sum + week.movingS, 0);
-  const last = weeks[weeks.length - 1];
-  return `The last four weeks: ${kmText(distance / 4)} and ${durationText(time / 4)} a week on average. This week so far: ${last ? `${kmText(last.distanceM)}, ${plural(last.runs, "run")}` : "nothing"}.`;
-}
 
 function RecentActivity(props: {
   activity: ActivityView;
@@ -137,7 +127,7 @@ export function RunningProgress() {
         <Chart
           testId="running-chart"
           title="Distance and time per week"
-          summary={weeklySummary(weeks)}
+          summary={weeklyRunningSummary(weeks, today)}
           height={200}
           dataKey={weeks.map((w) => `${w.start}=${w.distanceM}/${w.movingS}`).join(",")}
           build={runningChart(weeks)}
@@ -187,14 +177,15 @@ const runningChart =
   (weeks: readonly WeeklyRunning[]) =>
   (U: UPlot, c: ChartColors): ChartSpec => {
     const bars = U.paths.bars?.({ size: [0.6, 40] });
+    const times = weeks.map((week) => chartTime(week.start));
     return {
       data: [
-        weeks.map((week) => chartTime(week.start)),
+        times,
         weeks.map((week) => km(week.distanceM)),
         weeks.map((week) => hours(week.movingS)),
       ],
       options: {
-        scales: { x: timeScale(4), km: fromZero(10), h: fromZero(1) },
+        scales: { x: timeScale(4, times), km: fromZero(10), h: fromZero(1) },
         series: [
           {},
           {
@@ -214,7 +205,7 @@ const runningChart =
             points: { size: 8, fill: c.surface, stroke: c.second },
           },
         ],
-        axes: [dateAxis(c), { ...valueAxis(c, 44), scale: "km" }, rightAxis(c, "h", 36)],
+        axes: [dateAxis(c, times), { ...valueAxis(c, 44), scale: "km" }, rightAxis(c, "h", 36)],
         ...STILL,
       },
     };

@@ -40,6 +40,7 @@ export const API_PATHS = {
   moveOptions: (from: string) => `/api/plan/move-options?from=${from}`,
   swaps: "/api/plan/swaps",
   workouts: "/api/workouts",
+  workout: (workoutId: string) => `/api/workouts/${id(workoutId)}`,
   checkins: "/api/checkins",
   exercises: "/api/exercises",
   export: "/api/export",

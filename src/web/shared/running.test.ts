@@ -8,7 +8,9 @@ import {
   durationText,
   kmText,
   startTime,
+  weeklyRunningSummary,
   weekRunning,
+  wholeWeeks,
 } from "./running.js";
 
 const oldDay = {
@@ -96,5 +98,47 @@ describe("numbers in words", () => {
   it("show the start in the profile's time zone", () => {
     expect(startTime("2026-11-02T06:10:00.000Z", "Europe/Berlin")).toBe("07:10");
     expect(startTime("not a date", "Europe/Berlin")).toBe("");
+  });
+});
+
+describe("the running summary's last four weeks", () => {
+  const week = (start: string, km: number) => ({
+    start,
+    runs: km > 0 ? 3 : 0,
+    distanceM: km * 1000,
+    movingS: km * 360,
+    strength: 0,
+  });
+  // Wednesday 2 December 2026, weeks from Monday: the week of 30 November is still running.
+  const weeks = [
+    week("2026-11-02", 44.1),
+    week("2026-11-09", 44.1),
+    week("2026-11-16", 44.1),
+    week("2026-11-23", 44.1),
+    week("2026-11-30", 0),
+  ];
+
+  it("are the last four whole weeks: the week still running is left out", () => {
+    expect(wholeWeeks(weeks, "2026-12-02").map((w) => w.start)).toEqual([
+      "2026-11-02",
+      "2026-11-09",
+      "2026-11-16",
+      "2026-11-23",
+    ]);
+    // On the week's first day the week before is whole.
+    expect(wholeWeeks(weeks, "2026-11-30")).toHaveLength(4);
+    expect(wholeWeeks(weeks, "2026-11-29")).toHaveLength(3);
+    const text = weeklyRunningSummary(weeks, "2026-12-02");
+    expect(text).toMatch(/^The last four whole weeks: 44\.1 km and 4 h 25 min a week on average\./);
+    expect(text).toMatch(/This week so far: 0\.0 km, 0 runs\.$/);
+  });
+
+  it("average over fewer weeks when fewer are whole, and say so", () => {
+    expect(weeklyRunningSummary(weeks.slice(-2), "2026-12-02")).toMatch(
+      /^The last whole week: 44\.1 km/,
+    );
+    expect(weeklyRunningSummary([week("2026-11-30", 5)], "2026-12-02")).toBe(
+      "This week so far: 5.0 km, 3 runs.",
+    );
   });
 });

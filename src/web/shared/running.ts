@@ -5,7 +5,9 @@
 import type { PlannedActivity } from "../../core/protocol/plan-types.js";
 import { RUN_EFFORTS } from "../../core/running/classify.js";
 import type { RunningTotals } from "../../core/running/weekly.js";
-import type { PlannedDay, PlannedWeek, RunEffort } from "./api.js";
+import type { PlannedDay, PlannedWeek, RunEffort, WeeklyRunning } from "./api.js";
+import { addDays } from "./dates.js";
+import { plural } from "./words.js";
 
 /**
  * An imported activity on a day of the plan (PlannedDay.activities); its sport is any text, so
@@ -168,4 +170,38 @@ export function startDateTime(start: string, timeZone?: string): string {
   } catch {
     return new Intl.DateTimeFormat("en-GB", options).format(instant);
   }
+}
+
+/**
+ * The whole weeks among `weeks` (oldest first): those over before `today`, so the week still
+ * running (mostly empty early on) does not pull an average down.
+ */
+export function wholeWeeks<T extends { readonly start: string }>(
+  weeks: readonly T[],
+  today: string,
+): T[] {
+  return weeks.filter((week) => addDays(week.start, 7) <= today);
+}
+
+/**
+ * The running chart's sentence: the average of the last four whole weeks (this week left out:
+ * "33.1 km" for three weeks of 44.1 km and an empty current one was no runner's truth), and
+ * this week so far on its own.
+ */
+export function weeklyRunningSummary(weeks: readonly WeeklyRunning[], today: string): string {
+  if (!weeks.some((week) => week.runs > 0)) {
+    return "No runs in the last 12 weeks yet. Import them to see them here.";
+  }
+  const recent = wholeWeeks(weeks, today).slice(-4);
+  const current = weeks.find((week) => week.start <= today && today < addDays(week.start, 7));
+  const thisWeek = current
+    ? `${kmText(current.distanceM)}, ${plural(current.runs, "run")}`
+    : "nothing";
+  if (recent.length === 0) return `This week so far: ${thisWeek}.`;
+  const distance = recent.reduce((sum, week) => sum + week.distanceM, 0);
+  const time = recent.reduce((sum, week) => sum + week.movingS, 0);
+  const count = recent.length;
+  const span =
+    count === 1 ? "The last whole week" : `The last ${count === 4 ? "four" : count} whole weeks`;
+  return `${span}: ${kmText(distance / count)} and ${durationText(time / count)} a week on average. This week so far: ${thisWeek}.`;
 }

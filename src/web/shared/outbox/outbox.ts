@@ -7,6 +7,13 @@ import {
 } from "idb";
 import { API_PATHS, type LogInState } from "../api.js";
 import { type ApiError, createHttpClient, type HttpClient, NO_MESSAGE } from "../http.js";
+import {
+  type CorrectedWorkout,
+  type Correction,
+  corrected,
+  isDone,
+  requestOf,
+} from "./corrections.js";
 import type {
   FinishedWorkout,
   LoggedSet,
@@ -492,7 +499,7 @@ export class Outbox {
       after = item.seq;
       const attempt = await this.post(item);
       if (attempt.kind === "stored") {
-        await (await this.db()).delete("outbox", item.id);
+        await this.removeSent(item);
         sent += 1;
         this.changed();
         continue;
@@ -547,6 +554,38 @@ export class Outbox {
     return typeof id === "string" ? { kind: "account", id } : { kind: "server" };
   }
 
+  /** Removes a sent item, unless it was corrected while on its way (then the newer one goes next). */
+  private async removeSent(item: OutboxItem): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction("outbox", "readwrite");
+    const now = await tx.store.get(item.id);
+    if (now && now.revision === item.revision) await tx.store.delete(item.id);
+    await tx.done;
+  }
+
+  /**
+   * Queues a correction of a logged workout (corrections.ts): folded into what already waits
+   * for it, in one transaction, so that it is sent once.
+   */
+  async correct(owner: string, workout: CorrectedWorkout, correction: Correction): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction("outbox", "readwrite");
+    const existing = await tx.store.get(workout.id);
+    const last = await tx.store.index("bySeq").openCursor(null, "prev");
+    const step = corrected(
+      existing && withOwner(existing),
+      owner,
+      workout,
+      correction,
+      (last?.value.seq ?? 0) + 1,
+      this.stamp(),
+    );
+    if ("put" in step) await tx.store.put(step.put);
+    else await tx.store.delete(step.remove);
+    await tx.done;
+    this.changed();
+  }
+
   private async patch(id: string, change: Partial<OutboxItem>): Promise<void> {
     const db = await this.db();
     const tx = db.transaction("outbox", "readwrite");
@@ -557,17 +596,15 @@ export class Outbox {
   }
 
   private async post(item: OutboxItem): Promise<Attempt> {
-    const answer = await this.http.request<unknown>(
-      "POST",
-      API_PATHS.workouts,
-      { id: item.id, date: item.date, sets: item.sets },
-      { allowUnauthorized: true, timeoutMs: this.timeoutMs },
-    );
+    const { method, path, body } = requestOf(item);
+    const answer = await this.http.request<unknown>(method, path, body, {
+      allowUnauthorized: true,
+      timeoutMs: this.timeoutMs,
+    });
+    // 201 stored, 200 stored before (a retried id) or corrected, 204 deleted: nothing else is.
+    if (isDone(item, answer.ok ? answer.status : answer.error.status)) return { kind: "stored" };
     if (answer.ok) {
-      // 201 stored, 200 stored before (a retried id): anything else is not a store.
-      return answer.status === 200 || answer.status === 201
-        ? { kind: "stored" }
-        : { kind: "refused", message: `The server refused it (${answer.status}).` };
+      return { kind: "refused", message: `The server refused it (${answer.status}).` };
     }
     const { status } = answer.error;
     if (status === 0) return { kind: "retry", stop: "network", message: "No connection." };

@@ -57,8 +57,21 @@ export interface WorkoutInProgress {
 
 export type OutboxStatus = "waiting" | "failed";
 
-/** A finished workout on its way to POST /api/workouts. */
+/**
+ * What an outbox item asks of the server: absent, the POST of a finished workout; `patch`, new
+ * sets for a workout already logged (PATCH /api/workouts/:id); `delete`, its deletion
+ * (DELETE /api/workouts/:id). See corrections.ts.
+ */
+export type OutboxKind = "patch" | "delete";
+
+/** A finished workout on its way to POST /api/workouts, or a correction of a logged one. */
 export interface OutboxItem {
+  readonly kind?: OutboxKind;
+  /**
+   * Raised by every correction of the item: a pass that sent an older revision leaves the
+   * newer one waiting instead of removing it. Absent on items never corrected.
+   */
+  readonly revision?: number;
   readonly id: string;
   /** Whose workout it is: it is sent only while that account is signed in. */
   readonly owner: Owner;
