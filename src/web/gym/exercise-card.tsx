@@ -1,9 +1,9 @@
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
+import { weightText } from "../shared/weight.js";
 import {
   type Alternative,
   bandWords,
-  formatNumber,
   loadStep,
   needWords,
   tankWords,
@@ -49,7 +49,7 @@ export function ExerciseCard(props: {
                 ✓
               </span>{" "}
               {logged.reps} reps
-              {logged.load ? ` at ${formatNumber(logged.load.value)} ${logged.load.unit}` : ""}
+              {logged.load ? ` at ${weightText(logged.load, setup, card.equipment)}` : ""}
               {logged.band ? ` on the ${bandWords(logged.band)} band` : ""}, {tankWords(logged.rir)}
             </>
           ) : (
