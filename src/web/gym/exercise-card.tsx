@@ -1,13 +1,7 @@
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
 import { weightText } from "../shared/weight.js";
-import {
-  type Alternative,
-  bandWords,
-  loadStep,
-  needWords,
-  tankWords,
-} from "./logic.js";
+import { type Alternative, bandWords, loadStep, needWords, tankWords } from "./logic.js";
 import { SetForm } from "./set-form.js";
 
 export function ExerciseCard(props: {
