@@ -197,5 +197,6 @@ describe("the week at a glance", () => {
     const gymText = (await page.locator("body").textContent()) ?? "";
     expect(gymText).not.toMatch(/kg suggested/);
     await checkScreen(page, "week-look-gym-pounds");
-  });
+    // One long journey through four screens: more time than the config's default per test.
+  }, 300_000);
 });

@@ -91,9 +91,10 @@ export function PastDays(props: {
     0,
   );
   const parts = [
-    props.done > 0 ? `${plural(props.done, "workout")} done` : "no workout",
+    ...(props.done > 0 ? [`${plural(props.done, "workout")} done`] : []),
     ...(runs > 0 ? [plural(runs, "run")] : []),
   ];
+  if (parts.length === 0) parts.push("nothing logged or imported");
   return (
     <li class="past-days">
       <details data-testid="week-past-days">
