@@ -131,6 +131,11 @@ export interface PlannedSession {
   readonly exercises: readonly Prescription[];
   /** Minutes the session takes: warm-up plus 2.5 per exercise (added). */
   readonly minutes: number;
+  /**
+   * Why `minutes` is shorter than the profile's `sessionMinutes` (what was left out and why, or
+   * that the dose needs no more); null when it is not shorter (added).
+   */
+  readonly minutesNote: string | null;
   /** True when this day's session is already in the log (added). */
   readonly done: boolean;
   /**

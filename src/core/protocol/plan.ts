@@ -254,6 +254,7 @@ export function preparePlan(request: PlanRequest): PlanContext {
     warmupMinutes: budget.warmupMinutes,
     warmupActivity: warmupActivity(equipment),
     fits: budget.exercises,
+    askedMinutes: profile.sessionMinutes,
   };
   const history = buildHistory(log);
   const review = reviewSoreness(history, from);

@@ -1,5 +1,5 @@
 import { type DayNumber, formatLocalDate } from "../units/local-date.js";
-import { sessionMinutesNeeded } from "./dose.js";
+import { MINUTES_PER_EXERCISE, sessionMinutesNeeded } from "./dose.js";
 import type { Menu } from "./menu.js";
 import { type Phase, reducedExerciseCount } from "./phases.js";
 import type { PlannedSession, SessionKind } from "./plan-types.js";
@@ -9,6 +9,8 @@ export interface SessionFrame {
   readonly warmupActivity: string;
   /** How many exercises the athlete's minutes hold. */
   readonly fits: number;
+  /** The profile's `sessionMinutes`: what the runner asked for, to explain a shorter session. */
+  readonly askedMinutes: number;
 }
 
 const HOLD_PHASES: ReadonlySet<Phase> = new Set(["peak", "taper", "race-week"]);
@@ -40,6 +42,7 @@ export function buildSession(
     const turn = item.alternate && ordinal % 2 === 1 ? item.alternate : item;
     return HOLD_PHASES.has(phase) ? turn.hold : turn.base;
   });
+  const minutes = sessionMinutesNeeded(frame.warmupMinutes, items.length);
   return {
     date: formatLocalDate(day),
     phase,
@@ -48,7 +51,8 @@ export function buildSession(
     warmup: { minutes: frame.warmupMinutes, activity: frame.warmupActivity },
     omitted: menu.omitted,
     exercises: items,
-    minutes: sessionMinutesNeeded(frame.warmupMinutes, items.length),
+    minutes,
+    minutesNote: minutesNote({ kind, phase, minutes, count, menu, asked: frame.askedMinutes }),
     done,
     logged: [],
   };
@@ -70,4 +74,36 @@ function contentWhy(kind: SessionKind, phase: Phase, frame: SessionFrame, count:
         ? `${warmup} Peak weeks: the full session, same load and effort.`
         : `${warmup} Builds capacity and helps recovery: lower body first, then upper body.`;
   }
+}
+
+/**
+ * Why the session takes fewer minutes than the runner asked for, or null when it does not: the
+ * taper or race week cut it, an exercise more would not fit, or every exercise that suits them
+ * fits already (one set each is the whole dose, protocol section 2; more time adds nothing).
+ */
+export function minutesNote(input: {
+  readonly kind: SessionKind;
+  readonly phase: Phase;
+  readonly minutes: number;
+  readonly count: number;
+  readonly menu: Pick<Menu, "omitted">;
+  readonly asked: number | undefined;
+}): string | null {
+  const { kind, phase, count, asked } = input;
+  const minutes = Math.round(input.minutes);
+  if (asked === undefined || minutes >= asked) return null;
+  const start = `You asked for ${asked} minutes; this session takes about ${minutes}`;
+  const exercises = count === 1 ? "1 exercise" : `${count} exercises`;
+  if (kind === "reduced") {
+    return phase === "taper"
+      ? `${start}: the taper keeps about half the exercises (${exercises}), so you arrive at the race fresh.`
+      : `${start}: race week keeps it short (${exercises}) to stay sharp; the rest waits until after the race.`;
+  }
+  if (kind === "short" || kind === "minimal") {
+    return `${start}: ${exercises} fit, and one more would take ${MINUTES_PER_EXERCISE} minutes past your ${asked}.`;
+  }
+  const left = input.menu.omitted.map((item) => item.muscle.replace(/-/g, " "));
+  const without =
+    left.length > 0 ? ` Left out: ${left.join(", ")} (the reason is under Why?).` : "";
+  return `${start}: its ${exercises} are all that suit you, and one set of each is the whole dose, so more time would not make it better.${without}`;
 }

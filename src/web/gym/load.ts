@@ -1,6 +1,7 @@
 import type { Profile } from "../../core/profile/profile.js";
 import { api } from "../shared/api.js";
 import type { RequestOptions } from "../shared/http.js";
+import { getLogin } from "../shared/login.js";
 import { sharedOutbox } from "../shared/outbox/outbox.js";
 import type {
   FinishedWorkout,
@@ -61,10 +62,15 @@ export async function openSession(owner: string, date: string): Promise<Screen> 
       owner,
       date,
       session: workout.session,
-      setup: workout.setup,
+      setup: currentUnits(workout.setup),
       savedAt: workout.startedAt,
     };
-    return { kind: "ready", base, workout, last: await lastSets };
+    return {
+      kind: "ready",
+      base,
+      workout: { ...workout, setup: base.setup },
+      last: await lastSets,
+    };
   }
   if (finished) return { kind: "summary", finished };
 
@@ -156,6 +162,16 @@ async function fetchSession(owner: string, date: string): Promise<FetchedSession
       savedAt: new Date().toISOString(),
     },
   };
+}
+
+/**
+ * A workout started before a switch of units goes on in the new one: its cards not yet logged
+ * suggest their load converted onto the new steps, rather than keeping "14 kg suggested".
+ */
+function currentUnits(setup: GymSetup): GymSetup {
+  const profile = getLogin().profile;
+  if (!profile || profile.units === setup.units) return setup;
+  return { ...setup, units: profile.units, increments: profile.increments ?? {} };
 }
 
 function setupOf(profile: Profile): GymSetup {

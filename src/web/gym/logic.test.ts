@@ -82,6 +82,16 @@ describe("gym mode's arithmetic", () => {
     }
   });
 
+  it("a set logged in kilograms reads in pounds on the 5 lb step after a switch", () => {
+    const [line] = summarize(
+      [{ exercise: "quarter-squat", load: { value: 6, unit: "kg" }, reps: 9, rir: 2 }],
+      [squat],
+      { ...kg, units: "lb" },
+    );
+    expect(line?.did).toBe("9 reps at 15 lb, 2 left in the tank");
+    expect(line?.next).toBe("Next time 15 lb again: right in the dose.");
+  });
+
   it("says what changes next time with the core's progression", () => {
     const [heavier] = summarize(
       [{ exercise: "quarter-squat", load: { value: 22, unit: "kg" }, reps: 10, rir: 3 }],

@@ -11,6 +11,7 @@ import { readSet, type SetVerdict } from "../../core/progression/verdict.js";
 import { DOSE } from "../../core/protocol/dose.js";
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
+import { inRunnerUnit } from "../shared/weight.js";
 import { bandWords, DOSE_WORDS, formatNumber, loadStep, tankWords, usesBand } from "./logic.js";
 
 export interface SummaryLine {
@@ -108,13 +109,15 @@ export function summarize(
         verdict.rung === "harder" ? "heavier" : verdict.rung === "easier" ? "lighter" : "same";
       return { ...base, did, next, direction };
     }
-    const unit = set.load.unit;
-    const did = `${set.reps} reps at ${formatNumber(set.load.value)} ${unit}, ${tank}`;
+    // In the runner's unit on their step, whatever unit the set was logged in.
+    const lifted = inRunnerUnit(set.load, setup, card?.equipment);
+    const unit = lifted.unit;
+    const did = `${set.reps} reps at ${formatNumber(lifted.value)} ${unit}, ${tank}`;
     const step = card ? loadStep(card.equipment, setup) : null;
     const increment = step ?? (unit === "kg" ? 2.5 : 5);
-    const next = nextLoad(set.load.value, set.reps, set.rir, increment);
+    const next = nextLoad(lifted.value, set.reps, set.rir, increment);
     // No barbell load below the bar (protocol section 6).
-    const floor = barbellFloor(card, set);
+    const floor = barbellFloor(card, { ...set, load: lifted });
     const load = Math.max(next.load, floor);
     const words =
       load > next.load

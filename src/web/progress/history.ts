@@ -1,6 +1,6 @@
 /** The workout history of /progress, in words and checks (history.tsx draws it). */
 import type { LoggedSet, OutboxItem } from "../shared/outbox/types.js";
-import { weightText } from "../shared/words.js";
+import { weightText } from "../shared/weight.js";
 
 /** A workout in the history: stored on the server, or finished on the phone and not sent yet. */
 export interface HistoryWorkout {

@@ -6,7 +6,7 @@ import {
   startOfWeek,
   type Weekday,
 } from "../../core/units/local-date.js";
-import { convertWeight } from "../../core/units/weight.js";
+import { convertWeight, type WeightUnit } from "../../core/units/weight.js";
 import type { Checkin, Workout } from "../shared/api.js";
 
 /** What the series read of a workout: its day and sets (a corrected one on the phone too). */
@@ -16,11 +16,12 @@ interface Logged {
 }
 
 import { addDays, shortDate } from "../shared/dates.js";
+import { inRunnerUnit, type WeightSetup } from "../shared/weight.js";
 import { plural } from "../shared/words.js";
 
 export interface Point {
   readonly date: string;
-  /** The first set's load in the athlete's unit; null for a bodyweight exercise. */
+  /** The first set's load in the athlete's unit, on their step; null for a bodyweight exercise. */
   readonly load: number | null;
   readonly reps: number;
   /** The day's best estimated one-rep max (null without a load). */
@@ -39,7 +40,8 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 export function pointsFor(
   workouts: readonly Logged[],
   exercise: string,
-  unit: "kg" | "lb",
+  unit: WeightUnit,
+  increments?: WeightSetup["increments"],
 ): Point[] {
   const points: Point[] = [];
   for (const workout of [...workouts].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -54,10 +56,11 @@ export function pointsFor(
       const e1rm = estimatedOneRepMax(load, set.reps, set.rir);
       return top === null || e1rm > top ? e1rm : top;
     }, null);
-    const load = loadOf(first);
+    // The load as the week and gym mode show it (6 kg is 15 lb, not 13.2); the estimate stays exact.
+    const load = first.load ? inRunnerUnit(first.load, { units: unit, increments }).value : null;
     points.push({
       date: workout.date,
-      load: load === null ? null : round1(load),
+      load,
       reps: first.reps,
       e1rm: best === null ? null : round1(best),
     });

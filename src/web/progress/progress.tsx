@@ -43,8 +43,8 @@ export function Progress() {
   const exercises = useMemo(() => exercisesByDays(logged), [logged]);
   const exercise = chosen && exercises.includes(chosen) ? chosen : (exercises[0] ?? null);
   const points = useMemo(
-    () => (exercise ? pointsFor(logged, exercise, unit) : []),
-    [logged, exercise, unit],
+    () => (exercise ? pointsFor(logged, exercise, unit, profile?.increments) : []),
+    [logged, exercise, unit, profile?.increments],
   );
   const loaded = points.some((point) => point.load !== null);
 

@@ -9,7 +9,6 @@ import {
 import type { RaceDistance, RunKind } from "../../core/profile/profile.js";
 import type { Phase } from "../../core/protocol/phases.js";
 import type { SessionKind } from "../../core/protocol/plan-types.js";
-import type { Weight } from "../../core/units/weight.js";
 
 export const EQUIPMENT_LIST: readonly Equipment[] = EQUIPMENT;
 
@@ -110,11 +109,6 @@ export const RACE_WORD: Record<RaceDistance, string> = {
   marathon: "marathon",
   ultra: "ultra",
 };
-
-/** "22 kg": loads as people write them. */
-export function weightText(weight: Weight): string {
-  return `${Math.round(weight.value * 100) / 100} ${weight.unit}`;
-}
 
 /** A name for an exercise id when the catalogue has not answered ("quarter-squat" → "Quarter squat"). */
 export function idToName(id: string): string {

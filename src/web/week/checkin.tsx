@@ -5,7 +5,7 @@ import { useExerciseNames } from "../shared/catalog.js";
 import { humanDates, today as todayIn } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
 import { useLogin } from "../shared/login.js";
-import { weightText } from "../shared/words.js";
+import { weightText } from "../shared/weight.js";
 
 interface Outcome {
   readonly soreness: number;
