@@ -80,8 +80,12 @@ export function AccountSettings() {
             aria-describedby="delete-text"
           >
             <h3 id="delete-title">Delete your account?</h3>
-            <p id="delete-text">
-              Your profile, every logged workout and every check-in are deleted for good. Download
+            {/* Every table the account owns goes with it (its rows cascade): each one named here. */}
+            <p id="delete-text" data-testid="delete-warning">
+              Deleted for good: your profile, every logged workout and its sets, every check-in,
+              every imported activity (runs, rides and the rest from your files), the sessions you
+              moved and the exercises you swapped, your calendar link, and strength imports waiting
+              for review with the exercise names you matched. Every device is logged out. Download
               your data first if you want to keep it.
             </p>
             <div class="row">
