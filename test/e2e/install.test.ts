@@ -58,13 +58,23 @@ function pngSize(bytes: Buffer): string {
   return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
 }
 
+/** What the page's own scripts see (this file is typed for Node, without the DOM's types). */
+interface PageGlobals {
+  navigator: { serviceWorker: { ready: Promise<unknown>; controller: unknown } };
+  caches: { match(url: string): Promise<unknown> };
+}
+
 /** The page's service worker is active and controls it (a reload hands it the page). */
 async function controlledBySw(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-    await page.reload();
-  }
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const controlled = () =>
+    page.evaluate(
+      () => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null,
+    );
+  await page.evaluate(async () => {
+    await (globalThis as unknown as PageGlobals).navigator.serviceWorker.ready;
+  });
+  if (!(await controlled())) await page.reload();
+  expect(await controlled()).toBe(true);
 }
 
 describe("installing the app", () => {
@@ -116,6 +126,7 @@ describe("installing the app", () => {
     const kept = await page.evaluate(
       async (urls) => {
         const found: string[] = [];
+        const { caches } = globalThis as unknown as PageGlobals;
         for (const url of urls) if (await caches.match(url)) found.push(url);
         return found;
       },
