@@ -116,7 +116,12 @@ describe("every screen, light and dark", () => {
     expect(await byId(page, "library-equipment-hint").textContent()).toContain("your profile");
     const filtered = (await page.locator(".library .count").textContent()) ?? "";
     expect(filtered).toMatch(/^\d+ of \d+ exercises$/);
+    expect(await byId(page, "library-equipment").textContent()).toContain(
+      "Dumbbells · from your profile",
+    );
     await bothSchemes(page, "library");
+    await byId(page, "library-equipment").locator("summary").click();
+    await bothSchemes(page, "library-equipment");
     await byId(page, "library-equipment-all").click();
     expect(await page.locator(".library .count").textContent()).toMatch(/^\d+ exercises$/);
 
@@ -133,8 +138,8 @@ describe("every screen, light and dark", () => {
     await page.goto("/import");
     await byId(page, "import-view").waitFor();
     await bothSchemes(page, "import");
-    // About 25 screens, each scanned twice: longer than one journey's default time.
-  }, 480_000);
+    // About 25 screens, each scanned twice (six minutes on a busy machine): far past the default.
+  }, 900_000);
 });
 
 describe("the first day of the week", () => {

@@ -141,6 +141,16 @@ export function Library() {
   );
 }
 
+/** "Dumbbells, band · from your profile": the equipment filter while it is folded. */
+function equipmentSummary(equipment: EquipmentFilter, preset: boolean): string {
+  if (equipment === null) return "Any equipment";
+  const items = FILTER_EQUIPMENT.filter((item) => equipment.has(item)).map(
+    (item) => EQUIPMENT_WORD[item],
+  );
+  const text = items.length > 0 ? items.join(", ") : "Body weight only";
+  return preset ? `${text} · from your profile` : text;
+}
+
 /** Search, muscle and equipment: what narrows the list. */
 function Filters(props: {
   search: string;
@@ -181,8 +191,12 @@ function Filters(props: {
           ))}
         </select>
       </label>
-      <fieldset class="fieldset">
-        <legend class="field-label">With what I have</legend>
+      {/* Folded: fifteen chips would push the exercises off the first screen. */}
+      <details class="equipment-filter" data-testid="library-equipment">
+        <summary class="equipment-toggle">
+          <span class="field-label">With what I have</span>
+          <span class="equipment-summary">{equipmentSummary(props.equipment, props.preset)}</span>
+        </summary>
         <div class="chips">
           <button
             type="button"
@@ -214,7 +228,7 @@ function Filters(props: {
               ? "Showing every exercise, whatever it needs."
               : "Body weight always counts."}
         </p>
-      </fieldset>
+      </details>
     </div>
   );
 }
