@@ -17,7 +17,7 @@ function precacheManifest(): Plugin {
     apply: "build",
     enforce: "post",
     generateBundle(_options, bundle) {
-      // The public folder (the icon) is copied as is and never enters the bundle: list it too.
+      // The public folder (icons, the web app manifest) is copied as is and never enters the bundle: list it too.
       const publicFiles = readdirSync(fileURLToPath(new URL("./src/web/public", import.meta.url)));
       const files = [...Object.keys(bundle), ...publicFiles]
         .filter((file) => file !== `${SW_NAME}.js` && !file.endsWith(".map"))

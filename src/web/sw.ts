@@ -1,8 +1,9 @@
 /**
  * The service worker (built to /sw.js without a hash; see vite.config.ts).
  *
- * - The app shell (index.html and the hashed assets of this build, listed at build time) is
- *   cached on install: the app opens in a gym basement with no signal.
+ * - The app shell (index.html, the hashed assets of this build, and src/web/public: the icons
+ *   and the web app manifest, listed at build time) is cached on install: the app opens in a
+ *   gym basement with no signal, and an installed app finds its icons there too.
  * - Navigations: network first, the cached index.html when the network fails or hangs.
  * - /assets/*: cache first (their names change with their content).
  * - GET /api/plan and GET /api/profile: network first, the last answer kept as a fallback so
@@ -134,7 +135,7 @@ worker.addEventListener("fetch", (event) => {
     event.respondWith(navigation(request));
     return;
   }
-  // Hashed assets and the other files of the build (the icon): from the cache first.
+  // Hashed assets and the other files of the build (icons, the manifest): from the cache first.
   const built = PRECACHE.includes(url.pathname.slice(1)) && !url.pathname.endsWith(".html");
   if (url.pathname.startsWith("/assets/") || built) {
     event.respondWith(asset(request));

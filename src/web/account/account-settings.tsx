@@ -80,10 +80,20 @@ export function AccountSettings() {
             aria-describedby="delete-text"
           >
             <h3 id="delete-title">Delete your account?</h3>
-            <p id="delete-text">
-              Your profile, every logged workout and every check-in are deleted for good. Download
-              your data first if you want to keep it.
-            </p>
+            {/* Every table the account owns goes with it (its rows cascade): each one named here. */}
+            <div id="delete-text" data-testid="delete-warning">
+              <p>Deleted for good:</p>
+              <ul class="delete-list">
+                <li>your profile</li>
+                <li>every logged workout and its sets</li>
+                <li>every check-in</li>
+                <li>every imported activity: runs, rides and the rest from your files</li>
+                <li>the sessions you moved and the exercises you swapped</li>
+                <li>your calendar link</li>
+                <li>strength imports waiting for review, and the exercise names you matched</li>
+              </ul>
+              <p>Every device is logged out. Download your data first if you want to keep it.</p>
+            </div>
             <div class="row">
               <button type="button" class="button" onClick={() => setConfirming(false)}>
                 Keep my account

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api, type RunWeek, type RunWeekProposal, running } from "../shared/api.js";
+import { localeWeekStart, WEEKDAY_NAME, type Weekday } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
 import { getLogin, setProfile, useLogin } from "../shared/login.js";
 import {
@@ -256,7 +257,7 @@ function StepFields(props: {
       {step === 1 ? (
         <div class="stack">
           <UnitsChoice value={draft.units} onChange={(units) => update({ units })} />
-          <WeekStartSelect
+          <WeekStartChoice
             value={draft.weekStart}
             onChange={(weekStart) => update({ weekStart })}
           />
@@ -297,6 +298,36 @@ function StepFields(props: {
         <InjuryPicker value={draft.injuries} onChange={(injuries) => update({ injuries })} />
       ) : null}
     </>
+  );
+}
+
+/**
+ * The first day of the week: Monday unless the runner picks another (docs/web.md, onboarding).
+ * Where the phone's calendars start on another day (Sunday in the United States), that day is
+ * one tap away, named, but never taken without the tap.
+ */
+function WeekStartChoice(props: { value: Weekday; onChange: (value: Weekday) => void }) {
+  const local = localeWeekStart();
+  return (
+    <div class="stack">
+      <WeekStartSelect value={props.value} onChange={props.onChange} />
+      {local !== "mon" ? (
+        <p class="hint" data-testid="week-start-hint">
+          Calendars here start on {WEEKDAY_NAME[local]}; training weeks usually start on Monday, so
+          the long run closes the week.{" "}
+          {props.value !== local ? (
+            <button
+              type="button"
+              class="link-button"
+              data-testid="week-start-locale"
+              onClick={() => props.onChange(local)}
+            >
+              Start mine on {WEEKDAY_NAME[local]}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@
 import type { Equipment, Injury } from "../../core/exercise/types.js";
 import type { RaceDistance, RunKind } from "../../core/profile/profile.js";
 import type { Profile, RunWeek } from "../shared/api.js";
-import { browserTimeZone, localeWeekStart, type Weekday } from "../shared/dates.js";
+import { browserTimeZone, type Weekday } from "../shared/dates.js";
 
 export type { RaceDistance, RunKind, RunWeek };
 
@@ -56,7 +56,8 @@ export function defaultDraft(name = ""): ProfileDraft {
     name,
     birthYear: "",
     units: localeUnits(),
-    weekStart: localeWeekStart(),
+    // Monday, whatever the phone's calendar: onboarding offers the locale's day for a tap.
+    weekStart: "mon",
     timezone: browserTimeZone(),
     equipment: ["bodyweight"],
     sessionMinutes: 30,

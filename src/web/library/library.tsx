@@ -3,6 +3,7 @@ import { useMemo, useState } from "preact/hooks";
 import type { Equipment, Muscle } from "../../core/exercise/types.js";
 import type { CatalogExercise } from "../shared/api.js";
 import { useCatalog } from "../shared/catalog.js";
+import { useLogin } from "../shared/login.js";
 import { EQUIPMENT_LIST, EQUIPMENT_WORD, MUSCLE_LIST, MUSCLE_WORD } from "../shared/words.js";
 
 function wayText(way: CatalogExercise["ways"][number]): string {
@@ -15,9 +16,12 @@ function wayText(way: CatalogExercise["ways"][number]): string {
   return text;
 }
 
+/** Equipment to filter by; null shows every exercise. */
+type EquipmentFilter = ReadonlySet<Equipment> | null;
+
 /** Whether the chosen equipment allows one of the exercise's ways (body weight always counts). */
-function doable(exercise: CatalogExercise, chosen: ReadonlySet<Equipment>): boolean {
-  if (chosen.size === 0) return true;
+function doable(exercise: CatalogExercise, chosen: EquipmentFilter): boolean {
+  if (chosen === null) return true;
   return exercise.ways.some((way) =>
     way.equipment.every((item) => item === "bodyweight" || chosen.has(item)),
   );
@@ -30,7 +34,12 @@ export function Library() {
   const { exercises, error } = useCatalog();
   const [search, setSearch] = useState("");
   const [muscle, setMuscle] = useState<Muscle | "">("");
-  const [equipment, setEquipment] = useState<ReadonlySet<Equipment>>(new Set());
+  const { profile } = useLogin();
+  // Untouched (undefined), the filter is the runner's own equipment, once the profile is known.
+  const [chosen, setChosen] = useState<EquipmentFilter | undefined>(undefined);
+  const preset = chosen === undefined && profile !== null;
+  const equipment: EquipmentFilter =
+    chosen !== undefined ? chosen : profile ? new Set(profile.equipment) : null;
   const [opened, setOpened] = useState<string | null>(null);
 
   const byId = useMemo(
@@ -54,16 +63,16 @@ export function Library() {
   }, [exercises, search, muscle, equipment]);
 
   const toggleEquipment = (item: Equipment) => {
-    const next = new Set(equipment);
+    const next = new Set(equipment ?? []);
     if (next.has(item)) next.delete(item);
     else next.add(item);
-    setEquipment(next);
+    setChosen(next);
   };
 
   const jumpTo = (id: string) => {
     setSearch("");
     setMuscle("");
-    setEquipment(new Set());
+    setChosen(null);
     setOpened(id);
     requestAnimationFrame(() => {
       const element = document.querySelector<HTMLElement>(`[data-testid="library-item-${id}"]`);
@@ -89,9 +98,11 @@ export function Library() {
         search={search}
         muscle={muscle}
         equipment={equipment}
+        preset={preset}
         onSearch={setSearch}
         onMuscle={setMuscle}
         onEquipment={toggleEquipment}
+        onAll={() => setChosen(null)}
       />
 
       {error && !exercises ? (
@@ -130,15 +141,29 @@ export function Library() {
   );
 }
 
+/** "Dumbbells, band · from your profile": the equipment filter while it is folded. */
+function equipmentSummary(equipment: EquipmentFilter, preset: boolean): string {
+  if (equipment === null) return "Any equipment";
+  const items = FILTER_EQUIPMENT.filter((item) => equipment.has(item)).map(
+    (item) => EQUIPMENT_WORD[item],
+  );
+  const text = items.length > 0 ? items.join(", ") : "Body weight only";
+  return preset ? `${text} · from your profile` : text;
+}
+
 /** Search, muscle and equipment: what narrows the list. */
 function Filters(props: {
   search: string;
   muscle: Muscle | "";
-  equipment: ReadonlySet<Equipment>;
+  equipment: EquipmentFilter;
+  /** The filter is still the one the profile set. */
+  preset: boolean;
   onSearch: (search: string) => void;
   onMuscle: (muscle: Muscle | "") => void;
   onEquipment: (item: Equipment) => void;
+  onAll: () => void;
 }) {
+  const all = props.equipment === null;
   return (
     <div class="card form filters">
       <label class="field">
@@ -166,25 +191,44 @@ function Filters(props: {
           ))}
         </select>
       </label>
-      <fieldset class="fieldset">
-        <legend class="field-label">With what I have</legend>
+      {/* Folded: fifteen chips would push the exercises off the first screen. */}
+      <details class="equipment-filter" data-testid="library-equipment">
+        <summary class="equipment-toggle">
+          <span class="field-label">With what I have</span>
+          <span class="equipment-summary">{equipmentSummary(props.equipment, props.preset)}</span>
+        </summary>
         <div class="chips">
+          <button
+            type="button"
+            class="chip"
+            data-testid="library-equipment-all"
+            aria-pressed={all}
+            onClick={props.onAll}
+          >
+            {all ? "✓ " : ""}Any equipment
+          </button>
           {FILTER_EQUIPMENT.map((item) => (
             <button
               key={item}
               type="button"
               class="chip"
               data-testid={`library-equipment-${item}`}
-              aria-pressed={props.equipment.has(item)}
+              aria-pressed={props.equipment?.has(item) ?? false}
               onClick={() => props.onEquipment(item)}
             >
-              {props.equipment.has(item) ? "✓ " : ""}
+              {props.equipment?.has(item) ? "✓ " : ""}
               {EQUIPMENT_WORD[item]}
             </button>
           ))}
         </div>
-        <p class="hint">Body weight always counts. Nothing chosen shows everything.</p>
-      </fieldset>
+        <p class="hint" data-testid="library-equipment-hint">
+          {props.preset
+            ? "Set to the equipment in your profile. Body weight always counts."
+            : all
+              ? "Showing every exercise, whatever it needs."
+              : "Body weight always counts."}
+        </p>
+      </details>
     </div>
   );
 }
