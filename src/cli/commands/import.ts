@@ -53,6 +53,9 @@ interface Collected {
 /**
  * `capacity import PATH... [--json] [--dry-run] [--user EMAIL]` (docs/importers.md). Exit 0 when
  * nothing failed, 1 when a file or path failed (the others are still imported), 2 for bad usage.
+ *
+ * Over 80 lines: a command's flags, database opening, import and report in sequence, each step a
+ * guard with its own exit code and message.
  */
 export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Promise<number> {
   const { values, positionals } = parseFlags(
