@@ -18,6 +18,7 @@ import {
 import { BandField, HowTo, LoadField, RepsField, RirField, SwapChoices } from "./set-fields.js";
 
 /** The open card's form: swap, how to, load, reps, reps left, and "Log set". */
+// Over 80 lines: one set's fields share its draft and the outbox write; the fields are components.
 export function SetForm(props: {
   head: ComponentChildren;
   card: Prescription;

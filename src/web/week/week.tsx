@@ -86,6 +86,7 @@ function useCheckinPrompt(today: string, enabled: boolean): string | null {
 }
 
 /** `/`: the week at a glance, its runs and its two strength sessions. */
+// Over 80 lines: the week's days, moves and counts share one loaded plan; mostly markup.
 export function Week() {
   const { query, route } = useLocation();
   const login = useLogin();
