@@ -10,6 +10,7 @@ import { openDatabase } from "../../src/adapters/db/database.js";
 import { migrateToLatest } from "../../src/adapters/db/migrator.js";
 import { createStore } from "../../src/adapters/db/store.js";
 import { buildApp } from "../../src/adapters/http/app.js";
+import type { Workout } from "../../src/contract/index.js";
 import { databaseRows, json, signUp, testClock, workoutBody } from "../support/http.js";
 
 const run = promisify(execFile);
@@ -52,7 +53,13 @@ async function populate(workouts: number) {
   try {
     const cookie = await signUp(app);
     for (let i = 0; i < workouts; i++) {
-      const posted = await json(app, "POST", "/api/workouts", cookie, workoutBody("2026-11-24", 2));
+      const posted = await json<Workout>(
+        app,
+        "POST",
+        "/api/workouts",
+        cookie,
+        workoutBody("2026-11-24", 2),
+      );
       expect(posted.status).toBe(201);
     }
     return await databaseRows(database.db);
