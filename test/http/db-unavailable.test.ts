@@ -12,7 +12,7 @@ import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import { openDatabase } from "../../src/adapters/db/database.js";
 import { createStore } from "../../src/adapters/db/store.js";
 import { buildApp } from "../../src/adapters/http/app.js";
-import type { Account, Items, Workout } from "../../src/contract/index.js";
+import type { Account, ErrorBody, Items, Workout } from "../../src/contract/index.js";
 import { testDatabaseKind, testStore } from "../support/database.js";
 import {
   type JsonResponse,
@@ -31,6 +31,12 @@ const disposers: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const dispose of disposers.reverse()) await dispose();
 });
+
+/** \`GET /api/health\`: "ok", or "unavailable" with the error that says why. */
+interface Health {
+  readonly status: string;
+  readonly error?: ErrorBody["error"];
+}
 
 function expectUnavailable(answer: JsonResponse) {
   expect(answer.status).toBe(503);
@@ -62,9 +68,9 @@ describe.runIf(testDatabaseKind() === "sqlite")("a full SQLite database", () => 
     expectUnavailable(refused);
     expect(problem(refused).message).toContain("full");
 
-    const health = await json(t.app, "GET", "/api/health");
+    const health = await json<Health>(t.app, "GET", "/api/health");
     expect(health.status).toBe(503);
-    expect(problem(health).message).toContain("full");
+    expect(health.body.error?.message).toContain("full");
     // Reads still work.
     expect((await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).status).toBe(200);
 
@@ -171,7 +177,7 @@ describe.runIf(testDatabaseKind() === "postgres")("PostgreSQL going away", () =>
     await link.stop();
     const during = await Promise.all([write(), write(), write()]);
     for (const answer of during) expectUnavailable(answer);
-    const health = await json<{ status: string }>(app, "GET", "/api/health");
+    const health = await json<Health>(app, "GET", "/api/health");
     expect(health.status).toBe(503);
     expect(health.body.status).toBe("unavailable");
 
