@@ -3,7 +3,7 @@
  * CAPACITY_TEST_DATABASE=postgres). Each test works in accounts of its own.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ExportDocument, ImportSummary } from "../../src/app/data-transfer.js";
 import type {
   Account,
@@ -19,6 +19,7 @@ import type { Profile } from "../../src/core/profile/profile.js";
 import type { Plan, Prescription } from "../../src/core/protocol/plan-types.js";
 import { aStoredActivity } from "../builders.js";
 import {
+  appPerFile,
   appRoutes,
   databaseRows,
   exampleProfile,
@@ -29,22 +30,13 @@ import {
   problem,
   sessionCookie,
   signUp,
-  type TestApp,
   testApp,
   uniqueEmail,
   weekOf,
   workoutBody,
 } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLAN = "/api/plan?from=2026-11-30&weeks=2";

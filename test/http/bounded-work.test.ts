@@ -3,23 +3,15 @@
  * server: `/api/health` keeps answering. The bound asserted is wide (a loaded CI machine);
  * `npm run bench` measures the same against the 200 ms goal.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ExportDocument, ImportSummary } from "../../src/app/data-transfer.js";
 import { bigExport } from "../support/big-export.js";
-import { json, signUp, type TestApp, testApp } from "../support/http.js";
+import { appPerFile, json, signUp } from "../support/http.js";
 
 /** A wide margin over the 200 ms goal: this test is about "not seconds", not about speed. */
 const HEALTH_BOUND_MS = 1500;
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 describe("bounded work per request", () => {
   it("health answers while one account restores and another exports", async () => {

@@ -4,7 +4,7 @@
  */
 import { Writable } from "node:stream";
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import { buildApp } from "../../src/adapters/http/app.js";
 import type { Items, Move, MoveOption } from "../../src/contract/index.js";
@@ -12,25 +12,16 @@ import type { Profile } from "../../src/core/profile/profile.js";
 import type { Plan, PlannedSession } from "../../src/core/protocol/plan-types.js";
 import { testStore } from "../support/database.js";
 import {
+  appPerFile,
   exampleProfile,
   json,
   present,
   problem,
   signUp,
-  type TestApp,
-  testApp,
   testClock,
 } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 /** `GET /api/calendar` and `POST /api/calendar/rotate`: the feed's secret address. */
 interface FeedLink {

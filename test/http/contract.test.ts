@@ -5,7 +5,7 @@
  */
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type Account,
   AccountSchema,
@@ -28,24 +28,9 @@ import {
 } from "../../src/contract/index.js";
 import type { Profile } from "../../src/core/profile/profile.js";
 import { aStoredActivity } from "../builders.js";
-import {
-  exampleProfile,
-  json,
-  type TestApp,
-  testApp,
-  uniqueEmail,
-  workoutBody,
-} from "../support/http.js";
+import { appPerFile, exampleProfile, json, uniqueEmail, workoutBody } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 function expectShape(schema: TSchema, body: unknown): void {
   const problems = [...Value.Errors(schema, body)].map((e) => `${e.path}: ${e.message}`);

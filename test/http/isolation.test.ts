@@ -6,7 +6,7 @@
  * owner's data is what it was.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ExportDocument, ImportSummary } from "../../src/app/data-transfer.js";
 import type { ImportJob } from "../../src/app/import-jobs.js";
 import type { StrengthImportReport } from "../../src/app/strength-import.js";
@@ -26,6 +26,7 @@ import type { Plan } from "../../src/core/protocol/plan-types.js";
 import type { RunWeekAnswer } from "../../src/core/running/propose-week.js";
 import type { WeeklyRunning } from "../../src/core/running/weekly.js";
 import {
+  appPerFile,
   appRoutes,
   exampleProfile,
   json,
@@ -33,22 +34,12 @@ import {
   present,
   problem,
   signUp,
-  type TestApp,
-  testApp,
   uniqueEmail,
   weekOf,
   workoutBody,
 } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 interface Someone {
   readonly email: string;

@@ -7,34 +7,25 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReviewItem, StrengthImportReport } from "../../src/app/strength-import.js";
 import type { Items, Workout } from "../../src/contract/index.js";
 import type { Profile } from "../../src/core/profile/profile.js";
 import type { Plan } from "../../src/core/protocol/plan-types.js";
 import {
+  appPerFile,
   databaseRows,
   exampleProfile,
   json,
   present,
   problem,
   signUp,
-  type TestApp,
-  testApp,
   weekOf,
 } from "../support/http.js";
 
 const CORPUS = process.env.CAPACITY_CORPUS_DIR;
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 /** \`POST /api/strength-imports/review\`: the files the choices completed, and what still waits. */
 interface Reviewed {

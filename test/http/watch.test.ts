@@ -1,29 +1,20 @@
 import FitParser from "fit-file-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { workoutSteps } from "../../src/adapters/fit-workout.js";
 import { checkFitCrc } from "../../src/adapters/importers/fit-crc.js";
 import type { Profile } from "../../src/core/profile/profile.js";
 import type { Plan } from "../../src/core/protocol/plan-types.js";
 import {
+  appPerFile,
   exampleProfile,
   json,
   present,
   problem,
   signUp,
-  type TestApp,
-  testApp,
   weekOf,
 } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 describe("GET /api/plan/sessions/:date/workout.fit", () => {
   it("answers the planned session as a FIT workout that decodes to its steps", async () => {

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { Value } from "@sinclair/typebox/value";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Kysely } from "kysely";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import type { Schema } from "../../src/adapters/db/schema.js";
 import { TABLES } from "../../src/adapters/db/schema.js";
@@ -114,6 +114,42 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
         await made.dispose();
       }
     },
+  };
+}
+
+/**
+ * The app over a fresh database for the tests of one file: made before its first test and
+ * disposed after its last (beforeAll, afterAll). Its fields are read when a test runs.
+ */
+export function appPerFile(options: TestAppOptions = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await testApp(options);
+  });
+  afterAll(async () => {
+    await current?.dispose();
+  });
+  const made = (): TestApp => {
+    if (!current) throw new Error("the file's app is made in beforeAll: read it in a test");
+    return current;
+  };
+  return {
+    get app() {
+      return made().app;
+    },
+    get store() {
+      return made().store;
+    },
+    get db() {
+      return made().db;
+    },
+    get url() {
+      return made().url;
+    },
+    get clock() {
+      return made().clock;
+    },
+    dispose: () => made().dispose(),
   };
 }
 
