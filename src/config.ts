@@ -55,6 +55,8 @@ const GIB = 1024 * 1024 * 1024;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+// Over 80 lines: one line per setting, read with the small readers at its top so that every problem
+// is collected and reported together.
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
   const text = (key: string): string | undefined => {

@@ -123,7 +123,13 @@ function activityStart(text: string, field: string): Result<number, AppError> {
   return ok(ms);
 }
 
-/** Checks what the schema cannot (real dates, known exercises, a valid profile) before anything is written. */
+/**
+ * Checks what the schema cannot (real dates, known exercises, a valid profile) before anything
+ * is written.
+ *
+ * Over 80 lines: every check of an import document before anything is written, in the order the
+ * document reads; each is short and reports the first field it refuses.
+ */
 async function checkDocument(
   doc: ImportDocument,
   storedWeekStart: Weekday | null,

@@ -1,20 +1,16 @@
 /** `capacity db backup` and `capacity db restore`, run as the installed bin on a data folder. */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import { openDatabase } from "../../src/adapters/db/database.js";
 import { migrateToLatest } from "../../src/adapters/db/migrator.js";
 import { createStore } from "../../src/adapters/db/store.js";
 import { buildApp } from "../../src/adapters/http/app.js";
+import type { Workout } from "../../src/contract/index.js";
+import { type CliOutcome, spawnCli } from "../support/cli.js";
 import { databaseRows, json, signUp, testClock, workoutBody } from "../support/http.js";
-
-const run = promisify(execFile);
-const ROOT = new URL("../..", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/capacity.js");
 
 let dir: string;
 let dataDir: string;
@@ -28,16 +24,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function capacity(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, CAPACITY_DATA_DIR: dataDir, DATABASE_URL: "" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+/** The bin on this test's data folder only (no DATABASE_URL from the outer shell). */
+function capacity(args: string[]): Promise<CliOutcome> {
+  return spawnCli(args, { env: { CAPACITY_DATA_DIR: dataDir } });
 }
 
 /** The data folder's database, populated through the API; answers its rows. */
@@ -52,7 +41,13 @@ async function populate(workouts: number) {
   try {
     const cookie = await signUp(app);
     for (let i = 0; i < workouts; i++) {
-      const posted = await json(app, "POST", "/api/workouts", cookie, workoutBody("2026-11-24", 2));
+      const posted = await json<Workout>(
+        app,
+        "POST",
+        "/api/workouts",
+        cookie,
+        workoutBody("2026-11-24", 2),
+      );
       expect(posted.status).toBe(201);
     }
     return await databaseRows(database.db);
@@ -76,14 +71,14 @@ describe("capacity db backup and restore", () => {
     const before = await populate(5);
     const file = join(dir, "backup.sqlite");
     const backup = await capacity(["db", "backup", file]);
-    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.code, backup.err).toBe(0);
     expect(existsSync(file)).toBe(true);
 
     const after = await populate(3);
     expect(after).not.toEqual(before);
     const restore = await capacity(["db", "restore", file]);
-    expect(restore.code, restore.stderr).toBe(0);
-    expect(restore.stdout).toContain("before-restore");
+    expect(restore.code, restore.err).toBe(0);
+    expect(restore.out).toContain("before-restore");
     expect(await rowsNow()).toEqual(before);
     expect(readdirSync(dataDir).some((name) => name.includes("before-restore"))).toBe(true);
   });
@@ -95,13 +90,13 @@ describe("capacity db backup and restore", () => {
     writeFileSync(taken, "x");
     const overwrite = await capacity(["db", "backup", taken]);
     expect(overwrite.code).toBe(2);
-    expect(overwrite.stderr).toContain("exists already");
+    expect(overwrite.err).toContain("exists already");
 
     const junk = join(dir, "junk.sqlite");
     writeFileSync(junk, "not a database at all");
     const restore = await capacity(["db", "restore", junk]);
     expect(restore.code).toBe(2);
-    expect(restore.stderr).toContain("nothing was changed");
+    expect(restore.err).toContain("nothing was changed");
     expect(await rowsNow()).toEqual(before);
 
     expect((await capacity(["db", "restore"])).code).toBe(2);

@@ -3,27 +3,22 @@
  * Corpus files come from CAPACITY_CORPUS_DIR: unset, those cases skip; set and a file missing,
  * they fail.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/adapters/db/database.js";
 import { migrateToLatest } from "../../src/adapters/db/migrator.js";
 import { createStore } from "../../src/adapters/db/store.js";
 import type { StoredWorkout } from "../../src/app/ports.js";
+import { type CliOutcome, spawnCli } from "../support/cli.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "bin/capacity.js");
 const CORPUS = process.env.CAPACITY_CORPUS_DIR;
 
 let dataDir: string;
 let work: string;
 
 beforeEach(() => {
-  if (!existsSync(join(ROOT, "dist/cli/main.js")))
-    throw new Error("dist/cli/main.js is missing: run npm run build");
   dataDir = mkdtempSync(join(tmpdir(), "capacity-strength-data-"));
   work = mkdtempSync(join(tmpdir(), "capacity-strength-files-"));
 });
@@ -33,23 +28,9 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function capacity(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string> = { CAPACITY_DATA_DIR: dataDir };
-  for (const key of ["PATH", "HOME", "TMPDIR", "LANG"]) {
-    const value = process.env[key];
-    if (value !== undefined) env[key] = value;
-  }
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: work, env, encoding: "utf8", timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+/** The bin in the files folder, on this test's data folder only. */
+function capacity(args: string[]): Promise<CliOutcome> {
+  return spawnCli(args, { env: { CAPACITY_DATA_DIR: dataDir }, cwd: work });
 }
 
 async function workouts(): Promise<StoredWorkout[]> {
@@ -77,17 +58,17 @@ describe("capacity import with lifting-app exports", () => {
     const file = join(work, "strong.csv");
     writeFileSync(file, LEGS);
     const first = await capacity(["import", file]);
-    expect(first.stderr).toBe("");
+    expect(first.err).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("Strong export");
-    expect(first.stdout).toContain('"Zercher Carry" (1 set)');
-    expect(first.stdout).toContain("--map");
-    expect(first.stdout).toContain("1 rest timer dropped");
+    expect(first.out).toContain("Strong export");
+    expect(first.out).toContain('"Zercher Carry" (1 set)');
+    expect(first.out).toContain("--map");
+    expect(first.out).toContain("1 rest timer dropped");
     expect((await workouts()).flatMap((w) => w.sets)).toHaveLength(2);
 
     const bad = await capacity(["import", file, "--map", "Zercher Carry=nope"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("capacity exercises");
+    expect(bad.err).toContain("capacity exercises");
 
     const mapped = await capacity([
       "import",
@@ -97,7 +78,7 @@ describe("capacity import with lifting-app exports", () => {
       "Zercher Carry=goblet-squat",
     ]);
     expect(mapped.code).toBe(0);
-    const report = JSON.parse(mapped.stdout);
+    const report = JSON.parse(mapped.out);
     expect(report).toMatchObject({ imported: [], duplicates: [], failed: [] });
     expect(report.strength[0]).toMatchObject({
       app: "strong",
@@ -125,7 +106,7 @@ describe("capacity import with lifting-app exports", () => {
       for (const file of files) expect(existsSync(file), file).toBe(true);
       const result = await capacity(["import", "--json", "--skip-unmapped", ...files]);
       expect(result.code).toBe(0);
-      const report = JSON.parse(result.stdout);
+      const report = JSON.parse(result.out);
       expect(
         report.strength.map((r: { rows: number; workouts: number }) => [r.rows, r.workouts]),
       ).toEqual([
@@ -134,12 +115,12 @@ describe("capacity import with lifting-app exports", () => {
         [330, 17],
       ]);
       const again = await capacity(["import", "--json", "--skip-unmapped", ...files]);
-      const second = JSON.parse(again.stdout);
+      const second = JSON.parse(again.out);
       for (const one of second.strength) expect(one.stored).toEqual({ workouts: 0, sets: 0 });
 
       const jefit = await capacity(["import", join(dir, "jefit-synthetic-openweight.csv")]);
       expect(jefit.code).toBe(1);
-      expect(jefit.stderr).toMatch(/JEFIT/);
+      expect(jefit.err).toMatch(/JEFIT/);
     },
   );
 });

@@ -14,6 +14,7 @@ import { cryptoIds } from "../../src/adapters/crypto.js";
 import { openDatabase } from "../../src/adapters/db/database.js";
 import { migrateToLatest } from "../../src/adapters/db/migrator.js";
 import { createStore } from "../../src/adapters/db/store.js";
+import type { ImportReport } from "../../src/app/import-activities.js";
 import {
   accountForImport,
   importAccountOnDemand,
@@ -69,15 +70,12 @@ function capacity(
   return spawnCli(args, { env, cwd });
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the JSON report is checked by the assertions
-type Json = any;
-
 /** Runs with --json: stdout must be the JSON report and nothing else. */
-async function importJson(args: string[]): Promise<CliOutcome & { report: Json }> {
+async function importJson(args: string[]): Promise<CliOutcome & { report: ImportReport }> {
   const outcome = await capacity(["import", "--json", ...args]);
-  let report: Json;
+  let report: ImportReport;
   try {
-    report = JSON.parse(outcome.out);
+    report = JSON.parse(outcome.out) as ImportReport;
   } catch {
     throw new Error(`stdout is not JSON (exit ${outcome.code}):\n${outcome.out}\n${outcome.err}`);
   }
@@ -215,9 +213,9 @@ describe("capacity import --json", () => {
       elapsedS: 2700,
     });
     expect(report.failed).toEqual([{ source: "broken.gpx", error: expect.any(String) }]);
-    expect(report.failed[0].error).toMatch(/malformed XML/);
+    expect(report.failed[0]?.error).toMatch(/malformed XML/);
     const stored = await storedActivities();
-    expect(stored.map((a) => a.id).sort()).toEqual(report.imported.map((a: Json) => a.id).sort());
+    expect(stored.map((a) => a.id).sort()).toEqual(report.imported.map((a) => a.id).sort());
   }, 60_000);
 
   it("stores nothing twice: a second import of the same archive is all duplicates", async () => {
@@ -229,11 +227,8 @@ describe("capacity import --json", () => {
     expect(second.code).toBe(0);
     expect(second.report.imported).toEqual([]);
     expect(second.report.failed).toEqual([]);
-    expect(second.report.duplicates.map((a: Json) => a.source)).toEqual([
-      "runs/a.gpx",
-      "runs/b.gpx.gz",
-    ]);
-    expect(second.report.duplicates.every((a: Json) => a.id === null)).toBe(true);
+    expect(second.report.duplicates.map((a) => a.source)).toEqual(["runs/a.gpx", "runs/b.gpx.gz"]);
+    expect(second.report.duplicates.every((a) => a.id === null)).toBe(true);
     expect(await storedActivities()).toHaveLength(2);
     // The human summary of a third run says so.
     const third = await capacity(["import", zip]);
@@ -246,7 +241,7 @@ describe("capacity import --json", () => {
     const dry = await importJson([zip, "--dry-run"]);
     expect(dry.code).toBe(1);
     expect(dry.report.imported).toHaveLength(2);
-    expect(dry.report.imported.every((a: Json) => a.id === null)).toBe(true);
+    expect(dry.report.imported.every((a) => a.id === null)).toBe(true);
     expect(dry.report.failed).toHaveLength(1);
     expect(await accounts()).toEqual([]);
     expect(await storedActivities()).toEqual([]);
@@ -273,7 +268,7 @@ describe("capacity import --json", () => {
     const { code, report } = await importJson(["runs"]);
     expect(report.failed).toEqual([]);
     expect(code).toBe(0);
-    expect(report.imported.map((a: Json) => a.source)).toEqual([
+    expect(report.imported.map((a) => a.source)).toEqual([
       join("runs", "A.GPX.GZ"),
       join("runs", "b.gpx"),
       "inner.gpx",
@@ -285,7 +280,7 @@ describe("capacity import --json", () => {
     const good = write("good.gpx", gpx("2026-10-01T07:00:00Z"));
     const { code, report } = await importJson(["missing.fit", good]);
     expect(code).toBe(1);
-    expect(report.imported.map((a: Json) => a.source)).toEqual([good]);
+    expect(report.imported.map((a) => a.source)).toEqual([good]);
     expect(report.failed).toEqual([
       { source: "missing.fit", error: '"missing.fit" does not exist.' },
     ]);
@@ -604,7 +599,7 @@ describe.skipIf(!CORPUS)("capacity import on the real-file corpus", () => {
     const first = await importJson([fenix, fit, sameGpx, sameTcx, strava]);
     expect(first.report.failed).toEqual([]);
     expect(first.code).toBe(0);
-    expect(first.report.imported.map((a: Json) => [a.source, a.format])).toEqual([
+    expect(first.report.imported.map((a) => [a.source, a.format])).toEqual([
       [fenix, "fit"],
       [fit, "fit"],
       [strava, "gpx"],
@@ -622,7 +617,7 @@ describe.skipIf(!CORPUS)("capacity import on the real-file corpus", () => {
       sport: "run",
       start: "2019-06-15T09:42:23.000Z",
     });
-    expect(first.report.duplicates.map((a: Json) => [a.source, a.format])).toEqual([
+    expect(first.report.duplicates.map((a) => [a.source, a.format])).toEqual([
       [sameGpx, "gpx"],
       [sameTcx, "tcx"],
     ]);

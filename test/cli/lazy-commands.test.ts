@@ -3,15 +3,14 @@
  * database, argon2 or the importers. Spawns the built command with loader hooks that list every
  * module the process imports (test/support/module-log.mjs; a CommonJS package shows by its entry).
  */
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnCli } from "../support/cli.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const HOOK = fileURLToPath(new URL("../support/module-log.mjs", import.meta.url));
 
 /** Packages and folders a planning command has no use for. */
@@ -40,20 +39,12 @@ let runs = 0;
 
 /** The modules `capacity ARGS` loaded, and its exit code. */
 async function modulesOf(args: string[]): Promise<{ code: number; modules: string[] }> {
-  expect(existsSync(join(ROOT, "dist/cli/main.js")), "run `npm run build` first").toBe(true);
   runs += 1;
   const log = join(dir, `modules-${runs}.txt`);
-  const code = await new Promise<number>((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", HOOK, "bin/capacity.js", ...args],
-      {
-        cwd: ROOT,
-        timeout: 20_000,
-        env: { ...process.env, CAPACITY_MODULE_LOG: log, CAPACITY_DATA_DIR: dir },
-      },
-      (error) => resolve(error ? (typeof error.code === "number" ? error.code : -1) : 0),
-    );
+  const { code } = await spawnCli(args, {
+    nodeArgs: ["--import", HOOK],
+    env: { CAPACITY_MODULE_LOG: log, CAPACITY_DATA_DIR: dir },
+    timeoutMs: 20_000,
   });
   const text = existsSync(log) ? await readFile(log, "utf8") : "";
   return { code, modules: text.split("\n").filter(Boolean) };

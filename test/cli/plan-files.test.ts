@@ -6,17 +6,13 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import FitParser from "fit-file-parser";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIT_EXERCISES, workoutSteps } from "../../src/adapters/fit-workout.js";
 import { checkFitCrc } from "../../src/adapters/importers/fit-crc.js";
-import { run } from "../../src/cli/main.js";
 import type { Plan, PlannedSession } from "../../src/core/protocol/plan-types.js";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const NOW = "2026-11-26T10:00:00Z";
+import { ROOT, runCli } from "../support/cli.js";
 
 let dir: string;
 
@@ -28,21 +24,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    clock: { now: () => new Date(NOW) },
-    isTty: false,
-  });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCli(argv);
 
 /** A log with a loaded set of every loaded exercise of the first plan, so loads appear. */
 async function logFor(profile: string): Promise<string> {

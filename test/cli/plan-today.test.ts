@@ -2,15 +2,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.js";
 import type { Plan } from "../../src/core/protocol/plan-types.js";
+import { ROOT, runCli } from "../support/cli.js";
 
-const MARATHONER = join(
-  fileURLToPath(new URL("../../", import.meta.url)),
-  "examples/marathoner.json",
-);
+const MARATHONER = join(ROOT, "examples/marathoner.json");
 let dir = "";
 let logFile = "";
 
@@ -24,18 +20,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[]): Promise<{ code: number; out: string }> {
-  let out = "";
-  const code = await run(argv, {
-    out: (text) => {
-      out += text;
-    },
-    err: () => {},
-    clock: { now: () => new Date("2026-11-26T10:00:00Z") },
-    isTty: false,
-  });
-  return { code, out };
-}
+const cli = (argv: string[]) => runCli(argv);
 
 describe("capacity plan --from a Thursday", () => {
   it("JSON: Monday to Wednesday are past and hold only the done session, with what was lifted", async () => {

@@ -20,13 +20,18 @@ import { buildApp } from "../../src/adapters/http/app.js";
 import { installErrorHandler, typeboxValidator } from "../../src/adapters/http/problems.js";
 import { accountRoutes } from "../../src/adapters/http/routes/accounts.js";
 import { activityRoutes } from "../../src/adapters/http/routes/activities.js";
-import { ImportJobs } from "../../src/app/import-jobs.js";
+import { type ImportJob, ImportJobs } from "../../src/app/import-jobs.js";
+import type { Account, ActivityView, Items } from "../../src/contract/index.js";
+import type { RunWeekAnswer } from "../../src/core/running/propose-week.js";
+import type { WeeklyRunning } from "../../src/core/running/weekly.js";
 import { testStore } from "../support/database.js";
 import {
   databaseRows,
   exampleProfile,
-  type Json,
   json,
+  type OpenApiDocument,
+  present,
+  problem,
   ROOT,
   signUp,
   type TestClock,
@@ -68,7 +73,10 @@ function recordLogs(app: FastifyInstance, logs: Logged[]): void {
         if (typeof property !== "string" || !LEVELS.includes(property)) return value;
         return (first: unknown, second?: unknown) => {
           const message = typeof first === "string" ? first : String(second ?? "");
-          const err = typeof first === "object" && first !== null ? (first as Json).err : undefined;
+          const err =
+            typeof first === "object" && first !== null
+              ? (first as { err?: unknown }).err
+              : undefined;
           logs.push({
             level: property,
             message,
@@ -213,14 +221,19 @@ async function upload(
     status: response.statusCode,
     headers: response.headers,
     text,
-    body: text ? (JSON.parse(text) as Json) : null,
+    body: (text ? JSON.parse(text) : null) as ImportJob,
   };
 }
 
+/** `GET /api/activities/weekly`. */
+interface WeeklyAnswer {
+  readonly weeks: readonly WeeklyRunning[];
+}
+
 /** Polls the job until it is no longer running. */
-async function finished(app: FastifyInstance, cookie: string, id: string): Promise<Json> {
+async function finished(app: FastifyInstance, cookie: string, id: string): Promise<ImportJob> {
   for (let i = 0; i < 2000; i++) {
-    const response = await json(app, "GET", `/api/activities/imports/${id}`, cookie);
+    const response = await json<ImportJob>(app, "GET", `/api/activities/imports/${id}`, cookie);
     expect(response.status, response.text).toBe(200);
     if (response.body.status !== "running") return response.body;
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -255,7 +268,7 @@ function heldUpload(app: FastifyInstance, cookie: string, parts: readonly Part[]
     .then((answer) => ({
       status: answer.statusCode,
       text: answer.body,
-      body: answer.body ? (JSON.parse(answer.body) as Json) : null,
+      body: (answer.body ? JSON.parse(answer.body) : null) as ImportJob,
     }));
   return {
     response,
@@ -267,14 +280,18 @@ function heldUpload(app: FastifyInstance, cookie: string, parts: readonly Part[]
 }
 
 /** Uploads and follows the job to its end; the upload must be accepted. */
-async function imported(h: Harness, cookie: string, parts: readonly Part[]): Promise<Json> {
+async function imported(h: Harness, cookie: string, parts: readonly Part[]): Promise<ImportJob> {
   const response = await upload(h.app, cookie, parts);
   expect(response.status, response.text).toBe(202);
   return finished(h.app, cookie, response.body.id);
 }
 
-async function activities(h: Harness, cookie: string, query = ""): Promise<Json[]> {
-  const response = await json(h.app, "GET", `/api/activities${query}`, cookie);
+async function activities(
+  h: Harness,
+  cookie: string,
+  query = "",
+): Promise<readonly ActivityView[]> {
+  const response = await json<Items<ActivityView>>(h.app, "GET", `/api/activities${query}`, cookie);
   expect(response.status, response.text).toBe(200);
   return response.body.items;
 }
@@ -329,9 +346,9 @@ describe("POST /api/activities/import", () => {
       counts: { imported: 1, duplicates: 0, failed: 0 },
       error: null,
     });
-    expect(done.report.failed).toEqual([]);
-    expect(done.report.duplicates).toEqual([]);
-    expect(done.report.imported).toEqual([
+    expect(present(done.report).failed).toEqual([]);
+    expect(present(done.report).duplicates).toEqual([]);
+    expect(present(done.report).imported).toEqual([
       expect.objectContaining({
         source: "evening run.gpx",
         format: "gpx",
@@ -346,7 +363,7 @@ describe("POST /api/activities/import", () => {
     const items = await activities(h, cookie);
     expect(items).toEqual([
       {
-        id: done.report.imported[0].id,
+        id: present(done.report).imported[0]?.id,
         sport: "run",
         start: "2026-11-20T20:00:00.000Z",
         // No profile yet: days are UTC days.
@@ -364,8 +381,8 @@ describe("POST /api/activities/import", () => {
         createdAt: "2026-11-30T09:00:00.000Z",
       },
     ]);
-    expect(items[0].distanceM).toBeGreaterThan(5500);
-    expect(items[0].distanceM).toBeLessThan(6500);
+    expect(present(items[0]).distanceM).toBeGreaterThan(5500);
+    expect(present(items[0]).distanceM).toBeLessThan(6500);
   });
 
   it.skipIf(!CORPUS)(
@@ -380,15 +397,15 @@ describe("POST /api/activities/import", () => {
           data: corpusFile("fit/activity-small-fenix2-run.fit"),
         },
       ]);
-      expect(job.status, job.error).toBe("done");
+      expect(job.status, job.error ?? undefined).toBe("done");
       expect(job.counts).toEqual({ imported: 2, duplicates: 1, failed: 0 });
-      expect(job.report.imported.map((a: Json) => [a.source, a.format, a.sport])).toEqual([
+      expect(present(job.report).imported.map((a) => [a.source, a.format, a.sport])).toEqual([
         ["6782987395.fit", "fit", "run"],
         ["activity-small-fenix2-run.fit", "fit", "run"],
       ]);
-      expect(job.report.duplicates.map((a: Json) => a.source)).toEqual(["6782987395.gpx"]);
+      expect(present(job.report).duplicates.map((a) => a.source)).toEqual(["6782987395.gpx"]);
       const items = await activities(h, cookie);
-      expect(items.map((a: Json) => a.source).sort()).toEqual([
+      expect(items.map((a) => a.source).sort()).toEqual([
         "6782987395.fit",
         "activity-small-fenix2-run.fit",
       ]);
@@ -413,18 +430,18 @@ describe("POST /api/activities/import", () => {
       progress: { done: 4, total: 4 },
       counts: { imported: 2, duplicates: 1, failed: 1 },
     });
-    expect(job.report.imported.map((a: Json) => a.source)).toEqual([
+    expect(present(job.report).imported.map((a) => a.source)).toEqual([
       "activities/monday.gpx",
       "activities/wednesday.gpx",
     ]);
-    expect(job.report.duplicates.map((a: Json) => a.source)).toEqual([
+    expect(present(job.report).duplicates.map((a) => a.source)).toEqual([
       "activities/monday-again.gpx",
     ]);
-    expect(job.report.failed).toEqual([
+    expect(present(job.report).failed).toEqual([
       { source: "activities/broken.gpx", error: expect.any(String) },
     ]);
     const stored = await activities(h, cookie);
-    expect(stored.map((a: Json) => a.source)).toEqual([
+    expect(stored.map((a) => a.source)).toEqual([
       "activities/monday.gpx",
       "activities/wednesday.gpx",
     ]);
@@ -449,8 +466,8 @@ describe("POST /api/activities/import", () => {
       counts: { imported: 2, duplicates: 0, failed: 1 },
     });
     // Reported under their base names; stored under names the server makes.
-    expect(job.report.imported.map((a: Json) => a.source)).toEqual(["escape.gpx", "passwd"]);
-    expect(job.report.failed.map((f: Json) => f.source)).toEqual(["notes.txt"]);
+    expect(present(job.report).imported.map((a) => a.source)).toEqual(["escape.gpx", "passwd"]);
+    expect(present(job.report).failed.map((f) => f.source)).toEqual(["notes.txt"]);
     expect(leftovers(h)).toEqual([]);
   });
 
@@ -502,7 +519,7 @@ describe("the upload limit", () => {
 
   const big = (bytes: number) => Buffer.alloc(bytes, "x");
 
-  const expectTooLarge = (response: { status: number; body: Json; text: string }) => {
+  const expectTooLarge = (response: { status: number; body: unknown; text: string }) => {
     expect(response.status, response.text).toBe(413);
     expect(response.body).toEqual({
       error: { kind: "too-large", message: expect.stringContaining("64 KB"), field: null },
@@ -567,7 +584,7 @@ describe("the upload limit", () => {
       name: "x".repeat(5000),
     });
     expect(response.status).toBe(400);
-    expect(response.body.error.kind).toBe("too-large");
+    expect(problem(response).kind).toBe("too-large");
   });
 });
 
@@ -622,7 +639,7 @@ describe("parts and files in one upload", () => {
       ...fields,
     ]);
     expect(response.status, response.text).toBe(413);
-    expect(response.body.error).toEqual({
+    expect(problem(response)).toEqual({
       kind: "too-large",
       message: expect.stringContaining("at most 100 form fields"),
       field: null,
@@ -677,7 +694,7 @@ describe("import jobs", () => {
     const id = response.body.id;
     const theirs = await json(h.app, "GET", `/api/activities/imports/${id}`, other);
     expect(theirs.status).toBe(404);
-    expect(theirs.body.error.kind).toBe("not-found");
+    expect(problem(theirs).kind).toBe("not-found");
     expect(theirs.text).not.toContain("a.gpx");
     await finished(h.app, owner, id);
     expect((await json(h.app, "GET", `/api/activities/imports/${id}`, other)).status).toBe(404);
@@ -698,10 +715,15 @@ describe("import jobs", () => {
     }));
     const response = await upload(h.app, cookie, files);
     expect(response.status).toBe(202);
-    const seen: Json[] = [];
-    let job: Json = response.body;
+    const seen: ImportJob["progress"][] = [];
+    let job = response.body;
     while (job.status === "running") {
-      const polled = await json(h.app, "GET", `/api/activities/imports/${job.id}`, cookie);
+      const polled = await json<ImportJob>(
+        h.app,
+        "GET",
+        `/api/activities/imports/${job.id}`,
+        cookie,
+      );
       job = polled.body;
       if (job.status === "running") seen.push(job.progress);
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -742,7 +764,7 @@ describe("import jobs", () => {
           step: 1,
         }),
       }));
-      const me = (await json(own.app, "GET", "/api/me", cookie)).body;
+      const me = (await json<Account>(own.app, "GET", "/api/me", cookie)).body;
       const response = await upload(own.app, cookie, many);
       expect(response.status).toBe(202);
       expect(leftovers(own)).toHaveLength(1);
@@ -774,7 +796,7 @@ describe("imports running at once", () => {
       await until(() => leftovers(own).length === 3, "three uploads being read");
       const fourth = await upload(own.app, cookie, file(3), { stream: true });
       expect(fourth.status, fourth.text).toBe(429);
-      expect(fourth.body.error).toEqual({
+      expect(problem(fourth)).toEqual({
         kind: "rate-limited",
         message: expect.stringContaining("3 imports"),
         field: null,
@@ -1095,18 +1117,18 @@ describe("GET /api/activities", () => {
       { name: "monday.gpx", data: gpx({ start: "2026-11-23T05:00:00Z" }) },
     ]);
     const all = await activities(h, cookie);
-    expect(all.map((a: Json) => [a.source, a.date])).toEqual([
+    expect(all.map((a) => [a.source, a.date])).toEqual([
       ["saturday.gpx", "2026-11-21"],
       ["monday.gpx", "2026-11-23"],
     ]);
     expect(
-      (await activities(h, cookie, "?from=2026-11-21&to=2026-11-21")).map((a: Json) => a.source),
+      (await activities(h, cookie, "?from=2026-11-21&to=2026-11-21")).map((a) => a.source),
     ).toEqual(["saturday.gpx"]);
     expect(await activities(h, cookie, "?from=2026-11-20&to=2026-11-20")).toEqual([]);
-    expect((await activities(h, cookie, "?from=2026-11-22")).map((a: Json) => a.source)).toEqual([
+    expect((await activities(h, cookie, "?from=2026-11-22")).map((a) => a.source)).toEqual([
       "monday.gpx",
     ]);
-    expect((await activities(h, cookie, "?to=2026-11-22")).map((a: Json) => a.source)).toEqual([
+    expect((await activities(h, cookie, "?to=2026-11-22")).map((a) => a.source)).toEqual([
       "saturday.gpx",
     ]);
   });
@@ -1121,7 +1143,7 @@ describe("GET /api/activities", () => {
     const cookie = await signUp(h.app);
     const response = await json(h.app, "GET", `/api/activities${query}`, cookie);
     expect(response.status, response.text).toBe(400);
-    expect(response.body.error).toMatchObject({ kind: "invalid", field });
+    expect(problem(response)).toMatchObject({ kind: "invalid", field });
   });
 });
 
@@ -1156,7 +1178,7 @@ describe("an over-long id in the path", () => {
         ] as const) {
           const response = await json(app, method, url, cookie);
           expect(response.status, `${method} ${length}: ${response.text}`).toBe(400);
-          expect(response.body.error).toEqual({
+          expect(problem(response)).toEqual({
             kind: "invalid",
             message: expect.any(String),
             field: "id",
@@ -1167,7 +1189,7 @@ describe("an over-long id in the path", () => {
       }
       const unknown = await json(app, "GET", `/api/activities/imports/${"a".repeat(100)}`, cookie);
       expect(unknown.status).toBe(404);
-      expect(unknown.body.error.kind).toBe("not-found");
+      expect(problem(unknown).kind).toBe("not-found");
     } finally {
       await app.close();
       await store.dispose();
@@ -1183,15 +1205,15 @@ describe("DELETE /api/activities/:id", () => {
       { name: "a.gpx", data: gpx({ start: "2026-11-08T07:00:00Z" }) },
       { name: "b.gpx", data: gpx({ start: "2026-11-09T07:00:00Z" }) },
     ]);
-    const [a, b] = job.report.imported.map((x: Json) => x.id);
+    const [a, b] = present(job.report).imported.map((x) => x.id);
     const refused = await json(h.app, "DELETE", `/api/activities/${a}`, other);
     expect(refused.status).toBe(404);
-    expect(refused.body.error.kind).toBe("not-found");
-    expect((await activities(h, owner)).map((x: Json) => x.id)).toEqual([a, b]);
+    expect(problem(refused).kind).toBe("not-found");
+    expect((await activities(h, owner)).map((x) => x.id)).toEqual([a, b]);
 
     expect((await json(h.app, "DELETE", `/api/activities/${a}`, owner)).status).toBe(204);
     expect((await json(h.app, "DELETE", `/api/activities/${a}`, owner)).status).toBe(404);
-    expect((await activities(h, owner)).map((x: Json) => x.id)).toEqual([b]);
+    expect((await activities(h, owner)).map((x) => x.id)).toEqual([b]);
   });
 });
 
@@ -1219,10 +1241,10 @@ describe("running from the imported history", () => {
     expect(none.body).toEqual({ proposal: null, reason: expect.any(String) });
 
     await history(cookie);
-    const answer = await json(h.app, "GET", "/api/run-week/proposal", cookie);
+    const answer = await json<RunWeekAnswer>(h.app, "GET", "/api/run-week/proposal", cookie);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body.reason).toBeNull();
-    const proposal = answer.body.proposal;
+    const proposal = present(answer.body.proposal);
     expect(proposal).toEqual({
       runWeek: {
         mon: "rest",
@@ -1260,16 +1282,21 @@ describe("running from the imported history", () => {
   it("GET /api/activities/weekly: the last N weeks, oldest first, this week last", async () => {
     const cookie = await signUp(h.app);
     await history(cookie);
-    const response = await json(h.app, "GET", "/api/activities/weekly?weeks=4", cookie);
+    const response = await json<WeeklyAnswer>(
+      h.app,
+      "GET",
+      "/api/activities/weekly?weeks=4",
+      cookie,
+    );
     expect(response.status, response.text).toBe(200);
     const weeks = response.body.weeks;
-    expect(weeks.map((w: Json) => w.start)).toEqual([
+    expect(weeks.map((w) => w.start)).toEqual([
       "2026-11-09",
       "2026-11-16",
       "2026-11-23",
       "2026-11-30",
     ]);
-    expect(weeks.map((w: Json) => w.runs)).toEqual([3, 3, 3, 0]);
+    expect(weeks.map((w) => w.runs)).toEqual([3, 3, 3, 0]);
     expect(weeks[0]).toEqual({
       start: "2026-11-09",
       runs: 3,
@@ -1277,7 +1304,7 @@ describe("running from the imported history", () => {
       movingS: expect.any(Number),
       strength: 0,
     });
-    expect(weeks[0].movingS).toBeGreaterThan(190 * 60);
+    expect(present(weeks[0]).movingS).toBeGreaterThan(190 * 60);
     expect(weeks[3]).toEqual({
       start: "2026-11-30",
       runs: 0,
@@ -1285,7 +1312,7 @@ describe("running from the imported history", () => {
       movingS: 0,
       strength: 0,
     });
-    const byDefault = await json(h.app, "GET", "/api/activities/weekly", cookie);
+    const byDefault = await json<WeeklyAnswer>(h.app, "GET", "/api/activities/weekly", cookie);
     expect(byDefault.body.weeks).toHaveLength(12);
   });
 
@@ -1295,14 +1322,14 @@ describe("running from the imported history", () => {
       const cookie = await signUp(h.app);
       const response = await json(h.app, "GET", `/api/activities/weekly?weeks=${weeks}`, cookie);
       expect(response.status, response.text).toBe(400);
-      expect(response.body.error).toMatchObject({ kind: "invalid", field: "weeks" });
+      expect(problem(response)).toMatchObject({ kind: "invalid", field: "weeks" });
     },
   );
 });
 
 describe("OpenAPI", () => {
   it("lists the activity routes with a tag", async () => {
-    const doc = (await json(h.app, "GET", "/api/openapi.json")).body;
+    const doc = (await json<OpenApiDocument>(h.app, "GET", "/api/openapi.json")).body;
     for (const [path, method] of [
       ["/api/activities/import", "post"],
       ["/api/activities/imports/{id}", "get"],

@@ -3,32 +3,40 @@
  * CAPACITY_TEST_DATABASE=postgres). Each test works in accounts of its own.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { ExportDocument, ImportSummary } from "../../src/app/data-transfer.js";
+import type {
+  Account,
+  Checkin,
+  Items,
+  LogInState,
+  Move,
+  Swap,
+  Workout,
+} from "../../src/contract/index.js";
+import type { CatalogueEntry } from "../../src/core/exercise/filter.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import type { Plan, Prescription } from "../../src/core/protocol/plan-types.js";
 import { aStoredActivity } from "../builders.js";
 import {
+  appPerFile,
   appRoutes,
   databaseRows,
   exampleProfile,
-  type Json,
   json,
+  type OpenApiDocument,
   PASSWORD,
+  present,
+  problem,
   sessionCookie,
   signUp,
-  type TestApp,
   testApp,
   uniqueEmail,
+  weekOf,
   workoutBody,
 } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLAN = "/api/plan?from=2026-11-30&weeks=2";
@@ -42,15 +50,16 @@ function cookieAttributes(header: unknown): string[] {
     .map((part) => part.trim().toLowerCase());
 }
 
-function sessionDates(plan: Json, week = 0): string[] {
-  return plan.weeks[week].sessions.map((session: Json) => session.date);
+function sessionDates(plan: Plan, week = 0): string[] {
+  return weekOf(plan, week).sessions.map((session) => session.date);
 }
 
-function exerciseIn(plan: Json, date: string, id: string): Json {
+/** The exercise `id` of the session on `date`, or undefined when that session has none. */
+function exerciseIn(plan: Plan, date: string, id: string): Prescription | undefined {
   for (const week of plan.weeks) {
     for (const session of week.sessions) {
       if (session.date !== date) continue;
-      return session.exercises.find((exercise: Json) => exercise.id === id);
+      return session.exercises.find((exercise) => exercise.id === id);
     }
   }
   return undefined;
@@ -59,7 +68,7 @@ function exerciseIn(plan: Json, date: string, id: string): Json {
 /** A new account with the marathoner's profile. */
 async function athlete(): Promise<string> {
   const cookie = await signUp(t.app);
-  const saved = await json(t.app, "PUT", "/api/profile", cookie, exampleProfile());
+  const saved = await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile());
   expect(saved.status).toBe(200);
   return cookie;
 }
@@ -67,7 +76,7 @@ async function athlete(): Promise<string> {
 describe("accounts", () => {
   it("signs up with 201, the public user and an HttpOnly SameSite=Lax cookie (no Secure over http)", async () => {
     const email = uniqueEmail("Signup").replace("signup", "SignUp");
-    const response = await json(t.app, "POST", "/api/auth/signup", null, {
+    const response = await json<Account>(t.app, "POST", "/api/auth/signup", null, {
       email: `  ${email} `,
       password: PASSWORD,
       name: "Ana",
@@ -87,7 +96,7 @@ describe("accounts", () => {
     expect(attributes).not.toContain("secure");
 
     const cookie = sessionCookie(response.headers["set-cookie"] as string[]);
-    const me = await json(t.app, "GET", "/api/me", cookie);
+    const me = await json<Account>(t.app, "GET", "/api/me", cookie);
     expect(me.status).toBe(200);
     expect(me.body).toEqual(response.body);
   });
@@ -96,7 +105,7 @@ describe("accounts", () => {
     const proxied = await testApp({ trustProxy: true });
     try {
       const https = { "x-forwarded-proto": "https" };
-      const signup = await json(
+      const signup = await json<Account>(
         proxied.app,
         "POST",
         "/api/auth/signup",
@@ -109,7 +118,7 @@ describe("accounts", () => {
 
       const email = uniqueEmail();
       await signUp(proxied.app, email);
-      const login = await json(
+      const login = await json<Account>(
         proxied.app,
         "POST",
         "/api/auth/login",
@@ -120,7 +129,7 @@ describe("accounts", () => {
       expect(login.status).toBe(200);
       expect(cookieAttributes(login.headers["set-cookie"])).toContain("secure");
 
-      const plain = await json(proxied.app, "POST", "/api/auth/login", null, {
+      const plain = await json<Account>(proxied.app, "POST", "/api/auth/login", null, {
         email,
         password: PASSWORD,
       });
@@ -130,7 +139,7 @@ describe("accounts", () => {
       await proxied.dispose();
     }
     // Without trustProxy anyone could send the header: it is not believed.
-    const spoofed = await json(
+    const spoofed = await json<Account>(
       t.app,
       "POST",
       "/api/auth/signup",
@@ -146,21 +155,21 @@ describe("accounts", () => {
     const email = uniqueEmail();
     const first = await signUp(t.app, email);
 
-    const wrong = await json(t.app, "POST", "/api/auth/login", null, {
+    const wrong = await json<Account>(t.app, "POST", "/api/auth/login", null, {
       email,
       password: `${PASSWORD}!`,
     });
     expect(wrong.status).toBe(401);
-    expect(wrong.body.error).toMatchObject({ kind: "unauthorized", field: null });
+    expect(problem(wrong)).toMatchObject({ kind: "unauthorized", field: null });
     expect(wrong.headers["set-cookie"]).toBeUndefined();
-    const nobody = await json(t.app, "POST", "/api/auth/login", null, {
+    const nobody = await json<Account>(t.app, "POST", "/api/auth/login", null, {
       email: uniqueEmail(),
       password: PASSWORD,
     });
     expect(nobody.status).toBe(401);
-    expect(nobody.body.error.message).toBe(wrong.body.error.message);
+    expect(problem(nobody).message).toBe(problem(wrong).message);
 
-    const login = await json(t.app, "POST", "/api/auth/login", null, {
+    const login = await json<Account>(t.app, "POST", "/api/auth/login", null, {
       email: email.toUpperCase(),
       password: PASSWORD,
     });
@@ -174,8 +183,8 @@ describe("accounts", () => {
     expect(logout.status).toBe(204);
     const cleared = cookieAttributes(logout.headers["set-cookie"]);
     expect(cleared[0]).toBe("capacity_session=");
-    expect((await json(t.app, "GET", "/api/me", second)).status).toBe(401);
-    expect((await json(t.app, "GET", "/api/me", first)).status).toBe(200);
+    expect((await json<Account>(t.app, "GET", "/api/me", second)).status).toBe(401);
+    expect((await json<Account>(t.app, "GET", "/api/me", first)).status).toBe(200);
 
     // Logging out without a session (or twice) is harmless.
     expect((await json(t.app, "POST", "/api/auth/logout")).status).toBe(204);
@@ -185,26 +194,26 @@ describe("accounts", () => {
   it("changing the password ends every other session and keeps the caller logged in", async () => {
     const email = uniqueEmail();
     const caller = await signUp(t.app, email);
-    const login = await json(t.app, "POST", "/api/auth/login", null, {
+    const login = await json<Account>(t.app, "POST", "/api/auth/login", null, {
       email,
       password: PASSWORD,
     });
     const laptop = sessionCookie(login.headers["set-cookie"] as string[]);
-    expect((await json(t.app, "GET", "/api/me", laptop)).status).toBe(200);
+    expect((await json<Account>(t.app, "GET", "/api/me", laptop)).status).toBe(200);
 
     const wrongCurrent = await json(t.app, "POST", "/api/auth/password", caller, {
       current: "not the password",
       next: "a brand new passphrase",
     });
     expect(wrongCurrent.status).toBe(400);
-    expect(wrongCurrent.body.error.field).toBe("current");
+    expect(problem(wrongCurrent).field).toBe("current");
     const tooShort = await json(t.app, "POST", "/api/auth/password", caller, {
       current: PASSWORD,
       next: "123456789",
     });
     expect(tooShort.status).toBe(400);
-    expect(tooShort.body.error.field).toBe("next");
-    expect((await json(t.app, "GET", "/api/me", laptop)).status).toBe(200);
+    expect(problem(tooShort).field).toBe("next");
+    expect((await json<Account>(t.app, "GET", "/api/me", laptop)).status).toBe(200);
 
     const changed = await json(t.app, "POST", "/api/auth/password", caller, {
       current: PASSWORD,
@@ -214,12 +223,15 @@ describe("accounts", () => {
     const fresh = sessionCookie(changed.headers["set-cookie"] as string[]);
     expect(fresh).not.toBeNull();
     expect(cookieAttributes(changed.headers["set-cookie"])).toContain("httponly");
-    expect((await json(t.app, "GET", "/api/me", fresh)).status).toBe(200);
-    expect((await json(t.app, "GET", "/api/me", laptop)).status).toBe(401);
+    expect((await json<Account>(t.app, "GET", "/api/me", fresh)).status).toBe(200);
+    expect((await json<Account>(t.app, "GET", "/api/me", laptop)).status).toBe(401);
 
-    const old = await json(t.app, "POST", "/api/auth/login", null, { email, password: PASSWORD });
+    const old = await json<Account>(t.app, "POST", "/api/auth/login", null, {
+      email,
+      password: PASSWORD,
+    });
     expect(old.status).toBe(401);
-    const next = await json(t.app, "POST", "/api/auth/login", null, {
+    const next = await json<Account>(t.app, "POST", "/api/auth/login", null, {
       email,
       password: "a brand new passphrase",
     });
@@ -228,34 +240,34 @@ describe("accounts", () => {
 
   it("has the password rules: 10 to 200 characters, not one repeated, not a common one", async () => {
     const tryPassword = (password: string) =>
-      json(t.app, "POST", "/api/auth/signup", null, {
+      json<Account>(t.app, "POST", "/api/auth/signup", null, {
         email: uniqueEmail(),
         password,
         name: "Ana",
       });
     const nine = await tryPassword("123456789");
     expect(nine.status).toBe(400);
-    expect(nine.body.error).toMatchObject({ kind: "invalid", field: "password" });
-    expect(nine.body.error.message).toContain("10");
+    expect(problem(nine)).toMatchObject({ kind: "invalid", field: "password" });
+    expect(problem(nine).message).toContain("10");
     expect((await tryPassword("1234567890")).status).toBe(400);
     expect((await tryPassword("x".repeat(10))).status).toBe(400);
     expect((await tryPassword("xy".repeat(100))).status).toBe(201);
     const long = await tryPassword("x".repeat(201));
     expect(long.status).toBe(400);
-    expect(long.body.error.field).toBe("password");
+    expect(problem(long).field).toBe("password");
   });
 
   it("refuses a second account with the same e-mail in any case with 409", async () => {
     const email = uniqueEmail();
     await signUp(t.app, email);
     for (const again of [email, email.toUpperCase(), ` ${email.replace("@", "@")} `]) {
-      const response = await json(t.app, "POST", "/api/auth/signup", null, {
+      const response = await json<Account>(t.app, "POST", "/api/auth/signup", null, {
         email: again,
         password: PASSWORD,
         name: "Twin",
       });
       expect(response.status).toBe(409);
-      expect(response.body.error).toMatchObject({ kind: "conflict", field: "email" });
+      expect(problem(response)).toMatchObject({ kind: "conflict", field: "email" });
       expect(response.headers["set-cookie"]).toBeUndefined();
     }
   });
@@ -265,9 +277,9 @@ describe("accounts", () => {
     const start = t.clock.now();
     try {
       t.clock.advance(29 * 86_400_000);
-      expect((await json(t.app, "GET", "/api/me", cookie)).status).toBe(200);
+      expect((await json<Account>(t.app, "GET", "/api/me", cookie)).status).toBe(200);
       t.clock.advance(2 * 86_400_000);
-      expect((await json(t.app, "GET", "/api/me", cookie)).status).toBe(401);
+      expect((await json<Account>(t.app, "GET", "/api/me", cookie)).status).toBe(401);
     } finally {
       t.clock.set(start);
     }
@@ -277,16 +289,16 @@ describe("accounts", () => {
     const limited = await testApp({ authRateLimit: 3 });
     try {
       const attempt = () =>
-        json(limited.app, "POST", "/api/auth/login", null, {
+        json<Account>(limited.app, "POST", "/api/auth/login", null, {
           email: "nobody@example.com",
           password: PASSWORD,
         });
       for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
       const blocked = await attempt();
       expect(blocked.status).toBe(429);
-      expect(blocked.body.error).toMatchObject({ kind: "rate-limited", field: null });
+      expect(problem(blocked)).toMatchObject({ kind: "rate-limited", field: null });
       // Without trustProxy, a made-up X-Forwarded-For does not make a new caller.
-      const spoofed = await json(
+      const spoofed = await json<Account>(
         limited.app,
         "POST",
         "/api/auth/login",
@@ -300,7 +312,7 @@ describe("accounts", () => {
       for (let i = 0; i < 4; i++) {
         signups.push(
           (
-            await json(limited.app, "POST", "/api/auth/signup", null, {
+            await json<Account>(limited.app, "POST", "/api/auth/signup", null, {
               email: uniqueEmail(),
               password: "short",
               name: "Ana",
@@ -317,31 +329,44 @@ describe("accounts", () => {
   it("DELETE /api/me removes the account and everything in it", async () => {
     const email = uniqueEmail();
     const cookie = await signUp(t.app, email);
-    const me = (await json(t.app, "GET", "/api/me", cookie)).body;
-    expect((await json(t.app, "PUT", "/api/profile", cookie, exampleProfile())).status).toBe(200);
-    expect((await json(t.app, "POST", "/api/workouts", cookie, workoutBody())).status).toBe(201);
+    const me = (await json<Account>(t.app, "GET", "/api/me", cookie)).body;
+    expect(
+      (await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile())).status,
+    ).toBe(200);
+    expect(
+      (await json<Workout>(t.app, "POST", "/api/workouts", cookie, workoutBody())).status,
+    ).toBe(201);
     const checkin = { date: "2026-11-25", soreness: 2, hurtRun: false };
-    expect((await json(t.app, "POST", "/api/checkins", cookie, checkin)).status).toBe(201);
+    expect((await json<Checkin>(t.app, "POST", "/api/checkins", cookie, checkin)).status).toBe(201);
     const move = { from: "2026-12-03", to: "2026-12-06" };
-    expect((await json(t.app, "POST", "/api/plan/moves", cookie, move)).status).toBe(201);
+    expect((await json<Move>(t.app, "POST", "/api/plan/moves", cookie, move)).status).toBe(201);
     const bystander = await signUp(t.app);
-    expect((await json(t.app, "POST", "/api/workouts", bystander, workoutBody())).status).toBe(201);
+    expect(
+      (await json<Workout>(t.app, "POST", "/api/workouts", bystander, workoutBody())).status,
+    ).toBe(201);
 
     const deleted = await json(t.app, "DELETE", "/api/me", cookie);
     expect(deleted.status).toBe(204);
     expect(cookieAttributes(deleted.headers["set-cookie"])[0]).toBe("capacity_session=");
-    expect((await json(t.app, "GET", "/api/me", cookie)).status).toBe(401);
-    const login = await json(t.app, "POST", "/api/auth/login", null, { email, password: PASSWORD });
+    expect((await json<Account>(t.app, "GET", "/api/me", cookie)).status).toBe(401);
+    const login = await json<Account>(t.app, "POST", "/api/auth/login", null, {
+      email,
+      password: PASSWORD,
+    });
     expect(login.status).toBe(401);
 
     const rows = await databaseRows(t.db);
     const everything = Object.values(rows).flat().join("\n");
     expect(everything).not.toContain(me.id);
     expect(everything).not.toContain(email);
-    expect((await json(t.app, "GET", "/api/workouts", bystander)).body.items).toHaveLength(1);
+    expect(
+      (await json<Items<Workout>>(t.app, "GET", "/api/workouts", bystander)).body.items,
+    ).toHaveLength(1);
 
     // The e-mail is free again.
-    expect((await json(t.app, "GET", "/api/me", await signUp(t.app, email))).status).toBe(200);
+    expect((await json<Account>(t.app, "GET", "/api/me", await signUp(t.app, email))).status).toBe(
+      200,
+    );
   });
 });
 
@@ -386,7 +411,7 @@ describe("service routes", () => {
   });
 
   it("GET /api/openapi.json is an OpenAPI 3 document listing every /api route", async () => {
-    const response = await json(t.app, "GET", "/api/openapi.json");
+    const response = await json<OpenApiDocument>(t.app, "GET", "/api/openapi.json");
     expect(response.status).toBe(200);
     const doc = response.body;
     expect(String(doc.openapi)).toMatch(/^3\./);
@@ -403,8 +428,8 @@ describe("service routes", () => {
     expect(served.length).toBeGreaterThan(20);
     expect([...documented].sort()).toEqual([...served].sort());
     // Request bodies are described by their schemas.
-    const workouts = doc.paths["/api/workouts"].post.requestBody.content["application/json"].schema;
-    expect(Object.keys(workouts.properties)).toEqual(["id", "date", "sets"]);
+    const workouts = doc.paths["/api/workouts"]?.post?.requestBody?.content["application/json"];
+    expect(Object.keys(present(workouts).schema.properties ?? {})).toEqual(["id", "date", "sets"]);
   });
 
   it("GET /api/docs answers the browsable documentation as HTML", async () => {
@@ -443,85 +468,87 @@ describe("service routes", () => {
 describe("profile and plan", () => {
   it("PUT then GET /api/profile round-trips the planner's profile format", async () => {
     const cookie = await signUp(t.app);
-    const before = await json(t.app, "GET", "/api/profile", cookie);
+    const before = await json<Profile>(t.app, "GET", "/api/profile", cookie);
     expect(before.status).toBe(404);
-    expect(before.body.error.kind).toBe("not-found");
+    expect(problem(before).kind).toBe("not-found");
 
     const profile = exampleProfile();
-    const put = await json(t.app, "PUT", "/api/profile", cookie, profile);
+    const put = await json<Profile>(t.app, "PUT", "/api/profile", cookie, profile);
     expect(put.status).toBe(200);
     expect(put.body).toEqual(profile);
-    const got = await json(t.app, "GET", "/api/profile", cookie);
+    const got = await json<Profile>(t.app, "GET", "/api/profile", cookie);
     expect(got.status).toBe(200);
     expect(got.body).toEqual(profile);
 
     const other = exampleProfile("gym-runner");
-    expect((await json(t.app, "PUT", "/api/profile", cookie, other)).status).toBe(200);
-    expect((await json(t.app, "GET", "/api/profile", cookie)).body).toEqual(other);
+    expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, other)).status).toBe(200);
+    expect((await json<Profile>(t.app, "GET", "/api/profile", cookie)).body).toEqual(other);
   });
 
   it("refuses a bad profile with 400 naming runWeek.tue, and keeps the stored one", async () => {
     const cookie = await athlete();
     const bad = exampleProfile();
     bad.runWeek = { ...(bad.runWeek as object), tue: "hard" };
-    const response = await json(t.app, "PUT", "/api/profile", cookie, bad);
+    const response = await json<Profile>(t.app, "PUT", "/api/profile", cookie, bad);
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ kind: "invalid", field: "runWeek.tue" });
-    expect(response.body.error.message).toContain("quality");
-    expect((await json(t.app, "GET", "/api/profile", cookie)).body).toEqual(exampleProfile());
+    expect(problem(response)).toMatchObject({ kind: "invalid", field: "runWeek.tue" });
+    expect(problem(response).message).toContain("quality");
+    expect((await json<Profile>(t.app, "GET", "/api/profile", cookie)).body).toEqual(
+      exampleProfile(),
+    );
   });
 
   it("GET /api/plan before a profile answers 409 no-profile", async () => {
     const cookie = await signUp(t.app);
-    const response = await json(t.app, "GET", PLAN, cookie);
+    const response = await json<Plan>(t.app, "GET", PLAN, cookie);
     expect(response.status).toBe(409);
-    expect(response.body.error.kind).toBe("no-profile");
+    expect(problem(response).kind).toBe("no-profile");
   });
 
   it("plans the marathoner's weeks: sessions on Tuesday 12-01 and Thursday 12-03", async () => {
     const cookie = await athlete();
-    const response = await json(t.app, "GET", PLAN, cookie);
+    const response = await json<Plan>(t.app, "GET", PLAN, cookie);
     expect(response.status).toBe(200);
     const plan = response.body;
     expect(plan.weeks).toHaveLength(2);
-    expect(plan.weeks.map((week: Json) => week.start)).toEqual(["2026-11-30", "2026-12-07"]);
+    expect(plan.weeks.map((week) => week.start)).toEqual(["2026-11-30", "2026-12-07"]);
     expect(sessionDates(plan)).toEqual(["2026-12-01", "2026-12-03"]);
     expect(sessionDates(plan, 1)).toEqual(["2026-12-08", "2026-12-10"]);
     expect(plan.feedback).toEqual([]);
     expect(plan.adjustments).toEqual([]);
 
     // Without `from`, the week of today in the profile's time zone (the clock says 2026-11-30).
-    const today = await json(t.app, "GET", "/api/plan", cookie);
+    const today = await json<Plan>(t.app, "GET", "/api/plan", cookie);
     expect(today.status).toBe(200);
     expect(today.body.weeks).toHaveLength(1);
-    expect(today.body.weeks[0].start).toBe("2026-11-30");
+    expect(weekOf(today.body).start).toBe("2026-11-30");
   });
 
   it("loads follow the log, and a sore check-in brings feedback and adjustments", async () => {
     const cookie = await athlete();
-    const before = (await json(t.app, "GET", PLAN, cookie)).body;
-    expect(exerciseIn(before, "2026-12-01", "quarter-squat").load).toBeNull();
+    const before = (await json<Plan>(t.app, "GET", PLAN, cookie)).body;
+    expect(present(exerciseIn(before, "2026-12-01", "quarter-squat")).load).toBeNull();
 
-    const logged = await json(t.app, "POST", "/api/workouts", cookie, {
+    const logged = await json<Workout>(t.app, "POST", "/api/workouts", cookie, {
       date: "2026-11-24",
       sets: [{ exercise: "quarter-squat", load: { value: 20, unit: "kg" }, reps: 10, rir: 3 }],
     });
     expect(logged.status).toBe(201);
-    const after = (await json(t.app, "GET", PLAN, cookie)).body;
-    expect(exerciseIn(after, "2026-12-01", "quarter-squat").load).toEqual({
+    const after = (await json<Plan>(t.app, "GET", PLAN, cookie)).body;
+    expect(present(exerciseIn(after, "2026-12-01", "quarter-squat")).load).toEqual({
       value: 22,
       unit: "kg",
     });
     expect(after.feedback).toEqual([]);
     expect(after.adjustments).toEqual([]);
 
-    const checkin = await json(t.app, "POST", "/api/checkins", cookie, {
+    const checkin = await json<Checkin>(t.app, "POST", "/api/checkins", cookie, {
       date: "2026-11-25",
       soreness: 7,
       hurtRun: false,
     });
     expect(checkin.status).toBe(201);
-    const sore = (await json(t.app, "GET", PLAN, cookie)).body;
+    const sore = (await json<Plan>(t.app, "GET", PLAN, cookie)).body;
     expect(sore.feedback.length).toBeGreaterThan(0);
     expect(sore.feedback[0]).toMatchObject({ date: "2026-11-24", exercise: "quarter-squat" });
     expect(sore.adjustments).toEqual([
@@ -536,23 +563,23 @@ describe("profile and plan", () => {
   it("the plan follows every write at once: it equals the plan of a fresh account with the same data", async () => {
     /** The plan of a new account that stored `workouts` and `checkins` directly. */
     const freshPlan = async (
-      workouts: Json[],
-      checkins: Json[] = [],
+      workouts: unknown[],
+      checkins: unknown[] = [],
       profile = exampleProfile(),
-    ): Promise<Json> => {
+    ): Promise<Plan> => {
       const cookie = await signUp(t.app);
-      expect((await json(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
+      expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
       for (const w of workouts) {
-        expect((await json(t.app, "POST", "/api/workouts", cookie, w)).status).toBe(201);
+        expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, w)).status).toBe(201);
       }
       for (const c of checkins) {
-        expect((await json(t.app, "POST", "/api/checkins", cookie, c)).status).toBe(201);
+        expect((await json<Checkin>(t.app, "POST", "/api/checkins", cookie, c)).status).toBe(201);
       }
-      return (await json(t.app, "GET", PLAN, cookie)).body;
+      return (await json<Plan>(t.app, "GET", PLAN, cookie)).body;
     };
     const cookie = await athlete();
     const plan = async () => {
-      const response = await json(t.app, "GET", PLAN, cookie);
+      const response = await json<Plan>(t.app, "GET", PLAN, cookie);
       expect(response.status).toBe(200);
       return response.body;
     };
@@ -564,58 +591,60 @@ describe("profile and plan", () => {
     const first = squat(20);
     expect(await plan()).toEqual(await freshPlan([]));
 
-    expect((await json(t.app, "POST", "/api/workouts", cookie, first)).status).toBe(201);
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, first)).status).toBe(201);
     expect(await plan()).toEqual(await freshPlan([first]));
 
     const heavier = { ...first, sets: [{ ...first.sets[0], load: { value: 30, unit: "kg" } }] };
-    const patch = await json(t.app, "PATCH", `/api/workouts/${first.id}`, cookie, {
+    const patch = await json<Workout>(t.app, "PATCH", `/api/workouts/${first.id}`, cookie, {
       sets: heavier.sets,
     });
     expect(patch.status).toBe(200);
     const afterPatch = await plan();
     expect(afterPatch).toEqual(await freshPlan([heavier]));
-    expect(exerciseIn(afterPatch, "2026-12-01", "quarter-squat").load).not.toEqual({
+    expect(present(exerciseIn(afterPatch, "2026-12-01", "quarter-squat")).load).not.toEqual({
       value: 22,
       unit: "kg",
     });
 
     const sore = { date: "2026-11-25", soreness: 7, hurtRun: false };
-    expect((await json(t.app, "POST", "/api/checkins", cookie, sore)).status).toBe(201);
+    expect((await json<Checkin>(t.app, "POST", "/api/checkins", cookie, sore)).status).toBe(201);
     expect(await plan()).toEqual(await freshPlan([heavier], [sore]));
     const fine = { ...sore, soreness: 1 };
-    expect((await json(t.app, "POST", "/api/checkins", cookie, fine)).status).toBe(201);
+    expect((await json<Checkin>(t.app, "POST", "/api/checkins", cookie, fine)).status).toBe(201);
     expect(await plan()).toEqual(await freshPlan([heavier], [fine]));
 
     expect((await json(t.app, "DELETE", `/api/workouts/${first.id}`, cookie)).status).toBe(204);
     expect(await plan()).toEqual(await freshPlan([], [fine]));
 
     const gym = exampleProfile("gym-runner");
-    expect((await json(t.app, "PUT", "/api/profile", cookie, gym)).status).toBe(200);
+    expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, gym)).status).toBe(200);
     expect(await plan()).toEqual(await freshPlan([], [fine], gym));
 
     const source = await signUp(t.app);
-    expect((await json(t.app, "POST", "/api/workouts", source, first)).status).toBe(201);
-    const doc = (await json(t.app, "GET", "/api/export", source)).body;
-    expect((await json(t.app, "POST", "/api/import", cookie, doc)).status).toBe(200);
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", source, first)).status).toBe(201);
+    const doc = (await json<ExportDocument>(t.app, "GET", "/api/export", source)).body;
+    expect((await json<ImportSummary>(t.app, "POST", "/api/import", cookie, doc)).status).toBe(200);
     expect(await plan()).toEqual(await freshPlan([first], [fine], gym));
   });
 
   it("moves a session: a rule-breaking day is refused with 409 and the rule, an allowed one kept until undone", async () => {
     const cookie = await athlete();
-    const friday = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const friday = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-03",
       to: "2026-12-04",
     });
     expect(friday.status).toBe(409);
-    expect(friday.body.error).toMatchObject({
+    expect(problem(friday)).toMatchObject({
       kind: "rule",
       rule: "not-before-long-or-race",
       field: "to",
     });
-    expect(friday.body.error.message).toBeTruthy();
-    expect((await json(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({ items: [] });
+    expect(problem(friday).message).toBeTruthy();
+    expect((await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({
+      items: [],
+    });
 
-    const sunday = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const sunday = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-03",
       to: "2026-12-06",
     });
@@ -627,16 +656,18 @@ describe("profile and plan", () => {
       to: "2026-12-06",
       createdAt: "2026-11-30T09:00:00.000Z",
     });
-    const moved = (await json(t.app, "GET", PLAN, cookie)).body;
+    const moved = (await json<Plan>(t.app, "GET", PLAN, cookie)).body;
     expect(sessionDates(moved)).toEqual(["2026-12-01", "2026-12-06"]);
     // Sun 6, Tue 8 and Thu 10 would be three sessions in seven days (two-in-seven): Tue + Sun.
     expect(sessionDates(moved, 1)).toEqual(["2026-12-08", "2026-12-13"]);
-    const listed = await json(t.app, "GET", "/api/plan/moves", cookie);
+    const listed = await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie);
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual({ items: [{ ...sunday.body, state: "active", reason: null }] });
-    expect((await json(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({ items: [] });
+    expect((await json<Items<Swap>>(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({
+      items: [],
+    });
 
-    const nothingThere = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const nothingThere = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-02",
       to: "2026-12-05",
     });
@@ -644,11 +675,13 @@ describe("profile and plan", () => {
 
     const undo = await json(t.app, "DELETE", `/api/plan/moves/${sunday.body.id}`, cookie);
     expect(undo.status).toBe(204);
-    expect(sessionDates((await json(t.app, "GET", PLAN, cookie)).body)).toEqual([
+    expect(sessionDates((await json<Plan>(t.app, "GET", PLAN, cookie)).body)).toEqual([
       "2026-12-01",
       "2026-12-03",
     ]);
-    expect((await json(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({ items: [] });
+    expect((await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({
+      items: [],
+    });
     expect((await json(t.app, "DELETE", `/api/plan/moves/${sunday.body.id}`, cookie)).status).toBe(
       404,
     );
@@ -661,19 +694,19 @@ describe("profile and plan", () => {
       exercise: "romanian-deadlift",
       with: "single-leg-romanian-deadlift",
     };
-    const otherGroup = await json(t.app, "POST", "/api/plan/swaps", cookie, {
+    const otherGroup = await json<Swap>(t.app, "POST", "/api/plan/swaps", cookie, {
       ...swap,
       with: "one-arm-dumbbell-row",
     });
     expect(otherGroup.status).toBe(409);
-    expect(otherGroup.body.error).toMatchObject({ kind: "conflict", field: "with" });
-    const notInSession = await json(t.app, "POST", "/api/plan/swaps", cookie, {
+    expect(problem(otherGroup)).toMatchObject({ kind: "conflict", field: "with" });
+    const notInSession = await json<Swap>(t.app, "POST", "/api/plan/swaps", cookie, {
       ...swap,
       date: "2026-12-02",
     });
     expect(notInSession.status).toBe(409);
 
-    const created = await json(t.app, "POST", "/api/plan/swaps", cookie, swap);
+    const created = await json<Swap>(t.app, "POST", "/api/plan/swaps", cookie, swap);
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.stringMatching(UUID),
@@ -681,14 +714,16 @@ describe("profile and plan", () => {
       ...swap,
       createdAt: "2026-11-30T09:00:00.000Z",
     });
-    const plan = (await json(t.app, "GET", PLAN, cookie)).body;
+    const plan = (await json<Plan>(t.app, "GET", PLAN, cookie)).body;
     expect(exerciseIn(plan, "2026-12-01", "single-leg-romanian-deadlift")).toBeDefined();
     expect(exerciseIn(plan, "2026-12-01", "romanian-deadlift")).toBeUndefined();
     expect(exerciseIn(plan, "2026-12-03", "romanian-deadlift")).toBeDefined();
-    expect((await json(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({
+    expect((await json<Items<Swap>>(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({
       items: [{ ...created.body, state: "active", reason: null }],
     });
-    expect((await json(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({ items: [] });
+    expect((await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({
+      items: [],
+    });
 
     // A swap id is not a move id.
     expect((await json(t.app, "DELETE", `/api/plan/moves/${created.body.id}`, cookie)).status).toBe(
@@ -697,9 +732,11 @@ describe("profile and plan", () => {
     expect((await json(t.app, "DELETE", `/api/plan/swaps/${created.body.id}`, cookie)).status).toBe(
       204,
     );
-    const undone = (await json(t.app, "GET", PLAN, cookie)).body;
+    const undone = (await json<Plan>(t.app, "GET", PLAN, cookie)).body;
     expect(exerciseIn(undone, "2026-12-01", "romanian-deadlift")).toBeDefined();
-    expect((await json(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({ items: [] });
+    expect((await json<Items<Swap>>(t.app, "GET", "/api/plan/swaps", cookie)).body).toEqual({
+      items: [],
+    });
   });
 });
 
@@ -707,7 +744,7 @@ describe("workouts and check-ins", () => {
   it("stores a retried workout once: 201, then 200 with the stored one; another body is 409", async () => {
     const cookie = await signUp(t.app);
     const body = workoutBody("2026-11-24", 2);
-    const first = await json(t.app, "POST", "/api/workouts", cookie, body);
+    const first = await json<Workout>(t.app, "POST", "/api/workouts", cookie, body);
     expect(first.status).toBe(201);
     expect(first.body).toEqual({
       ...body,
@@ -718,25 +755,25 @@ describe("workouts and check-ins", () => {
     const start = t.clock.now();
     t.clock.advance(60_000);
     try {
-      const retry = await json(t.app, "POST", "/api/workouts", cookie, body);
+      const retry = await json<Workout>(t.app, "POST", "/api/workouts", cookie, body);
       expect(retry.status).toBe(200);
       expect(retry.body).toEqual(first.body);
 
-      const list = await json(t.app, "GET", "/api/workouts", cookie);
+      const list = await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie);
       expect(list.status).toBe(200);
       expect(list.body).toEqual({ items: [first.body] });
 
       const changed = structuredClone(body);
       (changed.sets[1] as { reps: number }).reps = 9;
-      const conflict = await json(t.app, "POST", "/api/workouts", cookie, changed);
+      const conflict = await json<Workout>(t.app, "POST", "/api/workouts", cookie, changed);
       expect(conflict.status).toBe(409);
-      expect(conflict.body.error).toMatchObject({ kind: "conflict", field: "id" });
-      const otherDay = await json(t.app, "POST", "/api/workouts", cookie, {
+      expect(problem(conflict)).toMatchObject({ kind: "conflict", field: "id" });
+      const otherDay = await json<Workout>(t.app, "POST", "/api/workouts", cookie, {
         ...body,
         date: "2026-11-25",
       });
       expect(otherDay.status).toBe(409);
-      expect((await json(t.app, "GET", "/api/workouts", cookie)).body).toEqual({
+      expect((await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body).toEqual({
         items: [first.body],
       });
     } finally {
@@ -748,14 +785,16 @@ describe("workouts and check-ins", () => {
     const cookie = await signUp(t.app);
     const body = workoutBody("2026-11-26", 3, null);
     expect(body).not.toHaveProperty("id");
-    const created = await json(t.app, "POST", "/api/workouts", cookie, body);
+    const created = await json<Workout>(t.app, "POST", "/api/workouts", cookie, body);
     expect(created.status).toBe(201);
     expect(created.body.id).toMatch(UUID);
     expect(created.body.sets).toEqual(body.sets);
-    const again = await json(t.app, "POST", "/api/workouts", cookie, body);
+    const again = await json<Workout>(t.app, "POST", "/api/workouts", cookie, body);
     expect(again.status).toBe(201);
     expect(again.body.id).not.toBe(created.body.id);
-    expect((await json(t.app, "GET", "/api/workouts", cookie)).body.items).toHaveLength(2);
+    expect(
+      (await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body.items,
+    ).toHaveLength(2);
   });
 
   it("keeps loads in the unit they were logged in, bodyweight sets as null", async () => {
@@ -769,28 +808,30 @@ describe("workouts and check-ins", () => {
         { exercise: "quarter-squat", load: { value: 22.5, unit: "kg" }, reps: 100, rir: 5 },
       ],
     };
-    expect((await json(t.app, "POST", "/api/workouts", cookie, body)).status).toBe(201);
-    const got = await json(t.app, "GET", `/api/workouts/${body.id}`, cookie);
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, body)).status).toBe(201);
+    const got = await json<Workout>(t.app, "GET", `/api/workouts/${body.id}`, cookie);
     expect(got.body.sets).toEqual(body.sets);
-    expect((await json(t.app, "POST", "/api/workouts", cookie, body)).status).toBe(200);
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, body)).status).toBe(200);
   });
 
   it("stores a workout sent several times at once exactly once (201 once, 200 for the others)", async () => {
     const cookie = await signUp(t.app);
     const body = workoutBody("2026-11-24", 3);
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () => json(t.app, "POST", "/api/workouts", cookie, body)),
+      Array.from({ length: 8 }, () => json<Workout>(t.app, "POST", "/api/workouts", cookie, body)),
     );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     for (const answer of answers) expect(answer.body.sets).toEqual(body.sets);
-    expect((await json(t.app, "GET", "/api/workouts", cookie)).body.items).toHaveLength(1);
+    expect(
+      (await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body.items,
+    ).toHaveLength(1);
 
     // Different bodies racing for one id: one wins, the others are told 409.
     const id = randomUUID();
     const racing = await Promise.all(
       [8, 9, 10].map((reps) =>
-        json(t.app, "POST", "/api/workouts", cookie, {
+        json<Workout>(t.app, "POST", "/api/workouts", cookie, {
           id,
           date: "2026-11-25",
           sets: [{ exercise: "glute-bridge", load: null, reps, rir: 2 }],
@@ -798,14 +839,16 @@ describe("workouts and check-ins", () => {
       ),
     );
     expect(racing.map((a) => a.status).sort()).toEqual([201, 409, 409]);
-    expect((await json(t.app, "GET", "/api/workouts", cookie)).body.items).toHaveLength(2);
+    expect(
+      (await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body.items,
+    ).toHaveLength(2);
   });
 
   it("keeps one check-in per day when answers for that day arrive at once", async () => {
     const cookie = await signUp(t.app);
     const answers = await Promise.all(
       [1, 2, 3, 4, 5].map((soreness) =>
-        json(t.app, "POST", "/api/checkins", cookie, {
+        json<Checkin>(t.app, "POST", "/api/checkins", cookie, {
           date: "2026-11-25",
           soreness,
           hurtRun: false,
@@ -813,16 +856,20 @@ describe("workouts and check-ins", () => {
       ),
     );
     for (const answer of answers) expect(answer.status, answer.text).toBe(201);
-    const items = (await json(t.app, "GET", "/api/checkins", cookie)).body.items;
+    const items = (await json<Items<Checkin>>(t.app, "GET", "/api/checkins", cookie)).body.items;
     expect(items).toHaveLength(1);
-    expect([1, 2, 3, 4, 5]).toContain(items[0].soreness);
+    expect([1, 2, 3, 4, 5]).toContain(present(items[0]).soreness);
   });
 
   it("answers one 201 and 409s when the same e-mail signs up several times at once", async () => {
     const email = uniqueEmail();
     const answers = await Promise.all(
       [1, 2, 3].map(() =>
-        json(t.app, "POST", "/api/auth/signup", null, { email, password: PASSWORD, name: "Ana" }),
+        json<Account>(t.app, "POST", "/api/auth/signup", null, {
+          email,
+          password: PASSWORD,
+          name: "Ana",
+        }),
       ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
@@ -840,7 +887,7 @@ describe("workouts and check-ins", () => {
       ] as const) {
         const response = await json(t.app, method, url, cookie, body);
         expect(response.status, `${method} ${url}: ${response.text}`).toBe(404);
-        expect(response.body.error.kind).toBe("not-found");
+        expect(problem(response).kind).toBe("not-found");
       }
     }
   });
@@ -861,12 +908,13 @@ describe("workouts and check-ins", () => {
         date: "2026-11-24",
         sets: [{ exercise: "romanian-deadlift", load: { value, unit }, reps: 8, rir: 2 }],
       };
-      const first = await json(t.app, "POST", "/api/workouts", cookie, body);
+      const first = await json<Workout>(t.app, "POST", "/api/workouts", cookie, body);
       expect(first.status, `${value} ${unit}`).toBe(201);
-      const read = await json(t.app, "GET", `/api/workouts/${body.id}`, cookie);
-      expect(read.body.sets[0].load.unit, `${value} ${unit}`).toBe(unit);
-      expect(read.body.sets[0].load.value, `${value} ${unit}`).toBeCloseTo(value, 2);
-      const retry = await json(t.app, "POST", "/api/workouts", cookie, body);
+      const read = await json<Workout>(t.app, "GET", `/api/workouts/${body.id}`, cookie);
+      const load = present(read.body.sets[0]?.load, "the stored load");
+      expect(load.unit, `${value} ${unit}`).toBe(unit);
+      expect(load.value, `${value} ${unit}`).toBeCloseTo(value, 2);
+      const retry = await json<Workout>(t.app, "POST", "/api/workouts", cookie, body);
       expect(retry.status, `${value} ${unit}: ${retry.text}`).toBe(200);
     }
   });
@@ -874,7 +922,7 @@ describe("workouts and check-ins", () => {
   it("GET, PATCH and DELETE /api/workouts/:id", async () => {
     const cookie = await signUp(t.app);
     const body = workoutBody("2026-11-24", 3);
-    const created = (await json(t.app, "POST", "/api/workouts", cookie, body)).body;
+    const created = (await json<Workout>(t.app, "POST", "/api/workouts", cookie, body)).body;
     const url = `/api/workouts/${body.id}`;
 
     const got = await json(t.app, "GET", url, cookie);
@@ -896,7 +944,7 @@ describe("workouts and check-ins", () => {
       expect(corrected.status).toBe(200);
       expect(corrected.body).toMatchObject({ id: body.id, date: "2026-11-23", sets });
       expect((await json(t.app, "GET", url, cookie)).body).toEqual(corrected.body);
-      expect((await json(t.app, "GET", "/api/workouts", cookie)).body).toEqual({
+      expect((await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body).toEqual({
         items: [corrected.body],
       });
     } finally {
@@ -908,31 +956,31 @@ describe("workouts and check-ins", () => {
     expect((await json(t.app, "GET", url, cookie)).status).toBe(404);
     expect((await json(t.app, "DELETE", url, cookie)).status).toBe(404);
     expect((await json(t.app, "PATCH", url, cookie, { date: "2026-11-23" })).status).toBe(404);
-    expect((await json(t.app, "GET", "/api/workouts", cookie)).body).toEqual({ items: [] });
-    const missing = await json(t.app, "GET", `/api/workouts/${randomUUID()}`, cookie);
+    expect((await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body).toEqual({
+      items: [],
+    });
+    const missing = await json<Workout>(t.app, "GET", `/api/workouts/${randomUUID()}`, cookie);
     expect(missing.status).toBe(404);
-    expect(missing.body.error.kind).toBe("not-found");
+    expect(problem(missing).kind).toBe("not-found");
   });
 
   it("lists workouts oldest training day first", async () => {
     const cookie = await signUp(t.app);
     for (const date of ["2026-11-20", "2026-11-10", "2026-11-15"]) {
-      expect((await json(t.app, "POST", "/api/workouts", cookie, workoutBody(date))).status).toBe(
-        201,
-      );
+      expect(
+        (await json<Workout>(t.app, "POST", "/api/workouts", cookie, workoutBody(date))).status,
+      ).toBe(201);
     }
-    const items = (await json(t.app, "GET", "/api/workouts", cookie)).body.items;
-    expect(items.map((item: Json) => item.date)).toEqual([
-      "2026-11-10",
-      "2026-11-15",
-      "2026-11-20",
-    ]);
+    const items = (await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body.items;
+    expect(items.map((item) => item.date)).toEqual(["2026-11-10", "2026-11-15", "2026-11-20"]);
   });
 
   it("keeps one check-in per day: a second answer replaces the first", async () => {
     const cookie = await signUp(t.app);
-    expect((await json(t.app, "GET", "/api/checkins", cookie)).body).toEqual({ items: [] });
-    const first = await json(t.app, "POST", "/api/checkins", cookie, {
+    expect((await json<Items<Checkin>>(t.app, "GET", "/api/checkins", cookie)).body).toEqual({
+      items: [],
+    });
+    const first = await json<Checkin>(t.app, "POST", "/api/checkins", cookie, {
       date: "2026-11-25",
       soreness: 3,
       hurtRun: false,
@@ -945,20 +993,20 @@ describe("workouts and check-ins", () => {
       hurtRun: false,
       createdAt: "2026-11-30T09:00:00.000Z",
     });
-    const other = await json(t.app, "POST", "/api/checkins", cookie, {
+    const other = await json<Checkin>(t.app, "POST", "/api/checkins", cookie, {
       date: "2026-11-27",
       soreness: 0,
       hurtRun: false,
     });
     expect(other.status).toBe(201);
-    const second = await json(t.app, "POST", "/api/checkins", cookie, {
+    const second = await json<Checkin>(t.app, "POST", "/api/checkins", cookie, {
       date: "2026-11-25",
       soreness: 8,
       hurtRun: true,
     });
     expect([200, 201]).toContain(second.status);
     expect(second.body).toMatchObject({ date: "2026-11-25", soreness: 8, hurtRun: true });
-    const list = await json(t.app, "GET", "/api/checkins", cookie);
+    const list = await json<Items<Checkin>>(t.app, "GET", "/api/checkins", cookie);
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(2);
     expect(list.body.items).toEqual(
@@ -972,20 +1020,24 @@ describe("workouts and check-ins", () => {
 
 describe("exercises", () => {
   it("GET /api/exercises lists the catalogue, by muscle and by equipment", async () => {
-    const all = await json(t.app, "GET", "/api/exercises");
+    const all = await json<Items<CatalogueEntry>>(t.app, "GET", "/api/exercises");
     expect(all.status).toBe(200);
     expect(all.body.items.length).toBeGreaterThan(10);
-    const ids = all.body.items.map((item: Json) => item.id);
+    const ids = all.body.items.map((item) => item.id);
     expect(ids).toContain("quarter-squat");
     expect(new Set(ids).size).toBe(ids.length);
 
-    const calves = await json(t.app, "GET", "/api/exercises?muscle=calves");
+    const calves = await json<Items<CatalogueEntry>>(t.app, "GET", "/api/exercises?muscle=calves");
     expect(calves.status).toBe(200);
     expect(calves.body.items.length).toBeGreaterThan(0);
     expect(calves.body.items.length).toBeLessThan(all.body.items.length);
     for (const item of calves.body.items) expect(item.muscles).toContain("calves");
 
-    const some = await json(t.app, "GET", "/api/exercises?equipment=dumbbells,band");
+    const some = await json<Items<CatalogueEntry>>(
+      t.app,
+      "GET",
+      "/api/exercises?equipment=dumbbells,band",
+    );
     expect(some.status).toBe(200);
     expect(some.body.items.length).toBeGreaterThan(0);
     expect(some.body.items.length).toBeLessThan(all.body.items.length);
@@ -996,19 +1048,27 @@ describe("exercises", () => {
         for (const equipment of way.equipment) expect(allowed).toContain(equipment);
       }
     }
-    const ids2 = some.body.items.map((item: Json) => item.id);
+    const ids2 = some.body.items.map((item) => item.id);
     expect(ids2).not.toContain("leg-press");
 
-    const both = await json(t.app, "GET", "/api/exercises?muscle=calves&equipment=dumbbells,band");
+    const both = await json<Items<CatalogueEntry>>(
+      t.app,
+      "GET",
+      "/api/exercises?muscle=calves&equipment=dumbbells,band",
+    );
     expect(both.status).toBe(200);
     for (const item of both.body.items) expect(item.muscles).toContain("calves");
 
-    const bad = await json(t.app, "GET", "/api/exercises?muscle=biceps");
+    const bad = await json<Items<CatalogueEntry>>(t.app, "GET", "/api/exercises?muscle=biceps");
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ kind: "invalid", field: "muscle" });
-    const badEquipment = await json(t.app, "GET", "/api/exercises?equipment=dumbbells,jetpack");
+    expect(problem(bad)).toMatchObject({ kind: "invalid", field: "muscle" });
+    const badEquipment = await json<Items<CatalogueEntry>>(
+      t.app,
+      "GET",
+      "/api/exercises?equipment=dumbbells,jetpack",
+    );
     expect(badEquipment.status).toBe(400);
-    expect(badEquipment.body.error.field).toBe("equipment");
+    expect(problem(badEquipment).field).toBe("equipment");
   });
 });
 
@@ -1017,17 +1077,19 @@ describe("export and import", () => {
     const source = await athlete();
     const workouts = [workoutBody("2026-11-20", 2), workoutBody("2026-11-24", 3)];
     for (const body of workouts) {
-      expect((await json(t.app, "POST", "/api/workouts", source, body)).status).toBe(201);
+      expect((await json<Workout>(t.app, "POST", "/api/workouts", source, body)).status).toBe(201);
     }
     for (const checkin of [
       { date: "2026-11-21", soreness: 2, hurtRun: false },
       { date: "2026-11-25", soreness: 4, hurtRun: true },
     ]) {
-      expect((await json(t.app, "POST", "/api/checkins", source, checkin)).status).toBe(201);
+      expect((await json<Checkin>(t.app, "POST", "/api/checkins", source, checkin)).status).toBe(
+        201,
+      );
     }
     const move = { from: "2026-12-03", to: "2026-12-06" };
-    expect((await json(t.app, "POST", "/api/plan/moves", source, move)).status).toBe(201);
-    const sourceId = (await json(t.app, "GET", "/api/me", source)).body.id;
+    expect((await json<Move>(t.app, "POST", "/api/plan/moves", source, move)).status).toBe(201);
+    const sourceId = (await json<Account>(t.app, "GET", "/api/me", source)).body.id;
     const activities = [
       aStoredActivity(randomUUID(), "2026-11-22T07:15:00.000Z", {
         elapsedS: 3723.5,
@@ -1052,7 +1114,7 @@ describe("export and import", () => {
     const stored = await t.store.activities.insertNew(sourceId, activities);
     expect(stored.inserted).toHaveLength(2);
 
-    const exported = await json(t.app, "GET", "/api/export", source);
+    const exported = await json<ExportDocument>(t.app, "GET", "/api/export", source);
     expect(exported.status).toBe(200);
     expect(String(exported.headers["content-disposition"])).toContain("attachment");
     const doc = exported.body;
@@ -1066,7 +1128,7 @@ describe("export and import", () => {
     );
 
     const target = await signUp(t.app);
-    const imported = await json(t.app, "POST", "/api/import", target, doc);
+    const imported = await json<ImportSummary>(t.app, "POST", "/api/import", target, doc);
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({
       workouts: { added: 2, kept: 0 },
@@ -1075,15 +1137,15 @@ describe("export and import", () => {
       activities: { added: 2, kept: 0 },
     });
 
-    const same = async (url: string) => {
-      const a = await json(t.app, "GET", url, source);
-      const b = await json(t.app, "GET", url, target);
+    const same = async <T>(url: string) => {
+      const a = await json<T>(t.app, "GET", url, source);
+      const b = await json<T>(t.app, "GET", url, target);
       expect(b.status, url).toBe(200);
       expect(b.body, url).toEqual(a.body);
       return b.body;
     };
-    const copied = await same("/api/workouts");
-    expect(copied.items.map((w: Json) => w.id).sort()).toEqual(workouts.map((w) => w.id).sort());
+    const copied = await same<Items<Workout>>("/api/workouts");
+    expect(copied.items.map((w) => w.id).sort()).toEqual(workouts.map((w) => w.id).sort());
     await same("/api/checkins");
     await same("/api/profile");
     await same("/api/plan/moves");
@@ -1091,7 +1153,7 @@ describe("export and import", () => {
     await same(PLAN);
     const rows = await databaseRows(t.db);
 
-    const again = await json(t.app, "POST", "/api/import", target, doc);
+    const again = await json<ImportSummary>(t.app, "POST", "/api/import", target, doc);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({
       workouts: { added: 0, kept: 2 },
@@ -1114,7 +1176,7 @@ describe("export and import", () => {
       expect(after[table], table).toEqual(rows[table]);
     }
 
-    const secondExport = (await json(t.app, "GET", "/api/export", target)).body;
+    const secondExport = (await json<ExportDocument>(t.app, "GET", "/api/export", target)).body;
     const { exportedAt: _a, account: _b, ...rest } = doc;
     const { exportedAt: _c, account: _d, ...restAgain } = secondExport;
     expect(restAgain).toEqual(rest);
@@ -1123,24 +1185,29 @@ describe("export and import", () => {
   it("an export made before activities were exported still restores", async () => {
     const source = await athlete();
     expect(
-      (await json(t.app, "POST", "/api/workouts", source, workoutBody("2026-11-20"))).status,
+      (await json<Workout>(t.app, "POST", "/api/workouts", source, workoutBody("2026-11-20")))
+        .status,
     ).toBe(201);
-    const { activities, ...older } = (await json(t.app, "GET", "/api/export", source)).body;
+    const { activities, ...older } = (
+      await json<ExportDocument>(t.app, "GET", "/api/export", source)
+    ).body;
     expect(activities).toEqual([]);
 
     const target = await signUp(t.app);
-    const imported = await json(t.app, "POST", "/api/import", target, older);
+    const imported = await json<ImportSummary>(t.app, "POST", "/api/import", target, older);
     expect(imported.status, imported.text).toBe(200);
     expect(imported.body).toMatchObject({
       workouts: { added: 1, kept: 0 },
       activities: { added: 0, kept: 0 },
     });
-    expect((await json(t.app, "GET", "/api/export", target)).body.activities).toEqual([]);
+    expect(
+      (await json<ExportDocument>(t.app, "GET", "/api/export", target)).body.activities,
+    ).toEqual([]);
   });
 
   it("restored activities go through the duplicate rule: the copy already stored stays", async () => {
     const target = await athlete();
-    const targetId = (await json(t.app, "GET", "/api/me", target)).body.id;
+    const targetId = (await json<Account>(t.app, "GET", "/api/me", target)).body.id;
     // The target imported the same run from another file: another id, a start 30 s apart.
     const own = aStoredActivity(randomUUID(), "2026-11-22T07:15:30.000Z", {
       elapsedS: 3700,
@@ -1150,26 +1217,28 @@ describe("export and import", () => {
     await t.store.activities.insertNew(targetId, [own]);
 
     const source = await signUp(t.app);
-    const sourceId = (await json(t.app, "GET", "/api/me", source)).body.id;
+    const sourceId = (await json<Account>(t.app, "GET", "/api/me", source)).body.id;
     const same = aStoredActivity(randomUUID(), "2026-11-22T07:15:00.000Z", { elapsedS: 3720 });
     const other = aStoredActivity(randomUUID(), "2026-11-24T07:00:00.000Z", { elapsedS: 1800 });
     await t.store.activities.insertNew(sourceId, [same, other]);
-    const doc = (await json(t.app, "GET", "/api/export", source)).body;
+    const doc = (await json<ExportDocument>(t.app, "GET", "/api/export", source)).body;
 
-    const imported = await json(t.app, "POST", "/api/import", target, doc);
+    const imported = await json<ImportSummary>(t.app, "POST", "/api/import", target, doc);
     expect(imported.status, imported.text).toBe(200);
     expect(imported.body.activities).toEqual({ added: 1, kept: 1 });
-    const after = (await json(t.app, "GET", "/api/export", target)).body.activities;
-    expect(after.map((a: Json) => a.id)).toEqual([own.id, other.id]);
-    const again = await json(t.app, "POST", "/api/import", target, doc);
+    const after = (await json<ExportDocument>(t.app, "GET", "/api/export", target)).body.activities;
+    expect(after.map((a) => a.id)).toEqual([own.id, other.id]);
+    const again = await json<ImportSummary>(t.app, "POST", "/api/import", target, doc);
     expect(again.body.activities).toEqual({ added: 0, kept: 2 });
-    expect((await json(t.app, "GET", "/api/export", target)).body.activities).toEqual(after);
+    expect(
+      (await json<ExportDocument>(t.app, "GET", "/api/export", target)).body.activities,
+    ).toEqual(after);
   });
 
   it("a start given with an offset is stored as the same instant in UTC", async () => {
     const target = await signUp(t.app);
     const doc = {
-      ...(await json(t.app, "GET", "/api/export", target)).body,
+      ...(await json<ExportDocument>(t.app, "GET", "/api/export", target)).body,
       activities: [
         {
           ...aStoredActivity(randomUUID(), "2026-11-22T08:15:00+01:00"),
@@ -1177,9 +1246,9 @@ describe("export and import", () => {
         },
       ],
     };
-    const imported = await json(t.app, "POST", "/api/import", target, doc);
+    const imported = await json<ImportSummary>(t.app, "POST", "/api/import", target, doc);
     expect(imported.status, imported.text).toBe(200);
-    const after = (await json(t.app, "GET", "/api/export", target)).body.activities;
+    const after = (await json<ExportDocument>(t.app, "GET", "/api/export", target)).body.activities;
     expect(after).toEqual([{ ...doc.activities[0], start: "2026-11-22T07:15:00.000Z" }]);
   });
 });
@@ -1188,15 +1257,15 @@ describe("GET /api/session (the app's start)", () => {
   it("answers 200 with nobody, then the account, then its profile", async () => {
     const t = await testApp();
     try {
-      const anonymous = await json(t.app, "GET", "/api/session");
+      const anonymous = await json<LogInState>(t.app, "GET", "/api/session");
       expect(anonymous.status).toBe(200);
       expect(anonymous.body).toEqual({ user: null, profile: null });
       const cookie = await signUp(t.app, "session@example.com");
-      const fresh = await json(t.app, "GET", "/api/session", cookie);
+      const fresh = await json<LogInState>(t.app, "GET", "/api/session", cookie);
       expect(fresh.body).toMatchObject({ user: { email: "session@example.com" }, profile: null });
       const profile = exampleProfile("marathoner");
-      expect((await json(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
-      const ready = await json(t.app, "GET", "/api/session", cookie);
+      expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
+      const ready = await json<LogInState>(t.app, "GET", "/api/session", cookie);
       expect(ready.body.profile).toEqual(profile);
     } finally {
       await t.dispose();

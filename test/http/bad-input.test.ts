@@ -5,13 +5,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportSummary } from "../../src/app/data-transfer.js";
+import type { Checkin, Swap, Workout } from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
 import {
   appRoutes,
   databaseRows,
   exampleProfile,
-  type Json,
   json,
   PASSWORD,
+  problem,
   signUp,
   type TestApp,
   testApp,
@@ -30,14 +33,16 @@ beforeAll(async () => {
   t = await testApp({ bodyLimitBytes: BODY_LIMIT });
   email = uniqueEmail();
   cookie = await signUp(t.app, email);
-  expect((await json(t.app, "PUT", "/api/profile", cookie, exampleProfile())).status).toBe(200);
+  expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile())).status).toBe(
+    200,
+  );
   const workout = workoutBody("2026-11-24", 2);
   workoutId = String(workout.id);
-  expect((await json(t.app, "POST", "/api/workouts", cookie, workout)).status).toBe(201);
+  expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, workout)).status).toBe(201);
   const checkin = { date: "2026-11-25", soreness: 2, hurtRun: false };
-  expect((await json(t.app, "POST", "/api/checkins", cookie, checkin)).status).toBe(201);
+  expect((await json<Checkin>(t.app, "POST", "/api/checkins", cookie, checkin)).status).toBe(201);
   const swapped = { ...swap, date: "2026-12-03" };
-  expect((await json(t.app, "POST", "/api/plan/swaps", cookie, swapped)).status).toBe(201);
+  expect((await json<Swap>(t.app, "POST", "/api/plan/swaps", cookie, swapped)).status).toBe(201);
 });
 
 afterAll(async () => {
@@ -134,14 +139,23 @@ const exportDoc = (change: Record<string, unknown> = {}) => ({
   activities: [activity()],
   ...change,
 });
-const importWith = (path: (doc: Json) => void) => {
+/** The parts of an export document that a case spoils (it holds one workout and one check-in). */
+interface Spoilable {
+  workouts: [Fields & { sets: unknown[] }, ...Fields[]];
+  checkins: [Fields];
+  planChanges: [Fields];
+  activities: [Fields, ...Fields[]];
+  profile: Fields & { runWeek: Fields };
+}
+type Fields = Record<string, unknown>;
+const importWith = (spoil: (doc: Spoilable) => void) => {
   const doc = exportDoc();
-  path(doc);
+  spoil(doc as unknown as Spoilable);
   return doc;
 };
 
 /** The routes that take a body, each with a valid one (checked to be accepted at the end). */
-const BODY_ROUTES: { method: Case["method"]; url: string; valid: () => Json }[] = [
+const BODY_ROUTES: { method: Case["method"]; url: string; valid: () => Fields }[] = [
   { method: "POST", url: "/api/auth/signup", valid: signup },
   { method: "POST", url: "/api/auth/login", valid: login },
   { method: "POST", url: "/api/auth/password", valid: () => password },
@@ -1043,10 +1057,14 @@ const UPLOAD_CASES: Case[] = [
   },
 ];
 
+function isRaw(body: unknown): body is Raw {
+  return typeof body === "object" && body !== null && "raw" in body && "type" in body;
+}
+
 async function send(testCase: Case) {
   const url = testCase.url.replace(":workout", workoutId);
-  const body = testCase.body as Raw | Json;
-  if (body && typeof body === "object" && "raw" in body && "type" in body) {
+  const body = testCase.body;
+  if (isRaw(body)) {
     return json(t.app, testCase.method, url, cookie, body.raw, { "content-type": body.type });
   }
   return json(t.app, testCase.method, url, cookie, body);
@@ -1057,8 +1075,8 @@ async function expectRejected(testCase: Case): Promise<void> {
   const response = await send(testCase);
   expect(response.status, response.text).toBe(400);
   expect(response.headers["content-type"]).toContain("application/json");
-  expect(Object.keys(response.body).sort()).toEqual(["error"]);
-  const error = response.body.error;
+  expect(Object.keys(response.body as object).sort()).toEqual(["error"]);
+  const error = problem(response);
   expect(Object.keys(error).sort()).toEqual(["field", "kind", "message"]);
   expect(error.kind, error.message).toBe(testCase.kind ?? "invalid");
   expect(typeof error.message).toBe("string");
@@ -1116,24 +1134,28 @@ describe("the cases break one thing each", () => {
     const response = await json(t.app, "GET", url, cookie);
     expect([400, 414], url).toContain(response.status);
     expect(Object.keys(response.body ?? {}), response.text).toEqual(["error"]);
-    expect(Object.keys(response.body.error).sort()).toEqual(["field", "kind", "message"]);
-    expect(typeof response.body.error.kind).toBe("string");
-    expect(typeof response.body.error.message).toBe("string");
-    expect([null, "id"]).toContain(response.body.error.field);
+    expect(Object.keys(problem(response)).sort()).toEqual(["field", "kind", "message"]);
+    expect(typeof problem(response).kind).toBe("string");
+    expect(typeof problem(response).message).toBe("string");
+    expect([null, "id"]).toContain(problem(response).field);
     expect(await databaseRows(t.db)).toEqual(before);
   });
 
   it("an import larger than the other routes' limit is accepted (its own limit is 50 MB)", async () => {
     const other = await signUp(t.app);
     const doc = importWith((d) => {
-      d.workouts = Array.from({ length: 60 }, (_, i) => ({
-        ...d.workouts[0],
-        id: randomUUID(),
-        date: `2026-${String(7 + Math.floor(i / 28)).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
-      }));
+      const first = d.workouts[0];
+      d.workouts.length = 0;
+      d.workouts.push(
+        ...Array.from({ length: 60 }, (_, i) => ({
+          ...first,
+          id: randomUUID(),
+          date: `2026-${String(7 + Math.floor(i / 28)).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
+        })),
+      );
     });
     expect(JSON.stringify(doc).length).toBeGreaterThan(2 * BODY_LIMIT);
-    const response = await json(t.app, "POST", "/api/import", other, doc);
+    const response = await json<ImportSummary>(t.app, "POST", "/api/import", other, doc);
     expect(response.status, response.text).toBe(200);
     expect(response.body.workouts).toEqual({ added: 60, kept: 0 });
   });
@@ -1141,11 +1163,18 @@ describe("the cases break one thing each", () => {
   it("an import over its own limit (50 MB) is refused too", async () => {
     const before = await databaseRows(t.db);
     const doc = exportDoc({ padding: "x".repeat(50 * 1_048_576 + 1) });
-    const response = await json(t.app, "POST", "/api/import", cookie, JSON.stringify(doc), {
-      "content-type": "application/json",
-    });
+    const response = await json<ImportSummary>(
+      t.app,
+      "POST",
+      "/api/import",
+      cookie,
+      JSON.stringify(doc),
+      {
+        "content-type": "application/json",
+      },
+    );
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ kind: "too-large", field: null });
+    expect(problem(response)).toMatchObject({ kind: "too-large", field: null });
     expect(await databaseRows(t.db)).toEqual(before);
   });
 
@@ -1160,7 +1189,7 @@ describe("the cases break one thing each", () => {
     expect(changed.status).toBe(204);
     // The query strings' valid forms.
     const fresh = await signUp(t.app);
-    await json(t.app, "PUT", "/api/profile", fresh, exampleProfile());
+    await json<Profile>(t.app, "PUT", "/api/profile", fresh, exampleProfile());
     for (const url of [
       "/api/plan?weeks=104&from=2026-11-30",
       "/api/exercises?muscle=calves&equipment=band",

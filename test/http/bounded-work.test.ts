@@ -3,28 +3,27 @@
  * server: `/api/health` keeps answering. The bound asserted is wide (a loaded CI machine);
  * `npm run bench` measures the same against the 200 ms goal.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { ExportDocument, ImportSummary } from "../../src/app/data-transfer.js";
 import { bigExport } from "../support/big-export.js";
-import { json, signUp, type TestApp, testApp } from "../support/http.js";
+import { appPerFile, json, signUp } from "../support/http.js";
 
 /** A wide margin over the 200 ms goal: this test is about "not seconds", not about speed. */
 const HEALTH_BOUND_MS = 1500;
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 describe("bounded work per request", () => {
   it("health answers while one account restores and another exports", async () => {
     const restorer = await signUp(t.app);
     const exporter = await signUp(t.app);
-    const seeded = await json(t.app, "POST", "/api/import", exporter, bigExport(2_000));
+    const seeded = await json<ImportSummary>(
+      t.app,
+      "POST",
+      "/api/import",
+      exporter,
+      bigExport(2_000),
+    );
     expect(seeded.status, seeded.text).toBe(200);
     const doc = JSON.stringify(bigExport(10_000));
 
@@ -70,6 +69,6 @@ describe("bounded work per request", () => {
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 429]);
     expect(answers.find((a) => a.statusCode === 429)?.headers["retry-after"]).toBeDefined();
     // The place is given back once the first is answered.
-    expect((await json(t.app, "GET", "/api/export", cookie)).status).toBe(200);
+    expect((await json<ExportDocument>(t.app, "GET", "/api/export", cookie)).status).toBe(200);
   }, 120_000);
 });

@@ -4,29 +4,29 @@
  */
 import { Writable } from "node:stream";
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import { buildApp } from "../../src/adapters/http/app.js";
+import type { Items, Move, MoveOption } from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import type { Plan, PlannedSession } from "../../src/core/protocol/plan-types.js";
 import { testStore } from "../support/database.js";
 import {
+  appPerFile,
   exampleProfile,
-  type Json,
   json,
+  present,
+  problem,
   signUp,
-  type TestApp,
-  testApp,
   testClock,
 } from "../support/http.js";
 
-let t: TestApp;
+const t = appPerFile();
 
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+/** `GET /api/calendar` and `POST /api/calendar/rotate`: the feed's secret address. */
+interface FeedLink {
+  readonly url: string;
+}
 
 function feedPath(url: string): string {
   return new URL(url).pathname;
@@ -34,7 +34,7 @@ function feedPath(url: string): string {
 
 async function athlete(profile: Record<string, unknown>): Promise<string> {
   const cookie = await signUp(t.app);
-  expect((await json(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
+  expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
   return cookie;
 }
 
@@ -78,26 +78,28 @@ function checkLines(text: string): void {
   expect(lines.some((line) => line.startsWith(" "))).toBe(true);
 }
 
-async function planSessions(cookie: string): Promise<Json[]> {
-  const plan = (await json(t.app, "GET", "/api/plan?weeks=8", cookie)).body;
-  return plan.weeks.flatMap((week: Json) => week.sessions);
+async function planSessions(cookie: string): Promise<PlannedSession[]> {
+  const plan = (await json<Plan>(t.app, "GET", "/api/plan?weeks=8", cookie)).body;
+  return plan.weeks.flatMap((week) => week.sessions);
 }
 
 describe("the calendar feed", () => {
   it("answers a secret URL, the same one each time, only to a signed-in athlete", async () => {
-    expect((await json(t.app, "GET", "/api/calendar")).status).toBe(401);
+    expect((await json<FeedLink>(t.app, "GET", "/api/calendar")).status).toBe(401);
     const cookie = await athlete(exampleProfile());
-    const first = await json(t.app, "GET", "/api/calendar", cookie);
+    const first = await json<FeedLink>(t.app, "GET", "/api/calendar", cookie);
     expect(first.status).toBe(200);
     expect(first.body.url).toMatch(
       /^http:\/\/localhost(:\d+)?\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/,
     );
-    expect((await json(t.app, "GET", "/api/calendar", cookie)).body.url).toBe(first.body.url);
+    expect((await json<FeedLink>(t.app, "GET", "/api/calendar", cookie)).body.url).toBe(
+      first.body.url,
+    );
   });
 
   it("lists 8 weeks of sessions at the preferred time with a reminder, and a check-in the morning after", async () => {
     const cookie = await athlete({ ...exampleProfile(), sessionTime: "18:30" });
-    const { url } = (await json(t.app, "GET", "/api/calendar", cookie)).body;
+    const { url } = (await json<FeedLink>(t.app, "GET", "/api/calendar", cookie)).body;
     const response = await t.app.inject({ method: "GET", url: feedPath(url) });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/^text\/calendar/);
@@ -131,7 +133,7 @@ describe("the calendar feed", () => {
     const day = checkins[0]?.start
       .toJSDate()
       .toLocaleString("sv-SE", { timeZone: "Europe/Berlin" });
-    const next = new Date(`${sessions[0].date}T00:00:00Z`);
+    const next = new Date(`${present(sessions[0]).date}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
     expect(day).toBe(`${next.toISOString().slice(0, 10)} 08:00:00`);
     expect(checkins[0]?.url).toMatch(/^http:\/\/localhost(:\d+)?\/checkin$/);
@@ -139,14 +141,14 @@ describe("the calendar feed", () => {
 
   it("writes all-day events with an 08:00 reminder without a preferred time, and the lead time the profile asks", async () => {
     const allDay = await athlete(exampleProfile());
-    const { url } = (await json(t.app, "GET", "/api/calendar", allDay)).body;
+    const { url } = (await json<FeedLink>(t.app, "GET", "/api/calendar", allDay)).body;
     const events = parse((await t.app.inject({ method: "GET", url: feedPath(url) })).body);
     const workout = events.find((event) => !event.summary.startsWith("Check-in"));
     expect(workout?.start.isDate).toBe(true);
     expect(workout?.triggers).toEqual(["PT8H"]);
 
     const early = await athlete({ ...exampleProfile(), sessionTime: "07:05", reminderMinutes: 90 });
-    const feed = (await json(t.app, "GET", "/api/calendar", early)).body.url;
+    const feed = (await json<FeedLink>(t.app, "GET", "/api/calendar", early)).body.url;
     const timed = parse((await t.app.inject({ method: "GET", url: feedPath(feed) })).body);
     expect(timed.find((event) => !event.summary.startsWith("Check-in"))?.triggers).toEqual([
       "-PT1H30M",
@@ -161,25 +163,33 @@ describe("the calendar feed", () => {
       ["reminderMinutes", -5],
       ["reminderMinutes", 2000],
     ] as const) {
-      const answer = await json(t.app, "PUT", "/api/profile", cookie, {
+      const answer = await json<Profile>(t.app, "PUT", "/api/profile", cookie, {
         ...exampleProfile(),
         [field]: value,
       });
       expect(answer.status).toBe(400);
-      expect(answer.body.error.field).toBe(field);
+      expect(problem(answer).field).toBe(field);
     }
   });
 
   it("follows the plan: a moved session shows on its new day under the same UID", async () => {
     const cookie = await athlete(exampleProfile());
-    const { url } = (await json(t.app, "GET", "/api/calendar", cookie)).body;
+    const { url } = (await json<FeedLink>(t.app, "GET", "/api/calendar", cookie)).body;
     const before = parse((await t.app.inject({ method: "GET", url: feedPath(url) })).body);
     const sessions = await planSessions(cookie);
-    const moved = sessions[0];
-    const options = await json(t.app, "GET", `/api/plan/move-options?from=${moved.date}`, cookie);
-    const target = options.body.items.find((item: Json) => item.allowed);
+    const moved = present(sessions[0]);
+    const options = await json<Items<MoveOption>>(
+      t.app,
+      "GET",
+      `/api/plan/move-options?from=${moved.date}`,
+      cookie,
+    );
+    const target = present(
+      options.body.items.find((item) => item.allowed),
+      "an allowed day",
+    );
     expect(target, "an allowed day to move to").toBeDefined();
-    const move = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const move = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: moved.date,
       to: target.date,
     });
@@ -201,13 +211,13 @@ describe("the calendar feed", () => {
 
   it("a rotated token answers 404, the new one works; a revoked feed answers 404", async () => {
     const cookie = await athlete(exampleProfile());
-    const old = (await json(t.app, "GET", "/api/calendar", cookie)).body.url;
-    const rotated = await json(t.app, "POST", "/api/calendar/rotate", cookie);
+    const old = (await json<FeedLink>(t.app, "GET", "/api/calendar", cookie)).body.url;
+    const rotated = await json<FeedLink>(t.app, "POST", "/api/calendar/rotate", cookie);
     expect(rotated.status).toBe(200);
     expect(rotated.body.url).not.toBe(old);
     const gone = await json(t.app, "GET", feedPath(old));
     expect(gone.status).toBe(404);
-    expect(gone.body.error.kind).toBe("not-found");
+    expect(problem(gone).kind).toBe("not-found");
     expect(
       (await t.app.inject({ method: "GET", url: feedPath(rotated.body.url) })).statusCode,
     ).toBe(200);
@@ -245,8 +255,8 @@ describe("the calendar feed", () => {
     );
     try {
       const cookie = await signUp(app);
-      await json(app, "PUT", "/api/profile", cookie, exampleProfile());
-      const { url } = (await json(app, "GET", "/api/calendar", cookie)).body;
+      await json<Profile>(app, "PUT", "/api/profile", cookie, exampleProfile());
+      const { url } = (await json<FeedLink>(app, "GET", "/api/calendar", cookie)).body;
       const token = /\/api\/calendar\/(.+)\.ics$/.exec(url)?.[1] ?? "";
       expect(token).not.toBe("");
       expect((await app.inject({ method: "GET", url: feedPath(url) })).statusCode).toBe(200);

@@ -5,41 +5,32 @@
  */
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type Account,
   AccountSchema,
+  type ActivityView,
   ActivityViewSchema,
+  type Checkin,
   CheckinSchema,
   ErrorBodySchema,
   type Items,
   type LogInState,
   LogInStateSchema,
+  type Move,
   type MoveOption,
   MoveOptionSchema,
   MoveSchema,
+  type Swap,
   SwapSchema,
+  type Workout,
   WorkoutSchema,
 } from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
 import { aStoredActivity } from "../builders.js";
-import {
-  exampleProfile,
-  json,
-  type TestApp,
-  testApp,
-  uniqueEmail,
-  workoutBody,
-} from "../support/http.js";
+import { appPerFile, exampleProfile, json, uniqueEmail, workoutBody } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 function expectShape(schema: TSchema, body: unknown): void {
   const problems = [...Value.Errors(schema, body)].map((e) => `${e.path}: ${e.message}`);
@@ -54,9 +45,9 @@ function expectItems(schema: TSchema, body: unknown): void {
 
 describe("responses follow src/contract", () => {
   it("accounts and the log-in state", async () => {
-    const signedOut = await json(t.app, "GET", "/api/session");
+    const signedOut = await json<LogInState>(t.app, "GET", "/api/session");
     expectShape(LogInStateSchema, signedOut.body);
-    const signup = await json(t.app, "POST", "/api/auth/signup", null, {
+    const signup = await json<Account>(t.app, "POST", "/api/auth/signup", null, {
       email: uniqueEmail(),
       password: "correct horse battery staple",
       name: "Ana",
@@ -64,28 +55,37 @@ describe("responses follow src/contract", () => {
     expect(signup.status).toBe(201);
     expectShape(AccountSchema, signup.body);
     const cookie = String(signup.headers["set-cookie"]).split(";")[0] ?? "";
-    expectShape(AccountSchema, (await json(t.app, "GET", "/api/me", cookie)).body);
-    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile());
+    expectShape(AccountSchema, (await json<Account>(t.app, "GET", "/api/me", cookie)).body);
+    await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile());
     const signedIn = await json<LogInState>(t.app, "GET", "/api/session", cookie);
     expectShape(LogInStateSchema, signedIn.body);
     expect(signedIn.body.profile).not.toBeNull();
   });
 
   it("workouts, check-ins, moves, swaps, move options and activities", async () => {
-    const signup = await json(t.app, "POST", "/api/auth/signup", null, {
+    const signup = await json<Account>(t.app, "POST", "/api/auth/signup", null, {
       email: uniqueEmail(),
       password: "correct horse battery staple",
       name: "Ben",
     });
     const cookie = String(signup.headers["set-cookie"]).split(";")[0] ?? "";
-    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile());
+    await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile());
 
-    const workout = await json(t.app, "POST", "/api/workouts", cookie, workoutBody());
+    const workout = await json<Workout>(t.app, "POST", "/api/workouts", cookie, workoutBody());
     expectShape(WorkoutSchema, workout.body);
-    expectItems(WorkoutSchema, (await json(t.app, "GET", "/api/workouts", cookie)).body);
+    expectItems(
+      WorkoutSchema,
+      (await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body,
+    );
     const checkin = { date: "2026-11-25", soreness: 2, hurtRun: false };
-    expectShape(CheckinSchema, (await json(t.app, "POST", "/api/checkins", cookie, checkin)).body);
-    expectItems(CheckinSchema, (await json(t.app, "GET", "/api/checkins", cookie)).body);
+    expectShape(
+      CheckinSchema,
+      (await json<Checkin>(t.app, "POST", "/api/checkins", cookie, checkin)).body,
+    );
+    expectItems(
+      CheckinSchema,
+      (await json<Items<Checkin>>(t.app, "GET", "/api/checkins", cookie)).body,
+    );
 
     const options = await json<Items<MoveOption>>(
       t.app,
@@ -95,14 +95,17 @@ describe("responses follow src/contract", () => {
     );
     expectItems(MoveOptionSchema, options.body);
     const allowed = options.body.items.find((option) => option.allowed);
-    const move = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const move = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-01",
       to: allowed?.date,
     });
     expect(move.status).toBe(201);
     expectShape(MoveSchema, move.body);
-    expectItems(MoveSchema, (await json(t.app, "GET", "/api/plan/moves", cookie)).body);
-    const swap = await json(t.app, "POST", "/api/plan/swaps", cookie, {
+    expectItems(
+      MoveSchema,
+      (await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie)).body,
+    );
+    const swap = await json<Swap>(t.app, "POST", "/api/plan/swaps", cookie, {
       date: "2026-12-03",
       exercise: "romanian-deadlift",
       with: "single-leg-romanian-deadlift",
@@ -114,17 +117,20 @@ describe("responses follow src/contract", () => {
     await t.store.activities.insertNew(me.id, [
       aStoredActivity("7f1c2d3e-0000-4000-8000-000000000001", "2026-11-28T07:00:00.000Z"),
     ]);
-    expectItems(ActivityViewSchema, (await json(t.app, "GET", "/api/activities", cookie)).body);
+    expectItems(
+      ActivityViewSchema,
+      (await json<Items<ActivityView>>(t.app, "GET", "/api/activities", cookie)).body,
+    );
   });
 
   it("error bodies, the framework's included", async () => {
     const answers = await Promise.all([
-      json(t.app, "GET", "/api/workouts"),
+      json<Items<Workout>>(t.app, "GET", "/api/workouts"),
       json(t.app, "GET", "/api/no-such-route"),
-      json(t.app, "POST", "/api/auth/login", null, "{not json", {
+      json<Account>(t.app, "POST", "/api/auth/login", null, "{not json", {
         "content-type": "application/json",
       }),
-      json(t.app, "POST", "/api/auth/login", null, { email: "x" }),
+      json<Account>(t.app, "POST", "/api/auth/login", null, { email: "x" }),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([401, 404, 400, 400]);
     for (const answer of answers) expectShape(ErrorBodySchema, answer.body);

@@ -12,10 +12,13 @@ import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import { openDatabase } from "../../src/adapters/db/database.js";
 import { createStore } from "../../src/adapters/db/store.js";
 import { buildApp } from "../../src/adapters/http/app.js";
+import type { Account, ErrorBody, Items, Workout } from "../../src/contract/index.js";
 import { testDatabaseKind, testStore } from "../support/database.js";
 import {
+  type JsonResponse,
   json,
   PASSWORD,
+  problem,
   signUp,
   type TestApp,
   testApp,
@@ -29,14 +32,16 @@ afterAll(async () => {
   for (const dispose of disposers.reverse()) await dispose();
 });
 
-function expectUnavailable(answer: {
-  status: number;
-  body: { error: { kind: string; message: string } };
-  headers: Record<string, unknown>;
-}) {
+/** \`GET /api/health\`: "ok", or "unavailable" with the error that says why. */
+interface Health {
+  readonly status: string;
+  readonly error?: ErrorBody["error"];
+}
+
+function expectUnavailable(answer: JsonResponse) {
   expect(answer.status).toBe(503);
   expect(answer.headers["retry-after"]).toMatch(/^\d+$/);
-  expect(answer.body.error.kind).toBe("unavailable");
+  expect(problem(answer).kind).toBe("unavailable");
 }
 
 describe.runIf(testDatabaseKind() === "sqlite")("a full SQLite database", () => {
@@ -47,7 +52,7 @@ describe.runIf(testDatabaseKind() === "sqlite")("a full SQLite database", () => 
     const cookie = await signUp(t.app, email);
     const acknowledged: string[] = [];
     const first = workoutBody("2026-11-20", 3);
-    expect((await json(t.app, "POST", "/api/workouts", cookie, first)).status).toBe(201);
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, first)).status).toBe(201);
     acknowledged.push(String(first.id));
 
     // No page may be added from here on, as on a full disk.
@@ -55,31 +60,34 @@ describe.runIf(testDatabaseKind() === "sqlite")("a full SQLite database", () => 
     let refused = null;
     for (let i = 0; i < 200 && refused === null; i++) {
       const body = workoutBody("2026-11-21", 10);
-      const answer = await json(t.app, "POST", "/api/workouts", cookie, body);
+      const answer = await json<Workout>(t.app, "POST", "/api/workouts", cookie, body);
       if (answer.status === 201) acknowledged.push(String(body.id));
       else refused = answer;
     }
     if (refused === null) throw new Error("the database never filled up");
     expectUnavailable(refused);
-    expect(refused.body.error.message).toContain("full");
+    expect(problem(refused).message).toContain("full");
 
-    const health = await json(t.app, "GET", "/api/health");
+    const health = await json<Health>(t.app, "GET", "/api/health");
     expect(health.status).toBe(503);
-    expect(health.body.error.message).toContain("full");
+    expect(health.body.error?.message).toContain("full");
     // Reads still work.
-    expect((await json(t.app, "GET", "/api/workouts", cookie)).status).toBe(200);
+    expect((await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).status).toBe(200);
 
     await sql`pragma max_page_count = 1073741823`.execute(t.db);
     const after = workoutBody("2026-11-22", 2);
-    expect((await json(t.app, "POST", "/api/workouts", cookie, after)).status).toBe(201);
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, after)).status).toBe(201);
     acknowledged.push(String(after.id));
     expect((await json(t.app, "GET", "/api/health")).status).toBe(200);
-    const login = await json(t.app, "POST", "/api/auth/login", null, { email, password: PASSWORD });
+    const login = await json<Account>(t.app, "POST", "/api/auth/login", null, {
+      email,
+      password: PASSWORD,
+    });
     expect(login.status).toBe(200);
 
-    const stored = (await json(t.app, "GET", "/api/workouts", cookie)).body.items.map(
-      (w: { id: string }) => w.id,
-    );
+    const stored = (
+      await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)
+    ).body.items.map((w: { id: string }) => w.id);
     expect(stored.sort()).toEqual([...acknowledged].sort());
   });
 
@@ -91,7 +99,10 @@ describe.runIf(testDatabaseKind() === "sqlite")("a full SQLite database", () => 
     await sql`pragma max_page_count = 1`.execute(t.db);
     let answer = null;
     for (let i = 0; i < 300; i++) {
-      answer = await json(t.app, "POST", "/api/auth/login", null, { email, password: PASSWORD });
+      answer = await json<Account>(t.app, "POST", "/api/auth/login", null, {
+        email,
+        password: PASSWORD,
+      });
       if (answer.status !== 200) break;
     }
     if (answer === null) throw new Error("no log-in");
@@ -157,7 +168,7 @@ describe.runIf(testDatabaseKind() === "postgres")("PostgreSQL going away", () =>
     const acknowledged: string[] = [];
     const write = async () => {
       const body = workoutBody("2026-11-24", 2, randomUUID());
-      const answer = await json(app, "POST", "/api/workouts", cookie, body);
+      const answer = await json<Workout>(app, "POST", "/api/workouts", cookie, body);
       if (answer.status === 201) acknowledged.push(String(body.id));
       return answer;
     };
@@ -166,7 +177,7 @@ describe.runIf(testDatabaseKind() === "postgres")("PostgreSQL going away", () =>
     await link.stop();
     const during = await Promise.all([write(), write(), write()]);
     for (const answer of during) expectUnavailable(answer);
-    const health = await json(app, "GET", "/api/health");
+    const health = await json<Health>(app, "GET", "/api/health");
     expect(health.status).toBe(503);
     expect(health.body.status).toBe("unavailable");
 

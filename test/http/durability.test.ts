@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Account, Items, Workout } from "../../src/contract/index.js";
 import { testDatabaseKind, testStore } from "../support/database.js";
 import {
   fetchJson,
@@ -45,7 +46,7 @@ afterAll(async () => {
 }, 60_000);
 
 async function signUp(server: ServerProcess): Promise<string> {
-  const response = await fetchJson(server.url, "POST", "/api/auth/signup", null, {
+  const response = await fetchJson<Account>(server.url, "POST", "/api/auth/signup", null, {
     email: uniqueEmail("durable"),
     password: PASSWORD,
     name: "Ana",
@@ -87,7 +88,12 @@ describe(`durability on ${testDatabaseKind()}`, () => {
 
     const second = await startServerProcess(env);
     try {
-      const stored = await fetchJson(second.url, "GET", `/api/workouts/${body.id}`, cookie);
+      const stored = await fetchJson<Workout>(
+        second.url,
+        "GET",
+        `/api/workouts/${body.id}`,
+        cookie,
+      );
       expect(stored.status, stored.text).toBe(200);
       expect(stored.body).toMatchObject({ id: body.id, date: body.date, sets: body.sets });
       expect(stored.body.sets).toHaveLength(3);
@@ -117,7 +123,7 @@ describe(`durability on ${testDatabaseKind()}`, () => {
 
     const second = await startServerProcess(env);
     try {
-      const list = await fetchJson(second.url, "GET", "/api/workouts", cookie);
+      const list = await fetchJson<Items<Workout>>(second.url, "GET", "/api/workouts", cookie);
       expect(list.status, list.text).toBe(200);
       expect(list.body.items).toHaveLength(20);
       const byId = new Map(list.body.items.map((item: { id: string }) => [item.id, item]));

@@ -5,7 +5,16 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exampleProfile, type Json, json, signUp, type TestApp, testApp } from "../support/http.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import {
+  exampleProfile,
+  type JsonSchema,
+  json,
+  type OpenApiDocument,
+  signUp,
+  type TestApp,
+  testApp,
+} from "../support/http.js";
 
 const RUNS_PER_ROUTE = 40;
 const MAX_ERROR_BYTES = 4096;
@@ -14,18 +23,18 @@ const SKIPPED = new Set(["DELETE /api/me", "POST /api/auth/logout"]);
 
 let t: TestApp;
 let cookie = "";
-const routes: { method: string; path: string; schema: Json }[] = [];
+const routes: { method: string; path: string; schema: JsonSchema | null }[] = [];
 
 beforeAll(async () => {
   t = await testApp({ bodyLimitBytes: 1_048_576 });
   cookie = await signUp(t.app);
-  await json(t.app, "PUT", "/api/profile", cookie, exampleProfile());
-  const doc = (await json(t.app, "GET", "/api/openapi.json")).body;
-  for (const [path, operations] of Object.entries(doc.paths as Record<string, Json>)) {
-    for (const [method, operation] of Object.entries(operations as Record<string, Json>)) {
+  await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile());
+  const doc = (await json<OpenApiDocument>(t.app, "GET", "/api/openapi.json")).body;
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(operations ?? {})) {
       const name = `${method.toUpperCase()} ${path}`;
       if (SKIPPED.has(name)) continue;
-      const schema = operation.requestBody?.content?.["application/json"]?.schema ?? null;
+      const schema = operation?.requestBody?.content["application/json"]?.schema ?? null;
       routes.push({ method: method.toUpperCase(), path, schema });
     }
   }
@@ -62,7 +71,7 @@ const hugeArray = fc
   .map(([length, item]) => JSON.stringify(Array.from({ length }, () => item)));
 
 /** The route's own fields, each given a value of any kind. */
-function wrongTypes(schema: Json): fc.Arbitrary<string> {
+function wrongTypes(schema: JsonSchema | null): fc.Arbitrary<string> {
   const keys = Object.keys(schema?.properties ?? {});
   if (keys.length === 0) return fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v));
   return fc
@@ -72,7 +81,7 @@ function wrongTypes(schema: Json): fc.Arbitrary<string> {
     .map((value) => JSON.stringify(value));
 }
 
-function body(schema: Json): fc.Arbitrary<{ payload: string; type: string } | null> {
+function body(schema: JsonSchema | null): fc.Arbitrary<{ payload: string; type: string } | null> {
   return fc.oneof(
     fc.constant(null),
     deep.map((payload) => ({ payload, type: "application/json" })),

@@ -4,9 +4,11 @@
  * passwords still logging in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Account, Items, Workout } from "../../src/contract/index.js";
 import {
   json,
   PASSWORD,
+  problem,
   signUp,
   type TestApp,
   testApp,
@@ -28,7 +30,7 @@ afterAll(async () => {
 
 describe("log-in rate limit behind proxies", () => {
   const login = (app: TestApp["app"], forwardedFor: string) =>
-    json(
+    json<Account>(
       app,
       "POST",
       "/api/auth/login",
@@ -71,12 +73,14 @@ describe("cross-site requests", () => {
   const workout = () => workoutBody("2026-11-24", 1);
 
   it("refuses a state-changing request from a foreign Origin with 403 in the error shape", async () => {
-    const answer = await json(t.app, "POST", "/api/workouts", cookie, workout(), {
+    const answer = await json<Workout>(t.app, "POST", "/api/workouts", cookie, workout(), {
       origin: "https://evil.example",
     });
     expect(answer.status).toBe(403);
-    expect(answer.body.error).toMatchObject({ kind: "forbidden", field: null });
-    expect((await json(t.app, "GET", "/api/workouts", cookie)).body.items).toHaveLength(0);
+    expect(problem(answer)).toMatchObject({ kind: "forbidden", field: null });
+    expect(
+      (await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body.items,
+    ).toHaveLength(0);
   });
 
   it("refuses an opaque origin and, without Origin, a foreign Referer", async () => {
@@ -88,7 +92,7 @@ describe("cross-site requests", () => {
       const answer = await json(t.app, "DELETE", "/api/me", cookie, undefined, headers);
       expect(answer.status, JSON.stringify(headers)).toBe(403);
     }
-    expect((await json(t.app, "GET", "/api/me", cookie)).status).toBe(200);
+    expect((await json<Account>(t.app, "GET", "/api/me", cookie)).status).toBe(200);
   });
 
   it("refuses a multipart upload from a foreign Origin before reading it", async () => {
@@ -108,16 +112,18 @@ describe("cross-site requests", () => {
 
   it("lets same-site requests, reads and programs without Origin through", async () => {
     const host = "localhost:80";
-    const same = await json(t.app, "POST", "/api/workouts", cookie, workout(), {
+    const same = await json<Workout>(t.app, "POST", "/api/workouts", cookie, workout(), {
       origin: `http://${host}`,
     });
     expect(same.status).toBe(201);
-    const byReferer = await json(t.app, "POST", "/api/workouts", cookie, workout(), {
+    const byReferer = await json<Workout>(t.app, "POST", "/api/workouts", cookie, workout(), {
       referer: `http://${host}/gym`,
     });
     expect(byReferer.status).toBe(201);
-    expect((await json(t.app, "POST", "/api/workouts", cookie, workout())).status).toBe(201);
-    const read = await json(t.app, "GET", "/api/workouts", cookie, undefined, {
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, workout())).status).toBe(
+      201,
+    );
+    const read = await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie, undefined, {
       origin: "https://evil.example",
     });
     expect(read.status).toBe(200);
@@ -154,14 +160,14 @@ describe("passwords", () => {
     ["short", "at least 10"],
   ] as const) {
     it(`refuses ${JSON.stringify(password)} at sign-up and says which rule`, async () => {
-      const answer = await json(t.app, "POST", "/api/auth/signup", null, {
+      const answer = await json<Account>(t.app, "POST", "/api/auth/signup", null, {
         email: uniqueEmail(),
         password,
         name: "Ana",
       });
       expect(answer.status).toBe(400);
-      expect(answer.body.error.field).toBe("password");
-      expect(answer.body.error.message).toContain(words);
+      expect(problem(answer).field).toBe("password");
+      expect(problem(answer).message).toContain(words);
     });
   }
 
@@ -173,7 +179,10 @@ describe("passwords", () => {
     const user = await t.store.users.byEmail(email);
     if (!user) throw new Error("no user");
     await t.store.users.setPassword(user.id, await argon2Hasher.hash(old), Date.now());
-    const login = await json(t.app, "POST", "/api/auth/login", null, { email, password: old });
+    const login = await json<Account>(t.app, "POST", "/api/auth/login", null, {
+      email,
+      password: old,
+    });
     expect(login.status).toBe(200);
   });
 });

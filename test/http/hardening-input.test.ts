@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH, nestingExceeds } from "../../src/adapters/http/json-depth.js";
-import { json, signUp, type TestApp, testApp } from "../support/http.js";
+import type { Workout } from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import { json, problem, signUp, type TestApp, testApp } from "../support/http.js";
 
 const MAX_ERROR_BYTES = 4096;
 
@@ -48,8 +50,8 @@ describe("JSON nesting", () => {
     it(`5,000 nested arrays on ${url}: 400 invalid-json, not 500`, async () => {
       const answer = await raw(url, nested(5000));
       expect(answer.status).toBe(400);
-      expect(answer.body.error.kind).toBe("invalid-json");
-      expect(answer.body.error.message).toContain(String(MAX_JSON_DEPTH));
+      expect(problem(answer).kind).toBe("invalid-json");
+      expect(problem(answer).message).toContain(String(MAX_JSON_DEPTH));
       expect(answer.text.length).toBeLessThan(MAX_ERROR_BYTES);
     });
   }
@@ -58,13 +60,13 @@ describe("JSON nesting", () => {
     const deep = `{"email":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}`;
     const answer = await raw("/api/auth/login", deep);
     expect(answer.status).toBe(400);
-    expect(answer.body.error.kind).toBe("invalid-json");
+    expect(problem(answer).kind).toBe("invalid-json");
   });
 
   it("a document within the depth limit still reaches validation", async () => {
     const answer = await raw("/api/auth/login", `{"email":${nested(60)},"password":"x"}`);
     expect(answer.status).toBe(400);
-    expect(answer.body.error.field).toBe("email");
+    expect(problem(answer).field).toBe("email");
     expect(answer.text.length).toBeLessThan(MAX_ERROR_BYTES);
   });
 
@@ -77,15 +79,18 @@ describe("JSON nesting", () => {
 describe("error messages of bounded size", () => {
   it("a huge string in a field is named, not echoed", async () => {
     const huge = "x".repeat(500_000);
-    const answer = await json(t.app, "POST", "/api/workouts", cookie, { date: huge, sets: [] });
+    const answer = await json<Workout>(t.app, "POST", "/api/workouts", cookie, {
+      date: huge,
+      sets: [],
+    });
     expect(answer.status).toBe(400);
-    expect(answer.body.error.field).toBe("date");
+    expect(problem(answer).field).toBe("date");
     expect(answer.text.length).toBeLessThan(MAX_ERROR_BYTES);
   });
 
   it("a huge array where an object belongs is named, not echoed", async () => {
     const many = Array.from({ length: 100_000 }, (_, i) => i);
-    const answer = await json(t.app, "PUT", "/api/profile", cookie, many);
+    const answer = await json<Profile>(t.app, "PUT", "/api/profile", cookie, many);
     expect(answer.status).toBe(400);
     expect(answer.text.length).toBeLessThan(MAX_ERROR_BYTES);
   });

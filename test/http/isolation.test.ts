@@ -6,39 +6,50 @@
  * owner's data is what it was.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { ExportDocument, ImportSummary } from "../../src/app/data-transfer.js";
+import type { ImportJob } from "../../src/app/import-jobs.js";
+import type { StrengthImportReport } from "../../src/app/strength-import.js";
+import type {
+  Account,
+  ActivityView,
+  Checkin,
+  Items,
+  LogInState,
+  Move,
+  MoveOption,
+  Swap,
+  Workout,
+} from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import type { Plan } from "../../src/core/protocol/plan-types.js";
+import type { RunWeekAnswer } from "../../src/core/running/propose-week.js";
+import type { WeeklyRunning } from "../../src/core/running/weekly.js";
 import {
+  appPerFile,
   appRoutes,
   exampleProfile,
-  type Json,
   json,
   PASSWORD,
+  present,
+  problem,
   signUp,
-  type TestApp,
-  testApp,
   uniqueEmail,
+  weekOf,
   workoutBody,
 } from "../support/http.js";
 
-let t: TestApp;
+const t = appPerFile();
 
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
-
-interface Account {
+interface Someone {
   readonly email: string;
   readonly cookie: string;
   readonly id: string;
 }
 
 interface World {
-  readonly owner: Account;
-  readonly other: Account;
+  readonly owner: Someone;
+  readonly other: Someone;
   readonly workoutId: string;
   readonly checkinId: string;
   readonly moveId: string;
@@ -54,17 +65,17 @@ type Caller = "owner" | "other" | "anonymous" | "forged";
 
 const PLAN = "/api/plan?from=2026-11-30&weeks=2";
 
-async function account(label: string, name: string, profileName: string): Promise<Account> {
+async function account(label: string, name: string, profileName: string): Promise<Someone> {
   const email = uniqueEmail(label);
   const cookie = await signUp(t.app, email, PASSWORD, name);
-  const me = await json(t.app, "GET", "/api/me", cookie);
+  const me = await json<Account>(t.app, "GET", "/api/me", cookie);
   const profile = { ...exampleProfile(), name: profileName };
-  expect((await json(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
+  expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
   return { email, cookie, id: me.body.id };
 }
 
 async function created(url: string, cookie: string, body: unknown): Promise<string> {
-  const response = await json(t.app, "POST", url, cookie, body);
+  const response = await json<{ readonly id: string }>(t.app, "POST", url, cookie, body);
   expect(response.status, `${url}: ${response.text}`).toBe(201);
   return response.body.id;
 }
@@ -89,9 +100,9 @@ function gpxRun(start: string): string {
 }
 
 /** Follows an import job to its end. */
-async function importDone(cookie: string, id: string): Promise<Json> {
+async function importDone(cookie: string, id: string): Promise<ImportJob> {
   for (let i = 0; i < 1000; i++) {
-    const job = await json(t.app, "GET", `/api/activities/imports/${id}`, cookie);
+    const job = await json<ImportJob>(t.app, "GET", `/api/activities/imports/${id}`, cookie);
     expect(job.status, job.text).toBe(200);
     if (job.body.status !== "running") return job.body;
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -121,12 +132,20 @@ async function world(): Promise<World> {
   });
   const source = `owner-run-${tag}.gpx`;
   const file = upload(source, gpxRun("2026-11-24T06:30:00Z"));
-  const started = await json(t.app, "POST", "/api/activities/import", owner.cookie, file.payload, {
-    "content-type": file.type,
-  });
+  const started = await json<ImportJob>(
+    t.app,
+    "POST",
+    "/api/activities/import",
+    owner.cookie,
+    file.payload,
+    {
+      "content-type": file.type,
+    },
+  );
   expect(started.status, started.text).toBe(202);
   const job = await importDone(owner.cookie, started.body.id);
-  expect(job.counts, job.error).toEqual({ imported: 1, duplicates: 0, failed: 0 });
+  expect(job.counts, job.error ?? undefined).toEqual({ imported: 1, duplicates: 0, failed: 0 });
+  const activityId = present(present(job.report).imported[0]?.id);
   return {
     owner,
     other,
@@ -134,12 +153,12 @@ async function world(): Promise<World> {
     checkinId,
     moveId,
     swapId,
-    activityId: job.report.imported[0].id,
+    activityId,
     jobId: job.id,
     markers: [
       source,
       job.id,
-      job.report.imported[0].id,
+      activityId,
       owner.email,
       owner.id,
       `Olive Owner ${tag}`,
@@ -160,13 +179,23 @@ function cookieOf(w: World, caller: Caller): string | null {
 }
 
 /** The owner's data as the owner reads it (the export, less its time stamp, and the activities). */
-async function ownerSnapshot(w: World): Promise<Json> {
-  const exported = await json(t.app, "GET", "/api/export", w.owner.cookie);
+async function ownerSnapshot(w: World): Promise<unknown> {
+  const exported = await json<ExportDocument>(t.app, "GET", "/api/export", w.owner.cookie);
   expect(exported.status, "the owner can still read their data").toBe(200);
   const { exportedAt: _ignored, ...rest } = exported.body;
-  const activities = await json(t.app, "GET", "/api/activities", w.owner.cookie);
+  const activities = await json<Items<ActivityView>>(
+    t.app,
+    "GET",
+    "/api/activities",
+    w.owner.cookie,
+  );
   expect(activities.status, "the owner can still read their activities").toBe(200);
-  const job = await json(t.app, "GET", `/api/activities/imports/${w.jobId}`, w.owner.cookie);
+  const job = await json<ImportJob>(
+    t.app,
+    "GET",
+    `/api/activities/imports/${w.jobId}`,
+    w.owner.cookie,
+  );
   expect(job.status, "the owner can still read their import").toBe(200);
   return { ...rest, activities: activities.body.items, importJob: job.body };
 }
@@ -181,13 +210,18 @@ interface Row {
   readonly owner: number;
   /** The other user's status: their own data (2xx) or 404 for the owner's ids. */
   readonly other: number;
-  readonly ownerSees?: (w: World, body: Json) => void;
-  readonly otherSees?: (w: World, body: Json) => void;
+  readonly ownerSees?: (w: World, body: unknown) => void;
+  readonly otherSees?: (w: World, body: unknown) => void;
 }
 
 const fixed = (url: string) => () => url;
 const PUBLIC_GET: Row = { public: true, url: fixed("/"), owner: 200, other: 200 };
-const empty = (_w: World, body: Json) => expect(body).toEqual({ items: [] });
+/** A check of a row's answer, typed by the contract's type of that route's body. */
+function sees<T>(check: (w: World, body: T) => void): (w: World, body: unknown) => void {
+  return (w, body) => check(w, body as T);
+}
+
+const empty = (_w: World, body: unknown) => expect(body).toEqual({ items: [] });
 
 /** Every route of the app, as "METHOD /path" exactly as Fastify lists it. */
 const ROUTES: Record<string, Row> = {
@@ -227,8 +261,8 @@ const ROUTES: Record<string, Row> = {
     }),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => expect(body.id).toBe(w.owner.id),
-    otherSees: (w, body) => expect(body.id).toBe(w.other.id),
+    ownerSees: sees<Account>((w, body) => expect(body.id).toBe(w.owner.id)),
+    otherSees: sees<Account>((w, body) => expect(body.id).toBe(w.other.id)),
   },
   "POST /api/auth/logout": { public: true, url: fixed("/api/auth/logout"), owner: 204, other: 204 },
   "POST /api/auth/password": {
@@ -241,8 +275,12 @@ const ROUTES: Record<string, Row> = {
     url: fixed("/api/me"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => expect(body).toMatchObject({ id: w.owner.id, email: w.owner.email }),
-    otherSees: (w, body) => expect(body).toMatchObject({ id: w.other.id, email: w.other.email }),
+    ownerSees: sees<Account>((w, body) =>
+      expect(body).toMatchObject({ id: w.owner.id, email: w.owner.email }),
+    ),
+    otherSees: sees<Account>((w, body) =>
+      expect(body).toMatchObject({ id: w.other.id, email: w.other.email }),
+    ),
   },
   "DELETE /api/me": { url: fixed("/api/me"), owner: 204, other: 204 },
   // Public: answers 200 to everyone; anonymous and forged cookies get { user: null }.
@@ -251,16 +289,18 @@ const ROUTES: Record<string, Row> = {
     url: fixed("/api/session"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) =>
+    ownerSees: sees<LogInState>((w, body) =>
       expect(body.user).toMatchObject({ id: w.owner.id, email: w.owner.email }),
-    otherSees: (w, body) =>
+    ),
+    otherSees: sees<LogInState>((w, body) =>
       expect(body.user).toMatchObject({ id: w.other.id, email: w.other.email }),
+    ),
   },
   "GET /api/profile": {
     url: fixed("/api/profile"),
     owner: 200,
     other: 200,
-    otherSees: (_w, body) => expect(body.name).toBe("Otto"),
+    otherSees: sees<Profile>((_w, body) => expect(body.name).toBe("Otto")),
   },
   "PUT /api/profile": {
     url: fixed("/api/profile"),
@@ -272,41 +312,45 @@ const ROUTES: Record<string, Row> = {
     url: fixed(PLAN),
     owner: 200,
     other: 200,
-    ownerSees: (_w, body) => {
-      const dates = body.weeks[0].sessions.map((s: Json) => s.date);
+    ownerSees: sees<Plan>((_w, body) => {
+      const dates = weekOf(body).sessions.map((s) => s.date);
       expect(dates).toEqual(["2026-12-01", "2026-12-06"]);
-      expect(body.weeks[0].sessions[0].exercises.map((e: Json) => e.id)).toContain(
+      expect(present(weekOf(body).sessions[0]).exercises.map((e) => e.id)).toContain(
         "single-leg-romanian-deadlift",
       );
-    },
-    otherSees: (_w, body) => {
+    }),
+    otherSees: sees<Plan>((_w, body) => {
       // Neither the owner's move nor the owner's swap, nor loads from the owner's log.
-      const dates = body.weeks[0].sessions.map((s: Json) => s.date);
+      const dates = weekOf(body).sessions.map((s) => s.date);
       expect(dates).toEqual(["2026-12-01", "2026-12-03"]);
-      const first = body.weeks[0].sessions[0].exercises;
-      expect(first.map((e: Json) => e.id)).toContain("romanian-deadlift");
-      expect(first.find((e: Json) => e.id === "quarter-squat").load).toBeNull();
-    },
+      const first = present(weekOf(body).sessions[0]).exercises;
+      expect(first.map((e) => e.id)).toContain("romanian-deadlift");
+      expect(present(first.find((e) => e.id === "quarter-squat")).load).toBeNull();
+    }),
   },
   "GET /api/plan/move-options": {
     url: fixed("/api/plan/move-options?from=2026-12-01"),
     owner: 200,
     other: 200,
     // The owner moved Thursday's session to Sunday 6: Sunday is taken for the owner only.
-    ownerSees: (_w, body) =>
-      expect(body.items.find((i: Json) => i.date === "2026-12-06")).toMatchObject({
+    ownerSees: sees<Items<MoveOption>>((_w, body) =>
+      expect(body.items.find((i) => i.date === "2026-12-06")).toMatchObject({
         allowed: false,
       }),
-    otherSees: (_w, body) =>
-      expect(body.items.find((i: Json) => i.date === "2026-12-06")).toMatchObject({
+    ),
+    otherSees: sees<Items<MoveOption>>((_w, body) =>
+      expect(body.items.find((i) => i.date === "2026-12-06")).toMatchObject({
         allowed: true,
       }),
+    ),
   },
   "GET /api/plan/moves": {
     url: fixed("/api/plan/moves"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.moveId]),
+    ownerSees: sees<Items<Move>>((w, body) =>
+      expect(body.items.map((i) => i.id)).toEqual([w.moveId]),
+    ),
     otherSees: empty,
   },
   "POST /api/plan/moves": {
@@ -329,7 +373,9 @@ const ROUTES: Record<string, Row> = {
     url: fixed("/api/plan/swaps"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.swapId]),
+    ownerSees: sees<Items<Swap>>((w, body) =>
+      expect(body.items.map((i) => i.id)).toEqual([w.swapId]),
+    ),
     otherSees: empty,
   },
   "POST /api/plan/swaps": {
@@ -351,15 +397,15 @@ const ROUTES: Record<string, Row> = {
     url: fixed("/api/export"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => {
+    ownerSees: sees<ExportDocument>((w, body) => {
       expect(body.account.email).toBe(w.owner.email);
-      expect(body.workouts.map((x: Json) => x.id)).toEqual([w.workoutId]);
-      expect(body.activities.map((x: Json) => x.id)).toEqual([w.activityId]);
-    },
-    otherSees: (w, body) => {
+      expect(body.workouts.map((x) => x.id)).toEqual([w.workoutId]);
+      expect(body.activities.map((x) => x.id)).toEqual([w.activityId]);
+    }),
+    otherSees: sees<ExportDocument>((w, body) => {
       expect(body.account.email).toBe(w.other.email);
       expect(body).toMatchObject({ workouts: [], checkins: [], planChanges: [], activities: [] });
-    },
+    }),
   },
   "POST /api/import": {
     url: fixed("/api/import"),
@@ -400,8 +446,12 @@ const ROUTES: Record<string, Row> = {
     }),
     owner: 200,
     other: 200,
-    ownerSees: (_w, body) => expect(body.activities).toEqual({ added: 0, kept: 1 }),
-    otherSees: (_w, body) => expect(body.activities).toEqual({ added: 1, kept: 0 }),
+    ownerSees: sees<ImportSummary>((_w, body) =>
+      expect(body.activities).toEqual({ added: 0, kept: 1 }),
+    ),
+    otherSees: sees<ImportSummary>((_w, body) =>
+      expect(body.activities).toEqual({ added: 1, kept: 0 }),
+    ),
   },
   "POST /api/workouts": {
     url: fixed("/api/workouts"),
@@ -413,14 +463,16 @@ const ROUTES: Record<string, Row> = {
     url: fixed("/api/workouts"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.workoutId]),
+    ownerSees: sees<Items<Workout>>((w, body) =>
+      expect(body.items.map((i) => i.id)).toEqual([w.workoutId]),
+    ),
     otherSees: empty,
   },
   "GET /api/workouts/:id": {
     url: (w) => `/api/workouts/${w.workoutId}`,
     owner: 200,
     other: 404,
-    ownerSees: (w, body) => expect(body.id).toBe(w.workoutId),
+    ownerSees: sees<Workout>((w, body) => expect(body.id).toBe(w.workoutId)),
   },
   "PATCH /api/workouts/:id": {
     url: (w) => `/api/workouts/${w.workoutId}`,
@@ -443,14 +495,18 @@ const ROUTES: Record<string, Row> = {
     url: fixed("/api/checkins"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.checkinId]),
+    ownerSees: sees<Items<Checkin>>((w, body) =>
+      expect(body.items.map((i) => i.id)).toEqual([w.checkinId]),
+    ),
     otherSees: empty,
   },
   "GET /api/calendar": {
     url: fixed("/api/calendar"),
     owner: 200,
     other: 200,
-    ownerSees: (_w, body) => expect(body.url).toMatch(/\/api\/calendar\/.+\.ics$/),
+    ownerSees: sees<{ readonly url: string }>((_w, body) =>
+      expect(body.url).toMatch(/\/api\/calendar\/.+\.ics$/),
+    ),
   },
   "POST /api/calendar/rotate": { url: fixed("/api/calendar/rotate"), owner: 200, other: 200 },
   "DELETE /api/calendar": { url: fixed("/api/calendar"), owner: 204, other: 204 },
@@ -476,7 +532,9 @@ const ROUTES: Record<string, Row> = {
     }),
     owner: 200,
     other: 200,
-    ownerSees: (_w, body) => expect(body.unmapped).toEqual([{ name: "Zercher Carry", sets: 1 }]),
+    ownerSees: sees<StrengthImportReport>((_w, body) =>
+      expect(body.unmapped).toEqual([{ name: "Zercher Carry", sets: 1 }]),
+    ),
   },
   "GET /api/strength-imports/review": {
     url: fixed("/api/strength-imports/review"),
@@ -495,42 +553,46 @@ const ROUTES: Record<string, Row> = {
     raw: () => upload("another-run.gpx", gpxRun("2026-11-26T17:00:00Z")),
     owner: 202,
     other: 202,
-    ownerSees: (w, body) => {
+    ownerSees: sees<ImportJob>((w, body) => {
       expect(body).toMatchObject({ status: "running", files: 1 });
       expect(body.id).not.toBe(w.jobId);
-    },
-    otherSees: (w, body) => expect(body.id).not.toBe(w.jobId),
+    }),
+    otherSees: sees<ImportJob>((w, body) => expect(body.id).not.toBe(w.jobId)),
   },
   "GET /api/activities/imports/:id": {
     url: (w) => `/api/activities/imports/${w.jobId}`,
     owner: 200,
     other: 404,
-    ownerSees: (w, body) => {
+    ownerSees: sees<ImportJob>((w, body) => {
       expect(body).toMatchObject({ id: w.jobId, status: "done" });
-      expect(body.report.imported.map((a: Json) => a.id)).toEqual([w.activityId]);
-    },
+      expect(present(body.report).imported.map((a) => a.id)).toEqual([w.activityId]);
+    }),
   },
   "GET /api/activities": {
     url: fixed("/api/activities?from=2026-11-01&to=2026-11-30"),
     owner: 200,
     other: 200,
-    ownerSees: (w, body) => expect(body.items.map((i: Json) => i.id)).toEqual([w.activityId]),
+    ownerSees: sees<Items<ActivityView>>((w, body) =>
+      expect(body.items.map((i) => i.id)).toEqual([w.activityId]),
+    ),
     otherSees: empty,
   },
   "GET /api/activities/weekly": {
     url: fixed("/api/activities/weekly?weeks=2"),
     owner: 200,
     other: 200,
-    ownerSees: (_w, body) =>
-      expect(body.weeks.map((x: Json) => [x.start, x.runs])).toEqual([
+    ownerSees: sees<{ readonly weeks: readonly WeeklyRunning[] }>((_w, body) =>
+      expect(body.weeks.map((x) => [x.start, x.runs])).toEqual([
         ["2026-11-23", 1],
         ["2026-11-30", 0],
       ]),
-    otherSees: (_w, body) =>
-      expect(body.weeks.map((x: Json) => [x.start, x.runs])).toEqual([
+    ),
+    otherSees: sees<{ readonly weeks: readonly WeeklyRunning[] }>((_w, body) =>
+      expect(body.weeks.map((x) => [x.start, x.runs])).toEqual([
         ["2026-11-23", 0],
         ["2026-11-30", 0],
       ]),
+    ),
   },
   "DELETE /api/activities/:id": {
     url: (w) => `/api/activities/${w.activityId}`,
@@ -543,8 +605,9 @@ const ROUTES: Record<string, Row> = {
     other: 200,
     // One run is no habit: neither gets a proposal, each with the reason about their own runs.
     ownerSees: (_w, body) => expect(body).toEqual({ proposal: null, reason: expect.any(String) }),
-    otherSees: (_w, body) =>
+    otherSees: sees<RunWeekAnswer>((_w, body) =>
       expect(body).toEqual({ proposal: null, reason: expect.stringContaining("No runs") }),
+    ),
   },
 };
 
@@ -597,7 +660,7 @@ describe("isolation", () => {
 
         const other = await call(w, route, row, "other");
         expect(other.status, `other user: ${other.text}`).toBe(row.other);
-        if (row.other === 404) expect(other.body.error.kind).toBe("not-found");
+        if (row.other === 404) expect(problem(other).kind).toBe("not-found");
         expectNoOwnerData(w, other.text, "the other user");
         row.otherSees?.(w, other.body);
         expect(await ownerSnapshot(w), "the owner's data after the other user's call").toEqual(
@@ -622,12 +685,17 @@ describe("isolation", () => {
     const w = await world();
     const before = await ownerSnapshot(w);
     const body = workoutBody("2026-11-25", 1, w.workoutId);
-    const logged = await json(t.app, "POST", "/api/workouts", w.other.cookie, body);
+    const logged = await json<Workout>(t.app, "POST", "/api/workouts", w.other.cookie, body);
     expect(logged.status).toBe(201);
     expect(logged.body.sets).toEqual(body.sets);
-    const mine = await json(t.app, "GET", `/api/workouts/${w.workoutId}`, w.other.cookie);
+    const mine = await json<Workout>(t.app, "GET", `/api/workouts/${w.workoutId}`, w.other.cookie);
     expect(mine.body.date).toBe("2026-11-25");
-    const theirs = await json(t.app, "GET", `/api/workouts/${w.workoutId}`, w.owner.cookie);
+    const theirs = await json<Workout>(
+      t.app,
+      "GET",
+      `/api/workouts/${w.workoutId}`,
+      w.owner.cookie,
+    );
     expect(theirs.body.date).toBe("2026-11-24");
     expect(await ownerSnapshot(w)).toEqual(before);
 

@@ -19,9 +19,10 @@ import {
   LOCAL_OWNER_PASSWORD_HASH,
 } from "../../src/app/local-owner.js";
 import type { Store } from "../../src/app/ports.js";
+import type { Account } from "../../src/contract/index.js";
 import { type CliOutcome, spawnCli } from "../support/cli.js";
 import { testStore } from "../support/database.js";
-import { json, PASSWORD, signUp, testClock } from "../support/http.js";
+import { json, PASSWORD, problem, signUp, testClock } from "../support/http.js";
 
 let t: Awaited<ReturnType<typeof testStore>>;
 let app: FastifyInstance;
@@ -83,7 +84,7 @@ describe("the local owner, taken over by the first sign-up", () => {
 
     // Nobody logs into it, whatever the password (the sentinel hash itself included).
     for (const password of [PASSWORD, LOCAL_OWNER_PASSWORD_HASH, ""]) {
-      const login = await json(app, "POST", "/api/auth/login", null, {
+      const login = await json<Account>(app, "POST", "/api/auth/login", null, {
         email: LOCAL_OWNER_EMAIL,
         password,
       });
@@ -91,17 +92,17 @@ describe("the local owner, taken over by the first sign-up", () => {
       expect(login.status, password).toBeLessThan(500);
     }
     // Nor signs up with its e-mail.
-    const reserved = await json(app, "POST", "/api/auth/signup", null, {
+    const reserved = await json<Account>(app, "POST", "/api/auth/signup", null, {
       email: "Owner@Local.Capacity.Invalid",
       password: PASSWORD,
       name: "Mallory",
     });
     expect(reserved.status).toBe(400);
-    expect(reserved.body.error.field).toBe("email");
+    expect(problem(reserved).field).toBe("email");
     expect(await store.users.count()).toBe(1);
 
     const cookie = await signUp(app, "ana@example.com", PASSWORD, "Ana");
-    const me = await json(app, "GET", "/api/me", cookie);
+    const me = await json<Account>(app, "GET", "/api/me", cookie);
     expect(me.body).toMatchObject({ id: ownerId, email: "ana@example.com", name: "Ana" });
     expect((await store.activities.list(ownerId)).map((a) => a.start)).toEqual([
       "2026-11-20T07:00:00.000Z",
@@ -111,7 +112,7 @@ describe("the local owner, taken over by the first sign-up", () => {
 
     // Ana logs in again with her password.
     await json(app, "POST", "/api/auth/logout", cookie);
-    const login = await json(app, "POST", "/api/auth/login", null, {
+    const login = await json<Account>(app, "POST", "/api/auth/login", null, {
       email: "ana@example.com",
       password: PASSWORD,
     });
@@ -120,7 +121,7 @@ describe("the local owner, taken over by the first sign-up", () => {
 
     // The second sign-up makes a new, empty account.
     const bobCookie = await signUp(app, "bob@example.com", PASSWORD, "Bob");
-    const bob = await json(app, "GET", "/api/me", bobCookie);
+    const bob = await json<Account>(app, "GET", "/api/me", bobCookie);
     expect(bob.body.id).not.toBe(ownerId);
     expect(await store.activities.list(bob.body.id)).toEqual([]);
     expect(await store.users.count()).toBe(2);
@@ -136,7 +137,7 @@ describe("the local owner, taken over by the first sign-up", () => {
 
   it("a sign-up with no local owner creates an account as before; an e-mail in use is still refused", async () => {
     await signUp(app, "ana@example.com");
-    const again = await json(app, "POST", "/api/auth/signup", null, {
+    const again = await json<Account>(app, "POST", "/api/auth/signup", null, {
       email: "ANA@example.com",
       password: PASSWORD,
       name: "Ana",

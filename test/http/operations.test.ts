@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import { buildApp } from "../../src/adapters/http/app.js";
+import type { Account, Items, Workout } from "../../src/contract/index.js";
 import { testStore } from "../support/database.js";
 import {
   fetchJson,
@@ -59,8 +60,10 @@ describe("metrics", () => {
     cleanups.push(() => app.close());
     const cookie = await signUp(app);
     const workout = workoutBody();
-    expect((await json(app, "POST", "/api/workouts", cookie, workout)).status).toBe(201);
-    expect((await json(app, "GET", `/api/workouts/${workout.id}`, cookie)).status).toBe(200);
+    expect((await json<Workout>(app, "POST", "/api/workouts", cookie, workout)).status).toBe(201);
+    expect((await json<Workout>(app, "GET", `/api/workouts/${workout.id}`, cookie)).status).toBe(
+      200,
+    );
     const metrics = await app.inject({ method: "GET", url: "/metrics" });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.headers["content-type"]).toContain("text/plain");
@@ -94,7 +97,7 @@ describe("SIGTERM", () => {
     const env = { CAPACITY_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: "5000" };
     const server = await startServerProcess(env);
     const email = uniqueEmail("sigterm");
-    const signup = await fetchJson(server.url, "POST", "/api/auth/signup", null, {
+    const signup = await fetchJson<Account>(server.url, "POST", "/api/auth/signup", null, {
       email,
       password: PASSWORD,
       name: "Ana",
@@ -106,7 +109,7 @@ describe("SIGTERM", () => {
     const writes = Array.from({ length: 20 }, async () => {
       const body = workoutBody("2026-11-24", 3);
       try {
-        const answer = await fetchJson(server.url, "POST", "/api/workouts", cookie, body);
+        const answer = await fetchJson<Workout>(server.url, "POST", "/api/workouts", cookie, body);
         if (answer.status === 201) acknowledged.push(String(body.id));
       } catch {
         // The connection closed before an answer: not acknowledged.
@@ -119,11 +122,11 @@ describe("SIGTERM", () => {
     expect(await exited).toBe(0);
 
     const again = await startServerProcess(env);
-    const login = await fetchJson(again.url, "POST", "/api/auth/login", null, {
+    const login = await fetchJson<Account>(again.url, "POST", "/api/auth/login", null, {
       email,
       password: PASSWORD,
     });
-    const stored = await fetchJson(again.url, "GET", "/api/workouts", login.cookie);
+    const stored = await fetchJson<Items<Workout>>(again.url, "GET", "/api/workouts", login.cookie);
     const ids = stored.body.items.map((w: { id: string }) => w.id);
     for (const id of acknowledged) expect(ids).toContain(id);
     await again.kill();

@@ -4,13 +4,18 @@
  * The marathoner (examples/): Tue and Thu intervals, Sat long run, Europe/Berlin.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Items, Move, MoveOption, Workout } from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import type { Plan } from "../../src/core/protocol/plan-types.js";
 import {
   exampleProfile,
-  type Json,
   json,
+  present,
+  problem,
   signUp,
   type TestApp,
   testApp,
+  weekOf,
   workoutBody,
 } from "../support/http.js";
 
@@ -25,7 +30,7 @@ afterAll(async () => {
 
 async function athlete(profile: Record<string, unknown> = exampleProfile()): Promise<string> {
   const cookie = await signUp(t.app);
-  expect((await json(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
+  expect((await json<Profile>(t.app, "PUT", "/api/profile", cookie, profile)).status).toBe(200);
   return cookie;
 }
 
@@ -35,10 +40,10 @@ describe("today splits the week (HTTP)", () => {
     t.clock.set("2026-11-30T07:00:00Z");
     const cookie = await athlete();
     t.clock.set("2026-12-03T09:00:00Z");
-    const plan = (await json(t.app, "GET", "/api/plan", cookie)).body;
-    const week = plan.weeks[0];
+    const plan = (await json<Plan>(t.app, "GET", "/api/plan", cookie)).body;
+    const week = weekOf(plan);
     expect(week.start).toBe("2026-11-30");
-    expect(week.days.map((d: Json) => [d.weekday, d.past, d.session])).toEqual([
+    expect(week.days.map((d) => [d.weekday, d.past, d.session])).toEqual([
       ["mon", true, false],
       ["tue", true, false],
       ["wed", true, false],
@@ -47,51 +52,56 @@ describe("today splits the week (HTTP)", () => {
       ["sat", false, false],
       ["sun", false, false],
     ]);
-    expect(week.sessions.map((s: Json) => s.date)).toEqual(["2026-12-03"]);
+    expect(week.sessions.map((s) => s.date)).toEqual(["2026-12-03"]);
     expect(week).toMatchObject({ target: 2, done: 0, owed: 2, missed: 1, dropped: [] });
     expect(week.missedReason).toMatch(/never two days in a row/);
     // A week asked for by date still knows what is past: the same answer.
-    const asked = (await json(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
-    expect(asked.weeks[0].days.map((d: Json) => d.past)).toEqual(
-      week.days.map((d: Json) => d.past),
-    );
+    const asked = (await json<Plan>(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
+    expect(weekOf(asked).days.map((d) => d.past)).toEqual(week.days.map((d) => d.past));
   });
 
   it("signed up on the Thursday itself: the week counts from then, so nothing is missed, and the note says why", async () => {
     t.clock.set("2026-12-03T09:00:00Z");
     const cookie = await athlete();
-    const week = (await json(t.app, "GET", "/api/plan", cookie)).body.weeks[0];
-    expect(week.sessions.map((s: Json) => s.date)).toEqual(["2026-12-03"]);
+    const week = weekOf((await json<Plan>(t.app, "GET", "/api/plan", cookie)).body);
+    expect(week.sessions.map((s) => s.date)).toEqual(["2026-12-03"]);
     expect(week).toMatchObject({ target: 1, done: 0, owed: 1, missed: 0, missedReason: null });
     expect(week.notes).toContain(
       "You began on Thursday: this week counts from that day, and its days from then hold 1 session under every rule.",
     );
-    const next = (await json(t.app, "GET", "/api/plan?from=2026-12-07", cookie)).body.weeks[0];
+    const next = weekOf((await json<Plan>(t.app, "GET", "/api/plan?from=2026-12-07", cookie)).body);
     expect(next).toMatchObject({ target: 2, missed: 0 });
   });
 
   it("a move to a past day answers 409 with the rule past and stores nothing; the move options mark past days", async () => {
     t.clock.set("2026-12-03T09:00:00Z");
     const cookie = await athlete();
-    const refused = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const refused = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-03",
       to: "2026-12-01",
     });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ kind: "rule", rule: "past", field: "to" });
-    expect(refused.body.error.message).toContain("2026-12-01 is already past");
-    expect((await json(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({ items: [] });
+    expect(problem(refused)).toMatchObject({ kind: "rule", rule: "past", field: "to" });
+    expect(problem(refused).message).toContain("2026-12-01 is already past");
+    expect((await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie)).body).toEqual({
+      items: [],
+    });
 
-    const fromPast = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const fromPast = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-01",
       to: "2026-12-06",
     });
     expect(fromPast.status).toBe(409);
-    expect(fromPast.body.error).toMatchObject({ kind: "rule", rule: "past", field: "from" });
+    expect(problem(fromPast)).toMatchObject({ kind: "rule", rule: "past", field: "from" });
 
-    const options = await json(t.app, "GET", "/api/plan/move-options?from=2026-12-03", cookie);
+    const options = await json<Items<MoveOption>>(
+      t.app,
+      "GET",
+      "/api/plan/move-options?from=2026-12-03",
+      cookie,
+    );
     expect(options.status).toBe(200);
-    const byDate = new Map(options.body.items.map((o: Json) => [o.date, o]));
+    const byDate = new Map(options.body.items.map((o) => [o.date, o]));
     for (const date of ["2026-11-30", "2026-12-01", "2026-12-02"]) {
       expect(byDate.get(date)).toMatchObject({ allowed: false, rule: "past", past: true });
     }
@@ -105,7 +115,7 @@ describe("today splits the week (HTTP)", () => {
   it("a run week accepted mid-week drops an earlier move: the plan names it and the list says dropped", async () => {
     t.clock.set("2026-11-30T09:00:00Z");
     const cookie = await athlete();
-    const moved = await json(t.app, "POST", "/api/plan/moves", cookie, {
+    const moved = await json<Move>(t.app, "POST", "/api/plan/moves", cookie, {
       from: "2026-12-03",
       to: "2026-12-06",
     });
@@ -113,23 +123,23 @@ describe("today splits the week (HTTP)", () => {
     t.clock.set("2026-12-02T09:00:00Z");
     const profile = exampleProfile();
     const runWeek = { ...(profile.runWeek as Record<string, string>), thu: "easy", fri: "quality" };
-    expect((await json(t.app, "PUT", "/api/profile", cookie, { ...profile, runWeek })).status).toBe(
-      200,
-    );
-    const plan = (await json(t.app, "GET", "/api/plan", cookie)).body;
+    expect(
+      (await json<Profile>(t.app, "PUT", "/api/profile", cookie, { ...profile, runWeek })).status,
+    ).toBe(200);
+    const plan = (await json<Plan>(t.app, "GET", "/api/plan", cookie)).body;
     const reason = "no session is planned on 2026-12-03 any more.";
-    expect(plan.weeks[0].dropped).toEqual([
+    expect(weekOf(plan).dropped).toEqual([
       { kind: "move", id: moved.body.id, from: "2026-12-03", to: "2026-12-06", reason },
     ]);
-    expect(plan.weeks[0].notes).toContain(
+    expect(weekOf(plan).notes).toContain(
       `Your move from 2026-12-03 to 2026-12-06 no longer fits: ${reason}`,
     );
-    expect(plan.weeks[0].sessions.every((s: Json) => s.date >= "2026-12-02")).toBe(true);
-    const listed = (await json(t.app, "GET", "/api/plan/moves", cookie)).body;
+    expect(weekOf(plan).sessions.every((s) => s.date >= "2026-12-02")).toBe(true);
+    const listed = (await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie)).body;
     expect(listed.items).toEqual([{ ...moved.body, state: "dropped", reason }]);
     // Once its days are past, the move is history.
     t.clock.set("2026-12-08T09:00:00Z");
-    const later = (await json(t.app, "GET", "/api/plan/moves", cookie)).body;
+    const later = (await json<Items<Move>>(t.app, "GET", "/api/plan/moves", cookie)).body;
     expect(later.items).toEqual([{ ...moved.body, state: "past", reason: null }]);
   });
 
@@ -137,9 +147,9 @@ describe("today splits the week (HTTP)", () => {
     t.clock.set("2026-12-03T09:00:00Z");
     const cookie = await athlete();
     const workout = workoutBody("2026-12-01", 1);
-    expect((await json(t.app, "POST", "/api/workouts", cookie, workout)).status).toBe(201);
-    const plan = (await json(t.app, "GET", "/api/plan", cookie)).body;
-    const done = plan.weeks[0].sessions.find((s: Json) => s.date === "2026-12-01");
+    expect((await json<Workout>(t.app, "POST", "/api/workouts", cookie, workout)).status).toBe(201);
+    const plan = (await json<Plan>(t.app, "GET", "/api/plan", cookie)).body;
+    const done = present(weekOf(plan).sessions.find((s) => s.date === "2026-12-01"));
     expect(done).toMatchObject({ done: true });
     expect(done.logged).toEqual([
       {

@@ -5,11 +5,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportSummary } from "../../src/app/data-transfer.js";
+import type { Checkin, Items, Move } from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
 import {
   databaseRows,
   exampleProfile,
-  type Json,
   json,
+  problem,
   signUp,
   type TestApp,
   testApp,
@@ -29,7 +32,7 @@ afterAll(async () => {
 
 const at = "2026-11-20T10:00:00.000Z";
 
-function document(change: Record<string, unknown> = {}): Json {
+function document(change: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     format: "capacity-export",
     version: 1,
@@ -69,7 +72,7 @@ const checkin = (date: string) => ({
 });
 
 describe("restore refuses what the API refuses", () => {
-  const cases: [string, Json, string][] = [
+  const cases: [string, Record<string, unknown>, string][] = [
     [
       "a move to another week",
       { planChanges: [move("2026-12-03", "2026-12-08")] },
@@ -118,22 +121,30 @@ describe("restore refuses what the API refuses", () => {
   for (const [name, change, field] of cases) {
     it(`${name}: 400 naming ${field}, nothing written`, async () => {
       const before = await databaseRows(t.db);
-      const answer = await json(t.app, "POST", "/api/import", cookie, document(change));
+      const answer = await json<ImportSummary>(
+        t.app,
+        "POST",
+        "/api/import",
+        cookie,
+        document(change),
+      );
       expect(answer.status, answer.text).toBe(400);
-      expect(answer.body.error.field).toBe(field);
+      expect(problem(answer).field).toBe(field);
       expect(await databaseRows(t.db)).toEqual(before);
     });
   }
 
   it("the API refuses a move to the same day too", async () => {
     const fresh = await signUp(t.app);
-    expect((await json(t.app, "PUT", "/api/profile", fresh, exampleProfile())).status).toBe(200);
-    const answer = await json(t.app, "POST", "/api/plan/moves", fresh, {
+    expect(
+      (await json<Profile>(t.app, "PUT", "/api/profile", fresh, exampleProfile())).status,
+    ).toBe(200);
+    const answer = await json<Move>(t.app, "POST", "/api/plan/moves", fresh, {
       from: "2026-12-03",
       to: "2026-12-03",
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.error.field).toBe("to");
+    expect(problem(answer).field).toBe("to");
   });
 
   it("a valid document is restored with true counts", async () => {
@@ -145,9 +156,11 @@ describe("restore refuses what the API refuses", () => {
         swap("romanian-deadlift", "single-leg-romanian-deadlift"),
       ],
     });
-    const answer = await json(t.app, "POST", "/api/import", fresh, doc);
+    const answer = await json<ImportSummary>(t.app, "POST", "/api/import", fresh, doc);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toMatchObject({ checkins: 2, planChanges: { added: 2, kept: 0 } });
-    expect((await json(t.app, "GET", "/api/checkins", fresh)).body.items).toHaveLength(2);
+    expect(
+      (await json<Items<Checkin>>(t.app, "GET", "/api/checkins", fresh)).body.items,
+    ).toHaveLength(2);
   });
 });

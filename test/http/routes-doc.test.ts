@@ -3,18 +3,10 @@
  * added without its line, or a line left after its route went, fails here.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRoutes, ROOT, type TestApp, testApp } from "../support/http.js";
+import { describe, expect, it } from "vitest";
+import { appPerFile, appRoutes, ROOT } from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 const ROUTE = /^(GET|POST|PUT|PATCH|DELETE) (\/[^\s?]*)/;
 

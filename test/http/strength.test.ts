@@ -4,30 +4,34 @@
  * gives, nothing twice; unmapped names wait for review and the choice is remembered; the plan's
  * next loads follow the imported working sets; the CSV export re-imports with nothing lost.
  */
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { ReviewItem, StrengthImportReport } from "../../src/app/strength-import.js";
+import type { Items, Workout } from "../../src/contract/index.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import type { Plan } from "../../src/core/protocol/plan-types.js";
 import {
+  appPerFile,
   databaseRows,
   exampleProfile,
-  type Json,
   json,
+  present,
+  problem,
   signUp,
-  type TestApp,
-  testApp,
+  weekOf,
 } from "../support/http.js";
 
 const CORPUS = process.env.CAPACITY_CORPUS_DIR;
 
-let t: TestApp;
+const t = appPerFile();
 
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+/** \`POST /api/strength-imports/review\`: the files the choices completed, and what still waits. */
+interface Reviewed {
+  readonly reports: readonly StrengthImportReport[];
+  readonly pending: readonly ReviewItem[];
+}
 
 async function upload(cookie: string, csv: string, name = "export.csv") {
   const response = await t.app.inject({
@@ -36,12 +40,13 @@ async function upload(cookie: string, csv: string, name = "export.csv") {
     headers: { cookie, "content-type": "text/csv" },
     payload: csv,
   });
-  return { status: response.statusCode, body: JSON.parse(response.body) as Json };
+  const body = JSON.parse(response.body) as StrengthImportReport;
+  return { status: response.statusCode, body, text: response.body };
 }
 
 async function athlete(units: "kg" | "lb" = "kg"): Promise<string> {
   const cookie = await signUp(t.app);
-  const put = await json(t.app, "PUT", "/api/profile", cookie, {
+  const put = await json<Profile>(t.app, "PUT", "/api/profile", cookie, {
     ...exampleProfile("gym-runner"),
     units,
   });
@@ -51,11 +56,11 @@ async function athlete(units: "kg" | "lb" = "kg"): Promise<string> {
 
 /** Every stored set as "date exercise load unit reps rir kind", sorted. */
 async function storedSets(cookie: string): Promise<string[]> {
-  const workouts = (await json(t.app, "GET", "/api/workouts", cookie)).body.items as Json[];
+  const workouts = (await json<Items<Workout>>(t.app, "GET", "/api/workouts", cookie)).body.items;
   return workouts
     .flatMap((workout) =>
       workout.sets.map(
-        (set: Json) =>
+        (set) =>
           `${workout.date} ${set.exercise} ${set.load?.value ?? "-"} ${set.load?.unit ?? "-"} ${set.reps} ${set.rir} ${set.kind ?? "work"}`,
       ),
     )
@@ -110,7 +115,7 @@ describe.skipIf(!CORPUS)("the strength corpus", () => {
         unitFrom: expected.app === "hevy" ? "header" : "profile",
       });
       if ("restTimers" in expected) expect(report.restTimers).toBe(expected.restTimers);
-      const unmappedSets = report.unmapped.reduce((n: number, u: Json) => n + u.sets, 0);
+      const unmappedSets = report.unmapped.reduce((n, u) => n + u.sets, 0);
       // Every row is accounted for.
       expect(
         report.stored.sets +
@@ -124,16 +129,18 @@ describe.skipIf(!CORPUS)("the strength corpus", () => {
 
       // Skip every unmapped name: the file leaves the review, nothing more is stored.
       if (report.unmapped.length > 0) {
-        const review = (await json(t.app, "GET", "/api/strength-imports/review", cookie)).body;
-        expect(review.items.map((item: Json) => item.name).sort()).toEqual(
-          report.unmapped.map((item: Json) => item.name).sort(),
+        const review = (
+          await json<Items<ReviewItem>>(t.app, "GET", "/api/strength-imports/review", cookie)
+        ).body;
+        expect(review.items.map((item) => item.name).sort()).toEqual(
+          report.unmapped.map((item) => item.name).sort(),
         );
-        const skip = await json(t.app, "POST", "/api/strength-imports/review", cookie, {
-          choices: report.unmapped.map((item: Json) => ({ name: item.name, exercise: null })),
+        const skip = await json<Reviewed>(t.app, "POST", "/api/strength-imports/review", cookie, {
+          choices: report.unmapped.map((item) => ({ name: item.name, exercise: null })),
         });
         expect(skip.status).toBe(200);
         expect(skip.body.pending).toEqual([]);
-        expect(skip.body.reports[0].stored.sets).toBe(0);
+        expect(present(skip.body.reports[0]).stored.sets).toBe(0);
       }
       const stored = await storedSets(cookie);
       expect(stored).toHaveLength(report.stored.sets);
@@ -155,8 +162,8 @@ describe.skipIf(!CORPUS)("the strength corpus", () => {
     const before = await databaseRows(t.db);
     const answer = await upload(cookie, read("jefit-synthetic-openweight.csv"), "jefit.csv");
     expect(answer.status).toBe(400);
-    expect(answer.body.error.field).toBe("file");
-    expect(answer.body.error.message).toMatch(/JEFIT/);
+    expect(problem(answer).field).toBe("file");
+    expect(problem(answer).message).toMatch(/JEFIT/);
     expect(await databaseRows(t.db)).toEqual(before);
   });
 
@@ -205,14 +212,14 @@ describe("the Strong and Hevy import", () => {
       unmapped: [{ name: "Zercher Carry", sets: 1 }],
     });
     const logged = await athlete();
-    const post = await json(t.app, "POST", "/api/workouts", logged, {
+    const post = await json<Workout>(t.app, "POST", "/api/workouts", logged, {
       date: "2026-11-24",
       sets: [{ exercise: "quarter-squat", load: { value: 60, unit: "kg" }, reps: 10, rir: 2 }],
     });
     expect(post.status).toBe(201);
     const squat = async (cookie: string) => {
-      const plan = (await json(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
-      return plan.weeks[0].sessions[0].exercises.find((e: Json) => e.id === "quarter-squat");
+      const plan = (await json<Plan>(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
+      return present(weekOf(plan).sessions[0]).exercises.find((e) => e.id === "quarter-squat");
     };
     const fromImport = await squat(imported);
     expect(fromImport?.load?.value).toBeGreaterThanOrEqual(60);
@@ -222,21 +229,26 @@ describe("the Strong and Hevy import", () => {
   it("lists unmapped names for review, maps them by choice and remembers the choice", async () => {
     const cookie = await athlete();
     await upload(cookie, SQUATS, "legs.csv");
-    const review = await json(t.app, "GET", "/api/strength-imports/review", cookie);
+    const review = await json<Items<ReviewItem>>(
+      t.app,
+      "GET",
+      "/api/strength-imports/review",
+      cookie,
+    );
     expect(review.body.items).toEqual([{ name: "Zercher Carry", sets: 1, sources: ["legs.csv"] }]);
 
-    const bad = await json(t.app, "POST", "/api/strength-imports/review", cookie, {
+    const bad = await json<Reviewed>(t.app, "POST", "/api/strength-imports/review", cookie, {
       choices: [{ name: "Zercher Carry", exercise: "no-such-exercise" }],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.field).toBe("choices[0].exercise");
+    expect(problem(bad).field).toBe("choices[0].exercise");
 
-    const chosen = await json(t.app, "POST", "/api/strength-imports/review", cookie, {
+    const chosen = await json<Reviewed>(t.app, "POST", "/api/strength-imports/review", cookie, {
       choices: [{ name: "zercher carry", exercise: "goblet-squat" }],
     });
     expect(chosen.status).toBe(200);
     expect(chosen.body.pending).toEqual([]);
-    expect(chosen.body.reports[0].stored).toEqual({ workouts: 1, sets: 1 });
+    expect(present(chosen.body.reports[0]).stored).toEqual({ workouts: 1, sets: 1 });
     expect(await storedSets(cookie)).toContain("2026-11-24 goblet-squat 50 kg 1 2 work");
 
     const later = SQUATS.replace(/2026-11-24/g, "2026-11-26");
@@ -272,8 +284,8 @@ describe("the Strong and Hevy import", () => {
     ]) {
       const answer = await upload(cookie, csv);
       expect(answer.status, csv).toBe(400);
-      expect(answer.body.error.field).toBe("file");
-      expect(answer.body.error.message.length).toBeGreaterThan(20);
+      expect(problem(answer).field).toBe("file");
+      expect(problem(answer).message.length).toBeGreaterThan(20);
     }
     const asJson = await json(t.app, "POST", "/api/strength-imports", cookie, { csv: "x" });
     expect(asJson.status).toBe(415);

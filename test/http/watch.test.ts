@@ -1,25 +1,27 @@
 import FitParser from "fit-file-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { workoutSteps } from "../../src/adapters/fit-workout.js";
 import { checkFitCrc } from "../../src/adapters/importers/fit-crc.js";
-import { exampleProfile, type Json, json, signUp, type TestApp, testApp } from "../support/http.js";
+import type { Profile } from "../../src/core/profile/profile.js";
+import type { Plan } from "../../src/core/protocol/plan-types.js";
+import {
+  appPerFile,
+  exampleProfile,
+  json,
+  present,
+  problem,
+  signUp,
+  weekOf,
+} from "../support/http.js";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 describe("GET /api/plan/sessions/:date/workout.fit", () => {
   it("answers the planned session as a FIT workout that decodes to its steps", async () => {
     const cookie = await signUp(t.app);
-    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile("gym-runner"));
-    const plan = (await json(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
-    const session: Json = plan.weeks[0].sessions[0];
+    await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile("gym-runner"));
+    const plan = (await json<Plan>(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
+    const session = present(weekOf(plan).sessions[0]);
     const response = await t.app.inject({
       method: "GET",
       url: `/api/plan/sessions/${session.date}/workout.fit`,
@@ -41,15 +43,15 @@ describe("GET /api/plan/sessions/:date/workout.fit", () => {
 
   it("answers 404 on a day without a session, 400 on a bad date and 401 without a session cookie", async () => {
     const cookie = await signUp(t.app);
-    await json(t.app, "PUT", "/api/profile", cookie, exampleProfile("gym-runner"));
-    const plan = (await json(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
-    const free = plan.weeks[0].days.find((day: Json) => !day.session);
+    await json<Profile>(t.app, "PUT", "/api/profile", cookie, exampleProfile("gym-runner"));
+    const plan = (await json<Plan>(t.app, "GET", "/api/plan?from=2026-11-30", cookie)).body;
+    const free = present(weekOf(plan).days.find((day) => !day.session));
     const none = await json(t.app, "GET", `/api/plan/sessions/${free.date}/workout.fit`, cookie);
     expect(none.status).toBe(404);
-    expect(none.body.error).toMatchObject({ kind: "not-found", field: "date" });
+    expect(problem(none)).toMatchObject({ kind: "not-found", field: "date" });
     const bad = await json(t.app, "GET", "/api/plan/sessions/2026-13-45/workout.fit", cookie);
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ kind: "invalid", field: "date" });
+    expect(problem(bad)).toMatchObject({ kind: "invalid", field: "date" });
     expect((await json(t.app, "GET", `/api/plan/sessions/${free.date}/workout.fit`)).status).toBe(
       401,
     );

@@ -1,8 +1,8 @@
 /** A restore document of many workouts, ten a day from 2016 on (bounded-work tests, bench). */
 import { randomUUID } from "node:crypto";
-import type { Json } from "./http.js";
+import type { ExportDocument } from "../../src/app/data-transfer.js";
 
-export function bigExport(workouts: number): Json {
+export function bigExport(workouts: number): ExportDocument {
   const at = "2026-01-01T10:00:00.000Z";
   const start = Date.parse("2016-01-04T00:00:00Z");
   return {

@@ -56,6 +56,8 @@ export interface SpawnOptions {
   /** Written to its stdin, which is then closed. */
   readonly input?: string;
   readonly timeoutMs?: number;
+  /** Node's own options, before the bin (`--import` of a loader hook). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Runs `node bin/capacity.js ...` as a user's shell would. */
@@ -73,7 +75,7 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BIN, ...args],
+      [...(options.nodeArgs ?? []), BIN, ...args],
       {
         cwd: options.cwd ?? ROOT,
         env: { ...base, ...options.env },

@@ -6,24 +6,23 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { Value } from "@sinclair/typebox/value";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Kysely } from "kysely";
+import { afterAll, beforeAll, expect } from "vitest";
 import { argon2Hasher, cryptoIds } from "../../src/adapters/crypto.js";
 import type { Schema } from "../../src/adapters/db/schema.js";
 import { TABLES } from "../../src/adapters/db/schema.js";
 import { buildApp } from "../../src/adapters/http/app.js";
 import type { Store } from "../../src/app/ports.js";
-import type { LoggedSet } from "../../src/contract/index.js";
+import { type ErrorBody, ErrorBodySchema, type LoggedSet } from "../../src/contract/index.js";
+import type { Plan, PlannedWeek } from "../../src/core/protocol/plan-types.js";
 import { ROOT } from "./cli.js";
 import { testStore } from "./database.js";
 
 export { ROOT };
 
 export const SERVER_JS = `${ROOT}dist/server.js`;
-
-/** A parsed JSON body as the tests read it (they check its shape with expect). */
-// biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked by the assertions, not the types
-export type Json = any;
 
 /** A profile from examples/ (the profile format of the README's "Files"). */
 export function exampleProfile(name = "marathoner"): Record<string, unknown> {
@@ -118,6 +117,42 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   };
 }
 
+/**
+ * The app over a fresh database for the tests of one file: made before its first test and
+ * disposed after its last (beforeAll, afterAll). Its fields are read when a test runs.
+ */
+export function appPerFile(options: TestAppOptions = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await testApp(options);
+  });
+  afterAll(async () => {
+    await current?.dispose();
+  });
+  const made = (): TestApp => {
+    if (!current) throw new Error("the file's app is made in beforeAll: read it in a test");
+    return current;
+  };
+  return {
+    get app() {
+      return made().app;
+    },
+    get store() {
+      return made().store;
+    },
+    get db() {
+      return made().db;
+    },
+    get url() {
+      return made().url;
+    },
+    get clock() {
+      return made().clock;
+    },
+    dispose: () => made().dispose(),
+  };
+}
+
 export const PASSWORD = "correct horse battery staple";
 
 /** A unique e-mail address for a test account. */
@@ -155,8 +190,11 @@ export async function signUp(
   return cookie;
 }
 
-/** An answer; `T` is the body's type where the test names it (a contract type), else Json. */
-export interface JsonResponse<T = Json> {
+/**
+ * An answer; `T` is the body's type where the test names it (a contract type), else `unknown`:
+ * a test reads an error body through `problem`, which checks it against the contract.
+ */
+export interface JsonResponse<T = unknown> {
   readonly status: number;
   readonly body: T;
   readonly text: string;
@@ -164,7 +202,7 @@ export interface JsonResponse<T = Json> {
 }
 
 /** One request through `app.inject`, the body sent and read as JSON (when there is one). */
-export async function json<T = Json>(
+export async function json<T = unknown>(
   app: FastifyInstance,
   method: InjectOptions["method"],
   url: string,
@@ -190,6 +228,54 @@ function answer<T>(
   const type = String(headers["content-type"] ?? "");
   const body = type.includes("json") && text !== "" ? (JSON.parse(text) as T) : (null as T);
   return { status, body, text, headers };
+}
+
+/** `value`, which the test expects to be there (not null or undefined): fails the test otherwise. */
+export function present<T>(value: T | null | undefined, what = "the value"): T {
+  expect(value, `${what} is there`).not.toBeNull();
+  expect(value, `${what} is there`).toBeDefined();
+  return value as T;
+}
+
+/** Week `index` of a plan (from 0); the test fails when the plan is shorter. */
+export function weekOf(plan: Plan, index = 0): PlannedWeek {
+  return present(plan.weeks[index], `week ${index} of the plan`);
+}
+
+/** A JSON Schema as the OpenAPI document holds one: the parts the tests read. */
+export interface JsonSchema {
+  readonly type?: string;
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly [keyword: string]: unknown;
+}
+
+/** One operation of the OpenAPI document. */
+export interface OpenApiOperation {
+  readonly tags?: readonly string[];
+  readonly requestBody?: {
+    readonly content: Readonly<Record<string, { readonly schema: JsonSchema } | undefined>>;
+  };
+}
+
+/** `GET /api/openapi.json` (written by @fastify/swagger): the parts the tests read. */
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly info: { readonly title: string };
+  readonly paths: Readonly<
+    Record<string, Readonly<Record<string, OpenApiOperation | undefined>> | undefined>
+  >;
+}
+
+/** The error of a refused answer, checked against the contract's `ErrorBody` first. */
+export function problem(response: {
+  readonly body: unknown;
+  readonly text: string;
+}): ErrorBody["error"] {
+  expect(
+    Value.Check(ErrorBodySchema, response.body),
+    `an error body (docs/API.md, "Errors"), not ${response.text}`,
+  ).toBe(true);
+  return (response.body as ErrorBody).error;
 }
 
 /** Every row of every table, sorted, to compare the database before and after a request. */
@@ -325,13 +411,13 @@ export async function killServerProcesses(): Promise<void> {
 }
 
 /** A request to a server process with fetch; the body read as JSON when it is JSON. */
-export async function fetchJson(
+export async function fetchJson<T = unknown>(
   base: string,
   method: string,
   path: string,
   cookie?: string | null,
   body?: unknown,
-): Promise<JsonResponse & { cookie: string | null }> {
+): Promise<JsonResponse<T> & { cookie: string | null }> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -346,7 +432,7 @@ export async function fetchJson(
     headers[key] = value;
   });
   return {
-    ...answer(response.status, text, headers),
+    ...answer<T>(response.status, text, headers),
     cookie: sessionCookie(response.headers.getSetCookie()),
   };
 }

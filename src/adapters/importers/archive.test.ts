@@ -8,7 +8,7 @@ import {
   makeZip as writeZip,
   type ZipEntry,
 } from "../../../test/support/activity-files.js";
-import { type ArchiveEntryResult, importArchive, readArchive } from "./archive.js";
+import { type ArchiveEntryResult, importArchive, isOsDebris, readArchive } from "./archive.js";
 import { importGpx } from "./gpx.js";
 import { importBytes, parseBytes } from "./import-file.js";
 
@@ -588,6 +588,37 @@ describe("importArchive: zips inside the zip (Garmin's full export)", () => {
           error: `"${path}" holds no FIT, GPX or TCX file and no Strava activities.csv, nor does the zip archive inside it: nothing to import.`,
         },
       },
+    ]);
+  });
+});
+
+describe("importArchive: a zip's operating-system debris", () => {
+  it("knows the debris of macOS and Windows by name", () => {
+    for (const name of [
+      "__MACOSX/._run.fit",
+      "__MACOSX/runs/x.fit",
+      "runs/._a.fit",
+      ".DS_Store",
+      "a/Thumbs.db",
+    ]) {
+      expect(isOsDebris(name), name).toBe(true);
+    }
+    for (const name of ["run.fit", "MACOSX/run.fit", "runs/_a.fit", "a/thumbs.fit"]) {
+      expect(isOsDebris(name), name).toBe(false);
+    }
+  });
+
+  it("skips it silently: the activity imports and nothing fails", async () => {
+    const path = await makeZip("mac.zip", [
+      { name: "runs/run.gpx", bytes: gpx() },
+      { name: "__MACOSX/runs/._run.gpx", bytes: new Uint8Array([0, 5, 22, 7, 0, 2, 0, 0]) },
+      { name: "runs/.DS_Store", bytes: "Bud1 junk" },
+      { name: "runs/Thumbs.db", bytes: "junk" },
+      { name: "runs/._run.gpx", bytes: gpx() },
+    ]);
+    const results = await importArchive(path);
+    expect(results.map((entry) => [entry.source, entry.result.ok])).toEqual([
+      ["runs/run.gpx", true],
     ]);
   });
 });

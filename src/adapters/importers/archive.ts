@@ -154,6 +154,9 @@ interface StravaCsvEntry {
  * all came out, one failed result says the archive holds nothing to import. Throws, before
  * giving anything, when the file is not a readable zip archive (saying when it looks cut short)
  * or holds more entries than allowed.
+ *
+ * Over 80 lines: the archive's limits (entries, sizes, ratio, zips inside) and its queue of results
+ * are one state that every entry reads and changes; its steps are the inner functions below.
  */
 export async function* readArchive(
   path: string,
@@ -373,6 +376,9 @@ export async function* readArchive(
    * Reads one entry of the archive (`inside` null) or of a zip inside it (`inside` its name: the
    * source is then "inside/name") and queues its results. Gives back the bytes of an entry of
    * the archive that is itself a zip, to be read by readNested; a zip deeper down is refused.
+   *
+   * Over 80 lines: one entry's read, where each limit (name, size, ratio, a zip inside) must stop
+   * the same stream and say why in the same result.
    */
   async function readOne(
     from: yauzl.ZipFile,

@@ -313,7 +313,12 @@ interface GpxTrack {
   type: string | null;
 }
 
-/** Imports a GPX file: one activity per track with points. */
+/**
+ * Imports a GPX file: one activity per track with points.
+ *
+ * Over 80 lines: one SAX pass whose handlers share the point being read (time, position, elevation,
+ * heart rate) and the track it belongs to.
+ */
 export function importGpx(bytes: Uint8Array): FileImport {
   let creator: string | null = null;
   const tracks: GpxTrack[] = [];

@@ -147,6 +147,8 @@ function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return Uint8Array.prototype.slice.call(bytes) as Uint8Array<ArrayBuffer>;
 }
 
+// Over 80 lines: the pool's workers, queue and lanes are one state that its inner functions (start,
+// assign, pump) share; a class would only rename the closure.
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const file = options.spawn ? null : compiledWorker();
   const wanted = options.threads ?? Math.min(availableParallelism(), MAX_DEFAULT_THREADS);

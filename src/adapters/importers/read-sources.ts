@@ -96,6 +96,9 @@ interface Pending {
  * of the process share one pool (its workers as many as the cores): when the caller stops
  * iterating, its files still waiting are dropped and the workers parsing them end, without
  * touching the other readings; the workers end when no reading is left.
+ *
+ * Over 80 lines: one generator that keeps the files parsed ahead within bounds (count and bytes)
+ * and gives them back in order; its counters are shared by every step.
  */
 export async function* readSources(
   sources: readonly ImportSource[],

@@ -40,7 +40,12 @@ interface TcxActivity {
 
 const SPORTS: Readonly<Record<string, Sport>> = { running: "run", biking: "ride", other: "other" };
 
-/** Imports a TCX file: one activity per Activity element. */
+/**
+ * Imports a TCX file: one activity per Activity element.
+ *
+ * Over 80 lines: one SAX pass whose handlers share the element stack, the lap and the point being
+ * read.
+ */
 export function importTcx(bytes: Uint8Array): FileImport {
   const activities: TcxActivity[] = [];
   let author: string | null = null;

@@ -1,10 +1,10 @@
 import { openDatabase } from "../../adapters/db/database.js";
 import { migrateToLatest, pendingMigrations } from "../../adapters/db/migrator.js";
-import { ConfigError, readConfig } from "../../config.js";
 import { databaseTarget, describeTarget } from "../../storage.js";
 import { parseFlags } from "../args.js";
 import { DB_HELP } from "../help.js";
 import { type CliIo, EXIT_OK, UsageError } from "../io.js";
+import { readCliConfig } from "../read-config.js";
 import { dbBackup, dbRestore } from "./db-backup.js";
 
 export async function dbCommand(argv: string[], io: CliIo): Promise<number> {
@@ -30,13 +30,7 @@ export async function dbCommand(argv: string[], io: CliIo): Promise<number> {
       `unknown action "${action}"; expected migrate or status, or backup FILE or restore FILE (see capacity db --help)`,
     );
   }
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
+  const config = readCliConfig();
   const target = databaseTarget(config);
   if (action === "backup") return dbBackup(target, rest[0] ?? "", io);
   if (action === "restore") return dbRestore(target, rest[0] ?? "", io);

@@ -17,7 +17,6 @@ import {
 } from "../../app/import-activities.js";
 import { accountForImport, importAccountOnDemand, isLocalOwner } from "../../app/local-owner.js";
 import type { Store, User } from "../../app/ports.js";
-import { type Config, ConfigError, readConfig } from "../../config.js";
 import {
   databaseTarget,
   describeTarget,
@@ -28,6 +27,7 @@ import { parseFlags } from "../args.js";
 import { IMPORT_HELP } from "../help.js";
 import { type CliIo, EXIT_FAILED, EXIT_OK, UsageError } from "../io.js";
 import { type ErrTerminal, noProgressBar, type ProgressBar, progressBar } from "../progress-bar.js";
+import { readCliConfig } from "../read-config.js";
 import {
   choicesFromFlags,
   importStrengthFiles,
@@ -53,6 +53,9 @@ interface Collected {
 /**
  * `capacity import PATH... [--json] [--dry-run] [--user EMAIL]` (docs/importers.md). Exit 0 when
  * nothing failed, 1 when a file or path failed (the others are still imported), 2 for bad usage.
+ *
+ * Over 80 lines: a command's flags, database opening, import and report in sequence, each step a
+ * guard with its own exit code and message.
  */
 export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Promise<number> {
   const { values, positionals } = parseFlags(
@@ -84,13 +87,7 @@ export async function importCommand(argv: string[], io: CliIo & ErrTerminal): Pr
   const json = values.json === true;
   const choices = choicesFromFlags(values.map ?? [], values.skip ?? []);
 
-  let config: Config;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
+  const config = readCliConfig();
   const target = describeTarget(databaseTarget(config));
   let opened: { store: Store; database: Database };
   try {

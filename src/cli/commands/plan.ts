@@ -11,6 +11,8 @@ const FILE_WEEKS = 8;
 /** Where the calendar's check-in links point when --app-url is not given (the server's default). */
 const DEFAULT_APP_URL = "http://localhost:3000";
 
+// Over 80 lines: a command's flags, checks, plan and output files in sequence, each step a guard
+// with its own exit code and message.
 export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags("plan", argv, {
     profile: { type: "string" },

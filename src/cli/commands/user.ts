@@ -3,11 +3,11 @@ import { text } from "node:stream/consumers";
 import { argon2Hasher, cryptoIds } from "../../adapters/crypto.js";
 import { resetPassword } from "../../app/accounts.js";
 import { systemClock } from "../../app/ports.js";
-import { ConfigError, readConfig } from "../../config.js";
 import { openStoreForServer } from "../../storage.js";
 import { parseFlags } from "../args.js";
 import { USER_HELP } from "../help.js";
 import { type CliIo, EXIT_OK, UsageError } from "../io.js";
+import { readCliConfig } from "../read-config.js";
 
 /** Four groups of five letters and digits: easy to type on a phone, about 100 bits. */
 function generatedPassword(): string {
@@ -41,13 +41,7 @@ export async function userCommand(argv: string[], io: CliIo): Promise<number> {
   const password = values["password-stdin"]
     ? (await text(process.stdin)).replace(/\r?\n$/, "")
     : generatedPassword();
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
+  const config = readCliConfig();
   const { store } = await openStoreForServer(config);
   try {
     const result = await resetPassword(

@@ -43,18 +43,7 @@ const ATHLETES: Record<string, readonly Equipment[]> = {
     "kettlebell",
   ],
 };
-const GROUPS: readonly Muscle[] = [
-  "gluteals",
-  "quadriceps",
-  "hamstrings",
-  "calves",
-  "hip-stabilizers",
-  "upper-push",
-  "upper-pull",
-  "core",
-  "adductors",
-  "shins",
-];
+const GROUPS: readonly Muscle[] = MUSCLES;
 const LOADED_GROUPS: Record<string, readonly Muscle[]> = {
   gym: ["quadriceps", "hamstrings", "gluteals", "calves", "upper-push", "upper-pull"],
   home: ["quadriceps", "hamstrings", "gluteals", "upper-push", "upper-pull"],

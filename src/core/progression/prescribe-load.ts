@@ -79,6 +79,10 @@ function onGrid(load: Weight, unit: WeightUnit, step: number): number {
  * A barbell exercise works in the total weight lifted: a logged load below the empty bar can only
  * have been the dumbbell way (the weight of one dumbbell), so it is read as such, and the
  * barbell comes back once the dumbbells together weigh at least the bar.
+ *
+ * Over 80 lines: the load rules of protocol sections 6 and 7 read one set in one place (the
+ * dumbbell way below the bar, rounding, the previous set); split, their shared values would travel
+ * through every piece.
  */
 export function prescribeLoad(
   way: ExerciseWay,

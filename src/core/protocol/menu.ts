@@ -371,6 +371,8 @@ function listNames(exercises: readonly Exercise[]): string {
     : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
+// Over 80 lines: one pass over the slots whose items, omissions, adjustments and notes are built
+// together; its steps are the inner functions fill and prescribeFor.
 export function buildMenu(input: MenuInput): Menu {
   const items: Menu["items"][number][] = [];
   const omitted: Menu["omitted"][number][] = [];

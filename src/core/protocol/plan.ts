@@ -226,6 +226,8 @@ function loggedExercises(
   return [...byId.values()];
 }
 
+// Over 80 lines: everything a plan reads once, built in the order it depends on itself (runs,
+// history, soreness review, menu); each line is a value the walk needs.
 export function preparePlan(request: PlanRequest): PlanContext {
   const { profile, log, from } = request;
   const race = raceOf(profile);
@@ -367,6 +369,9 @@ function daysWithin(
  * Places the sessions week after week; each week sees where the previous one ended. The walk
  * starts at today's week when the request's first week is later (within the plan's reach), so
  * that a week asked for alone sees the sessions planned before it.
+ *
+ * Over 80 lines: one loop carries the walk's state from week to week (the last session, the race
+ * week, a pending sore day, the steady days); on the planner's hot path.
  */
 export function* walkWeeks(context: PlanContext): Generator<WeekPlacement> {
   const { request, race, runOn, strengthDays, today } = context;
@@ -625,7 +630,13 @@ function withSteady(steady: ReadonlySet<DayNumber> | undefined): {
   return steady ? { steady } : {};
 }
 
-/** Plans every day of `weeks` weeks (protocol sections 3 to 7). Pure: the same request gives the same plan. */
+/**
+ * Plans every day of `weeks` weeks (protocol sections 3 to 7). Pure: the same request gives the
+ * same plan.
+ *
+ * Over 80 lines: one loop that turns each placed week into the plan's JSON, counting sessions
+ * across weeks (the calves slot alternates along them).
+ */
 export function planWeeks(request: PlanRequest): Plan {
   const context = preparePlan(request);
   const { race, frame, menu, today } = context;

@@ -161,6 +161,9 @@ export function looksLikeStrengthCsv(head: string): boolean {
 /**
  * Reads a whole export. `fallbackUnit` is the unit of a Strong file that does not say (Strong
  * writes weights in the unit the athlete displays): the profile's.
+ *
+ * Over 80 lines: one reading of a CSV export (format, delimiter, header, rows), each step a guard
+ * that answers its own error.
  */
 export function readStrengthCsv(
   text: string,

@@ -6,6 +6,7 @@ import type { ApiError } from "../shared/http.js";
 import { clearLogin, useLogin } from "../shared/login.js";
 
 /** Settings for the account itself: download my data, log out, delete my account. */
+// Over 80 lines: one settings card's markup, read top to bottom, beside the few states it shows.
 export function AccountSettings() {
   const { route } = useLocation();
   const { account } = useLogin();

@@ -5,6 +5,7 @@ import type { ApiError } from "../shared/http.js";
 import { loadLogin, signedUp } from "../shared/login.js";
 
 /** /signup and /login: one form each, with the way to the other. */
+// Over 80 lines: sign-up and log-in are one form with two modes; split, each would copy the other.
 export function Auth() {
   const { path, route } = useLocation();
   const signup = path === "/signup";

@@ -85,6 +85,7 @@ function stepOfField(field: string | null): number {
 }
 
 /** /onboarding: a few friendly steps, each one skippable, then PUT /api/profile and the week. */
+// Over 80 lines: the steps share one draft profile and its saving; the fields are components.
 export function Onboarding() {
   const { route } = useLocation();
   const login = useLogin();

@@ -37,6 +37,7 @@ function More(props: { total: number }) {
   ) : null;
 }
 
+// Over 80 lines: markup only, the summary read top to bottom as the athlete sees it.
 export function ImportSummary(props: { job: ImportJob; timeZone: string | undefined }) {
   const { job } = props;
   const report = job.report;

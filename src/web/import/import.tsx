@@ -13,6 +13,7 @@ import { ImportSummary } from "./import-summary.js";
 import { RunWeekProposal } from "./run-week-proposal.js";
 import { type Upload, uploadActivities } from "./upload.js";
 
+// Over 80 lines: the upload, its job's progress and the review share one job's state.
 export function Import() {
   const { query, route } = useLocation();
   const { profile } = useLogin();

@@ -28,6 +28,7 @@ function Badge(props: { kind: RunKind }) {
 }
 
 /** `refresh` changes after an import, so the proposal is asked for again. */
+// Over 80 lines: the proposal and its accept form share one loaded proposal; mostly markup.
 export function RunWeekProposal(props: { refresh: string }) {
   const login = useLogin();
   const { profile } = login;

@@ -30,6 +30,7 @@ function doable(exercise: CatalogExercise, chosen: EquipmentFilter): boolean {
 const FILTER_EQUIPMENT = EQUIPMENT_LIST.filter((item) => item !== "bodyweight");
 
 /** /library: every exercise, searchable, filtered by muscle and equipment, with cues and variants. */
+// Over 80 lines: the search, the filters and the list share one filter state; mostly markup.
 export function Library() {
   const { exercises, error } = useCatalog();
   const [search, setSearch] = useState("");

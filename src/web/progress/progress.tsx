@@ -25,6 +25,7 @@ import {
 import { RunningProgress } from "./running-progress.js";
 
 /** /progress: loads and estimated max per exercise, workouts per week, soreness, running. */
+// Over 80 lines: the charts share one loaded log and the chosen exercise; mostly markup.
 export function Progress() {
   const login = useLogin();
   const { profile } = login;

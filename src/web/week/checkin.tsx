@@ -31,6 +31,7 @@ function sorenessWord(value: number): string {
 }
 
 /** /checkin: how sore, did it affect the run, and what changes when it was too much. */
+// Over 80 lines: one form's fields share its draft and the saving; mostly markup.
 export function Checkin() {
   const { profile } = useLogin();
   const nameOf = useExerciseNames();

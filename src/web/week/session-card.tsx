@@ -30,6 +30,7 @@ export interface SessionCardProps {
   readonly onUndo: (move: Move) => void;
 }
 
+// Over 80 lines: markup of one card whose parts (moves, swaps, done sets) read best in order.
 export function SessionCard(props: SessionCardProps) {
   const { session } = props;
   const date = session.date;

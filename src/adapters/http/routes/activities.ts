@@ -98,6 +98,8 @@ const TOO_MUCH = new Set([
   "FST_FIELDS_LIMIT",
 ]);
 
+// Over 80 lines: the admission check, the upload reader and the routes share the upload's limits
+// and the slot held by each request; split, that state would travel through every piece.
 export function activityRoutes(
   app: FastifyInstance,
   deps: HttpDeps,
@@ -181,6 +183,9 @@ export function activityRoutes(
    * Watched from its first line: a client that goes away (even before a byte is read, when the
    * multipart reader would wait for a body that never comes) or sends nothing for `idleMs`
    * ends the read at once, and the caller gives the slot back.
+   *
+   * Over 80 lines: one watched read of a multipart upload; the client's going away, the idle timer
+   * and the file limits end the same read and must free the same slot and files.
    */
   const receive = async (request: FastifyRequest, reply: FastifyReply, slot: ImportSlot) => {
     const owner = userOf(request).id;

@@ -39,6 +39,8 @@ const ChoicesBody = Type.Object(
   { additionalProperties: false },
 );
 
+// Over 80 lines: one short registration per route, sharing the log-in check and the body limit; the
+// routes of a resource read best side by side.
 export function strengthRoutes(app: FastifyInstance, deps: HttpDeps, bodyLimit: number): void {
   const auth = requireUser(deps);
   const strengthDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };

@@ -7,6 +7,8 @@ import { type HttpDeps, requireUser, userOf } from "../context.js";
 import { sendAppError } from "../problems.js";
 import { CheckinBody, IdParams, WorkoutBody, WorkoutPatch } from "../schemas.js";
 
+// Over 80 lines: one short registration per route, sharing the log-in check; the routes of a
+// resource read best side by side.
 export function trainingRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const auth = requireUser(deps);
   const training = { repos: deps.store, ids: deps.ids, clock: deps.clock };

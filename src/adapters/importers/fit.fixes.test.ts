@@ -1,18 +1,10 @@
 /**
- * Activity import fixes: a FIT session's missing totals come from its records (never from one
- * record), a session that contradicts itself trusts its records and warns, a zip's
- * operating-system debris is skipped silently. FIT files are built with fit-file-parser's
- * encoder.
+ * A FIT session's missing totals come from its records (never from one record), and a session
+ * that contradicts itself trusts its records and warns. FIT files are built with
+ * fit-file-parser's encoder.
  */
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
 import { FitBaseType, FitEncoder, type FitEncoderField } from "fit-file-parser/encoder";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yazl from "yazl";
-import { importArchive, isOsDebris } from "./archive.js";
+import { describe, expect, it } from "vitest";
 import { importFit } from "./fit.js";
 
 const T0 = new Date("2026-10-04T07:00:00Z");
@@ -124,47 +116,5 @@ describe("a FIT session's totals", () => {
     expect(activity.warnings.join(" ")).toMatch(
       /elapsed time \(1632 s\).*timer time \(2760 s\).*2759 s/,
     );
-  });
-});
-
-describe("a zip's operating-system debris", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "capacity-debris-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it("knows the debris of macOS and Windows by name", () => {
-    for (const name of [
-      "__MACOSX/._run.fit",
-      "__MACOSX/runs/x.fit",
-      "runs/._a.fit",
-      ".DS_Store",
-      "a/Thumbs.db",
-    ]) {
-      expect(isOsDebris(name), name).toBe(true);
-    }
-    for (const name of ["run.fit", "MACOSX/run.fit", "runs/_a.fit", "a/thumbs.fit"]) {
-      expect(isOsDebris(name), name).toBe(false);
-    }
-  });
-
-  it("skips it silently: the activity imports and nothing fails", async () => {
-    const fit = fitActivity(rising(1200), { endS: 1200, timerS: 1200 });
-    const zip = new yazl.ZipFile();
-    zip.addBuffer(Buffer.from(fit), "rides/ride.fit");
-    zip.addBuffer(Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]), "__MACOSX/rides/._ride.fit");
-    zip.addBuffer(Buffer.from("Bud1 junk"), "rides/.DS_Store");
-    zip.addBuffer(Buffer.from("junk"), "rides/Thumbs.db");
-    zip.addBuffer(Buffer.from(fit), "rides/._ride.fit");
-    zip.end();
-    const path = join(dir, "mac.zip");
-    await pipeline(zip.outputStream, createWriteStream(path));
-    const results = await importArchive(path);
-    expect(results.map((entry) => [entry.source, entry.result.ok])).toEqual([
-      ["rides/ride.fit", true],
-    ]);
   });
 });
