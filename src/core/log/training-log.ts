@@ -98,7 +98,7 @@ export type Checkin = Static<typeof CheckinSchema>;
 export type TrainingLog = Static<typeof TrainingLogSchema>;
 type TrainingLogFile = Static<typeof TrainingLogFileSchema>;
 
-export const EMPTY_LOG: TrainingLog = { workouts: [], checkins: [] };
+export { EMPTY_LOG } from "./empty-log.js";
 
 const notADate = (date: string) =>
   `${JSON.stringify(date)} is not a real date; expected YYYY-MM-DD`;
