@@ -1,6 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
+import { createRequire } from "node:module";
 import type { Ids, PasswordHasher } from "../app/ports.js";
+
+/** The native argon2 addon loads on the first password, not with every id a command makes. */
+const require = createRequire(import.meta.url);
+const argon2 = (): typeof import("@node-rs/argon2") =>
+  require("@node-rs/argon2") as typeof import("@node-rs/argon2");
 
 /** @node-rs/argon2 exports Algorithm as a const enum; 2 is its Argon2id. */
 const ARGON2ID = 2;
@@ -16,10 +21,10 @@ export const cryptoIds: Ids = {
  * Sheet minimum), about 20 ms a hash on this machine.
  */
 export const argon2Hasher: PasswordHasher = {
-  hash: (password) => hash(password, { algorithm: ARGON2ID }),
+  hash: (password) => argon2().hash(password, { algorithm: ARGON2ID }),
   verify: async (stored, password) => {
     try {
-      return await verify(stored, password);
+      return await argon2().verify(stored, password);
     } catch {
       return false;
     }

@@ -1,5 +1,7 @@
-import { EMPTY_LOG, type TrainingLog, validateTrainingLog } from "../core/log/training-log.js";
-import { validateProfile } from "../core/profile/validate-profile.js";
+import { EMPTY_LOG } from "../core/log/empty-log.js";
+import type { TrainingLog } from "../core/log/training-log.js";
+import type { Profile } from "../core/profile/profile.js";
+import { validateProfileQuickly } from "../core/profile/profile-shape.js";
 import { MAX_WEEKS, planWeeks } from "../core/protocol/plan.js";
 import type { Plan } from "../core/protocol/plan-types.js";
 import { err, type InvalidInput, invalid, ok, type Result } from "../core/result.js";
@@ -21,12 +23,22 @@ export interface PlanProblem extends InvalidInput {
   readonly source: "profile" | "log" | "from" | "weeks";
 }
 
-/** Use case: validate the inputs and plan. Every failure names the document and field. */
-export function planFromDocuments(query: PlanQuery, clock: Clock): Result<Plan, PlanProblem> {
-  const profile = validateProfile(query.profile);
+/**
+ * Use case: validate the inputs and plan. Every failure names the document and field.
+ * TypeBox (the schemas and their error words) loads only for a log or a profile of the wrong
+ * shape: it costs a plan from the command line more than planning does.
+ */
+export async function planFromDocuments(
+  query: PlanQuery,
+  clock: Clock,
+): Promise<Result<Plan, PlanProblem>> {
+  const profile: Result<Profile, InvalidInput> =
+    validateProfileQuickly(query.profile) ??
+    (await import("../core/profile/validate-profile.js")).validateProfile(query.profile);
   if (!profile.ok) return err({ ...profile.error, source: "profile" });
   let log: TrainingLog = EMPTY_LOG;
   if (query.log !== undefined) {
+    const { validateTrainingLog } = await import("../core/log/training-log.js");
     const checked = validateTrainingLog(query.log);
     if (!checked.ok) return err({ ...checked.error, source: "log" });
     log = checked.value;

@@ -29,6 +29,22 @@ export function todayIn(timezone: string, clock: Clock): DayNumber {
 
 /** The athlete's calendar day of an instant (an activity's ISO 8601 UTC start) in their time zone. */
 export function activityDay(startIso: string, timezone: string): DayNumber {
+  // Every uncached plan asks again for the same stored activities' days, and Intl's
+  // formatToParts costs more than the rest of reading an activity: answers are kept (a pure
+  // function of its two arguments), up to a bound.
+  const key = `${timezone} ${startIso}`;
+  const known = ACTIVITY_DAYS.get(key);
+  if (known !== undefined) return known;
+  const day = activityDayOf(startIso, timezone);
+  if (ACTIVITY_DAYS.size >= MAX_ACTIVITY_DAYS) ACTIVITY_DAYS.clear();
+  ACTIVITY_DAYS.set(key, day);
+  return day;
+}
+
+const ACTIVITY_DAYS = new Map<string, DayNumber>();
+const MAX_ACTIVITY_DAYS = 100_000;
+
+function activityDayOf(startIso: string, timezone: string): DayNumber {
   const instant = new Date(startIso);
   if (Number.isNaN(instant.getTime())) throw new Error(`not an instant: ${startIso}`);
   // From the parts, not the formatted text: a year past 9999 has five digits, which a

@@ -17,3 +17,8 @@ export interface InvalidInput {
 export function invalid(field: string, message: string): InvalidInput {
   return { kind: "invalid-input", field, message };
 }
+
+/** One line: `runWeek.tue: "hard" is not accepted; expected one of rest, easy, quality, long`. */
+export function formatInvalid(problem: InvalidInput): string {
+  return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+}

@@ -115,7 +115,6 @@ function prefixed(root: string, field: string): string {
   return field.startsWith("[") ? `${root}${field}` : `${root}.${field}`;
 }
 
-/** One line: `runWeek.tue: "hard" is not accepted; expected one of rest, easy, quality, long`. */
-export function formatInvalid(problem: InvalidInput): string {
-  return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
-}
+// Kept here too for its many callers; it lives in result.ts so that callers that never load
+// TypeBox (the command line's plan) can format a problem.
+export { formatInvalid } from "./result.js";

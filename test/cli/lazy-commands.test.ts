@@ -4,7 +4,7 @@
  * module the process imports (test/support/module-log.mjs; a CommonJS package shows by its entry).
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,6 +65,26 @@ describe("each command loads what it uses", () => {
     expect(code).toBe(0);
     expect(modules.some((url) => url.endsWith("/dist/cli/commands/plan.js"))).toBe(true);
     expect(heavyIn(modules)).toEqual([]);
+  });
+
+  it("plan of a valid profile loads no TypeBox: its compiled check is kept as text", async () => {
+    const { code, modules } = await modulesOf([
+      "plan",
+      "--profile",
+      "examples/marathoner.json",
+      "--from",
+      "2026-12-07",
+    ]);
+    expect(code).toBe(0);
+    expect(modules.filter((url) => /node_modules\/@sinclair\//.test(url))).toEqual([]);
+  });
+
+  it("plan of a wrong profile loads TypeBox for its words (the check can fail)", async () => {
+    const bad = join(dir, "bad-profile.json");
+    await writeFile(bad, JSON.stringify({ name: "Ana", units: "stone" }));
+    const { code, modules } = await modulesOf(["plan", "--profile", bad]);
+    expect(code).toBe(2);
+    expect(modules.some((url) => /node_modules\/@sinclair\//.test(url))).toBe(true);
   });
 
   it("exercises loads no database, importer or password code", async () => {

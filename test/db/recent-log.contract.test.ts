@@ -77,6 +77,31 @@ describe("workouts.recent", () => {
     );
   });
 
+  it("answers each owner and window with its own values when the query's shape repeats", async () => {
+    // Two owners with two exercises each: the second read reuses the first's compiled query.
+    await store.workouts.insert("ana", workout("a1", "2026-01-01", [set("goblet-squat")]));
+    await store.workouts.insert("ana", workout("a2", "2026-01-02", [set("step-up")]));
+    await store.workouts.insert("bo", workout("b1", "2026-01-05", [set("calf-raise")]));
+    await store.workouts.insert("bo", workout("b2", "2026-01-06", [set("clamshell")]));
+    await store.workouts.insert("bo", workout("b3", "2026-02-10", [set("clamshell")]));
+    const window = { since: "2026-02-01", perExercise: 1 };
+    expect(dates(await store.workouts.recent("ana", window))).toEqual([
+      "2026-01-01 a1",
+      "2026-01-02 a2",
+    ]);
+    expect(dates(await store.workouts.recent("bo", window))).toEqual([
+      "2026-01-05 b1",
+      "2026-01-06 b2",
+      "2026-02-10 b3",
+    ]);
+    expect(
+      dates(await store.workouts.recent("bo", { since: "2026-01-06", perExercise: 1 })),
+    ).toEqual(["2026-01-05 b1", "2026-01-06 b2", "2026-02-10 b3"]);
+    expect(
+      dates(await store.workouts.recent("bo", { since: "2026-03-01", perExercise: 1 })),
+    ).toEqual(["2026-01-05 b1", "2026-02-10 b3"]);
+  });
+
   it("follows a workout moved to another day", async () => {
     await store.workouts.insert("ana", workout("a1", "2026-01-01", [set("goblet-squat")]));
     await store.workouts.insert("ana", workout("a2", "2026-01-08", [set("goblet-squat")]));

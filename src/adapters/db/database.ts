@@ -3,10 +3,10 @@
  * PostgreSQL pool (several app servers on one database). Same schema, queries and migrations.
  */
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
 import type { Schema } from "./schema.js";
 
 export type DatabaseTarget =
@@ -103,7 +103,11 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Dat
   });
 }
 
+/** pg (some thirty CommonJS modules) is required only when PostgreSQL is opened: SQLite never needs it. */
+const require = createRequire(import.meta.url);
+
 function openPostgres(url: string, options: OpenOptions): Database {
+  const pg = require("pg") as typeof import("pg");
   // Type parsers set on this pool only: int8 as a JS number (epoch ms and counts stay far
   // below 2^53), leaving pg's global parsers alone for any other pool in the process.
   const types = new pg.TypeOverrides();

@@ -1,6 +1,6 @@
 import { planFromDocuments } from "../../app/plan-weeks.js";
 import type { Profile } from "../../core/profile/profile.js";
-import { formatInvalid } from "../../core/validation.js";
+import { formatInvalid } from "../../core/result.js";
 import { parseFlags } from "../args.js";
 import { PLAN_HELP } from "../help.js";
 import { type CliIo, EXIT_OK, readJsonFile, UsageError } from "../io.js";
@@ -51,7 +51,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const profile = await readJsonFile(values.profile, "profile");
   const log = values.log === undefined ? undefined : await readJsonFile(values.log, "log");
-  const result = planFromDocuments(
+  const result = await planFromDocuments(
     {
       profile,
       ...(log === undefined ? {} : { log }),

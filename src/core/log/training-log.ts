@@ -6,14 +6,11 @@ import { err, type InvalidInput, invalid, ok, type Result } from "../result.js";
 import { parseLocalDate } from "../units/local-date.js";
 import { checkSchema } from "../validation.js";
 
+import { MAX_REPS, MAX_RIR, SET_KINDS } from "./set-limits.js";
+
 const strict = { additionalProperties: false } as const;
 
-export const MAX_REPS = 100;
-export const MAX_RIR = 5;
-
-/** A set that is not a working set: kept in the log, skipped by progression (added to the contract). */
-export const SET_KINDS = ["warmup", "drop"] as const;
-export type SetKind = (typeof SET_KINDS)[number];
+export { MAX_REPS, MAX_RIR, SET_KINDS, type SetKind } from "./set-limits.js";
 
 export const LoadSchema = Type.Object(
   {
@@ -98,7 +95,7 @@ export type Checkin = Static<typeof CheckinSchema>;
 export type TrainingLog = Static<typeof TrainingLogSchema>;
 type TrainingLogFile = Static<typeof TrainingLogFileSchema>;
 
-export const EMPTY_LOG: TrainingLog = { workouts: [], checkins: [] };
+export { EMPTY_LOG } from "./empty-log.js";
 
 const notADate = (date: string) =>
   `${JSON.stringify(date)} is not a real date; expected YYYY-MM-DD`;

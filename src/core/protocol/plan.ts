@@ -5,7 +5,7 @@ import { reviewSoreness, type SorenessReview } from "../feedback/soreness.js";
 import { buildHistory } from "../log/history.js";
 import type { TrainingLog } from "../log/training-log.js";
 import type { Profile } from "../profile/profile.js";
-import { availableEquipment, preferredDays } from "../profile/validate-profile.js";
+import { availableEquipment, preferredDays } from "../profile/profile-meaning.js";
 import { timeOffFactor } from "../progression/time-off.js";
 import type { DatedActivity } from "../running/activity.js";
 import { addTotals, type RunningTotals } from "../running/weekly.js";

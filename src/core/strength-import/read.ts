@@ -11,7 +11,8 @@
  * - A set without reps (a timed plank, a cardio row) cannot be logged as reps and is skipped.
  */
 import { parse } from "csv-parse/sync";
-import { type LoggedSet, MAX_REPS, MAX_RIR, type SetKind } from "../log/training-log.js";
+import { MAX_REPS, MAX_RIR, type SetKind } from "../log/set-limits.js";
+import type { LoggedSet } from "../log/training-log.js";
 import { err, ok, type Result } from "../result.js";
 import { parseLocalDate } from "../units/local-date.js";
 import type { WeightUnit } from "../units/weight.js";

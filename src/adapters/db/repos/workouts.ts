@@ -1,8 +1,9 @@
 import { type Insertable, type Selectable, sql } from "kysely";
-import type { RecentWindow, StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
+import type { StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
 import type { LoggedSet } from "../../../core/log/training-log.js";
 import { KG_PER_LB, tidy } from "../../../core/units/weight.js";
 import type { WorkoutSetTable, WorkoutTable } from "../schema.js";
+import { CompiledOnce } from "./compiled-once.js";
 import { type Db, deleteOwned, inTransaction, toCount, toInstant, touch } from "./shared.js";
 
 type SetRow = Pick<
@@ -106,32 +107,45 @@ function withSets(db: Db, ownerId: string) {
  * The exercises an owner ever logged, by a loose index scan (each step one seek for the next
  * name in the (owner, exercise, date) index): a few dozen seeks, however long the log.
  */
-async function exercisesOf(db: Db, ownerId: string): Promise<string[]> {
-  const found = await sql<{ exercise: string | null }>`
+async function exercisesOf(
+  db: Db,
+  ownerId: string,
+  compiled: CompiledOnce<{ exercise: string | null }>,
+): Promise<string[]> {
+  const query = compiled.query(
+    "",
+    (slot) => {
+      const owner = slot("owner");
+      const raw = sql<{ exercise: string | null }>`
     with recursive e(exercise) as (
-      select min(exercise) from workout_set where owner_id = ${ownerId}
+      select min(exercise) from workout_set where owner_id = ${owner}
       union all
-      select (select min(s.exercise) from workout_set s where s.owner_id = ${ownerId} and s.exercise > e.exercise)
+      select (select min(s.exercise) from workout_set s where s.owner_id = ${owner} and s.exercise > e.exercise)
       from e where e.exercise is not null
     )
-    select exercise from e where exercise is not null`.execute(db);
+    select exercise from e where exercise is not null`;
+      return { compile: () => raw.compile(db) };
+    },
+    new Map([["owner", ownerId]]),
+  );
+  const found = await db.executeQuery(query);
   return found.rows.flatMap((row) => (row.exercise === null ? [] : [row.exercise]));
 }
 
 /** The last `perExercise` days before `since` of each exercise: one LIMIT per exercise, on the index. */
-function lastDaysOf(db: Db, ownerId: string, exercises: readonly string[], window: RecentWindow) {
-  const per = exercises.map((exercise, i) =>
+function lastDaysOf(db: Db, slot: Slot, exerciseCount: number, perExercise: number) {
+  const per = Array.from({ length: exerciseCount }, (_, i) =>
     db
       .selectFrom(
         db
           .selectFrom("workout_set")
           .select("date")
           .distinct()
-          .where("owner_id", "=", ownerId)
-          .where("exercise", "=", exercise)
-          .where("date", "<", window.since)
+          .where("owner_id", "=", slot("owner"))
+          .where("exercise", "=", slot(`exercise${i}`))
+          .where("date", "<", slot("since"))
           .orderBy("date", "desc")
-          .limit(window.perExercise)
+          .limit(perExercise)
           .as(`d${i}`),
       )
       .select(`d${i}.date`),
@@ -140,6 +154,31 @@ function lastDaysOf(db: Db, ownerId: string, exercises: readonly string[], windo
   if (!first) throw new Error("lastDaysOf needs at least one exercise");
   return rest.reduce((union, next) => union.unionAll(next), first);
 }
+
+/**
+ * The workouts of a RecentWindow with their sets, for an owner with `exerciseCount` exercises
+ * logged. The days come as one list and each workout is then found by (owner, date): `date >=
+ * since OR date IN (...)` walked every workout of the owner, a cost that grew with history.
+ */
+function recentQuery(db: Db, slot: Slot, exerciseCount: number, perExercise: number) {
+  let query = withSets(db, slot("owner"));
+  if (exerciseCount === 0) query = query.where("w.date", ">=", slot("since"));
+  else {
+    const since = db
+      .selectFrom("workout")
+      .select("date")
+      .where("owner_id", "=", slot("owner"))
+      .where("date", ">=", slot("since"));
+    query = query.where(
+      "w.date",
+      "in",
+      lastDaysOf(db, slot, exerciseCount, perExercise).union(since),
+    );
+  }
+  return query.orderBy("w.date").orderBy("w.created_at").orderBy("w.id").orderBy("s.position");
+}
+
+type Slot = (name: string) => string;
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof withSets>["execute"]>>[number];
 
@@ -170,6 +209,8 @@ function group(rows: readonly JoinedRow[]): StoredWorkout[] {
 // Over 80 lines: one object of the port's short methods over the same handle; split, one
 // repository's queries would sit in several places.
 export function workoutRepo(db: Db): WorkoutRepo {
+  const recentQueries = new CompiledOnce<JoinedRow>();
+  const exerciseQueries = new CompiledOnce<{ exercise: string | null }>();
   return {
     insert(ownerId, workout) {
       return inTransaction(db, async (trx) => {
@@ -220,22 +261,18 @@ export function workoutRepo(db: Db): WorkoutRepo {
     },
 
     async recent(ownerId, window) {
-      const exercises = await exercisesOf(db, ownerId);
-      let query = withSets(db, ownerId);
-      if (exercises.length === 0) query = query.where("w.date", ">=", window.since);
-      else {
-        const days = lastDaysOf(db, ownerId, exercises, window);
-        query = query.where((eb) =>
-          eb.or([eb("w.date", ">=", window.since), eb("w.date", "in", days)]),
-        );
-      }
-      const rows = await query
-        .orderBy("w.date")
-        .orderBy("w.created_at")
-        .orderBy("w.id")
-        .orderBy("s.position")
-        .execute();
-      return group(rows);
+      const exercises = await exercisesOf(db, ownerId, exerciseQueries);
+      const values = new Map<string, unknown>([
+        ["owner", ownerId],
+        ["since", window.since],
+        ...exercises.map((exercise, i): [string, unknown] => [`exercise${i}`, exercise]),
+      ]);
+      const query = recentQueries.query(
+        `${exercises.length}:${window.perExercise}`,
+        (slot) => recentQuery(db, slot, exercises.length, window.perExercise),
+        values,
+      );
+      return group((await db.executeQuery(query)).rows);
     },
 
     replace(ownerId, workout) {
