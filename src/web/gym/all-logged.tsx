@@ -1,10 +1,12 @@
 import type { Prescription } from "../../core/protocol/plan-types.js";
-import type { LoggedSet } from "../shared/outbox/types.js";
-import { bandWords, formatNumber, tankWords } from "./logic.js";
+import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
+import { weightText } from "../shared/weight.js";
+import { bandWords, tankWords } from "./logic.js";
 
 /** Every card has its set: what was logged, each one tap from being changed, before "Finish". */
 export function AllLogged(props: {
   cards: readonly Prescription[];
+  setup: GymSetup;
   logged: (id: string) => LoggedSet | undefined;
   onOpen: (index: number) => void;
 }) {
@@ -21,7 +23,7 @@ export function AllLogged(props: {
               <p class="gym-logged-text">
                 <strong>{card.name}</strong>
                 <br />
-                {set ? setWords(set) : "not done"}
+                {set ? setWords(set, props.setup, card.equipment) : "not done"}
               </p>
               <button
                 type="button"
@@ -38,8 +40,9 @@ export function AllLogged(props: {
   );
 }
 
-function setWords(set: LoggedSet): string {
-  const load = set.load ? ` at ${formatNumber(set.load.value)} ${set.load.unit}` : "";
+/** In the runner's unit: a set logged before a switch of units is converted. */
+function setWords(set: LoggedSet, setup: GymSetup, equipment: Prescription["equipment"]): string {
+  const load = set.load ? ` at ${weightText(set.load, setup, equipment)}` : "";
   const band = set.band ? ` on the ${bandWords(set.band)} band` : "";
   return `${set.reps} reps${load}${band}, ${tankWords(set.rir)}`;
 }

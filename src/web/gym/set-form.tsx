@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { Band } from "../../core/exercise/types.js";
 import type { Prescription } from "../../core/protocol/plan-types.js";
 import type { GymSetup, LoggedSet } from "../shared/outbox/types.js";
+import { inRunnerUnit } from "../shared/weight.js";
 import { LastTime, LoadHelper, SuggestionWhy } from "./card-notes.js";
 import type { LastSet } from "./last-sets.js";
 import {
@@ -38,7 +39,12 @@ export function SetForm(props: {
   const { card, setup, step, logged } = props;
   const unit = setup.units;
   const [loadText, setLoadText] = useState(() =>
-    formatNumber(logged?.load?.value ?? startLoad(card, setup)),
+    // A set logged before a switch of units reads in the unit the field now takes.
+    formatNumber(
+      logged?.load
+        ? inRunnerUnit(logged.load, setup, card.equipment).value
+        : startLoad(card, setup),
+    ),
   );
   const [reps, setReps] = useState<number | null>(() =>
     logged && inDose(logged.reps) ? logged.reps : null,

@@ -86,7 +86,7 @@ export function Workout(props: {
             <>
               {/* Everything done: finishing comes first, the sets to check under it. */}
               <Finish logged={workout?.sets.length ?? 0} open={open} onFinish={state.finish} />
-              <AllLogged cards={cards} logged={state.logged} onOpen={state.open} />
+              <AllLogged cards={cards} setup={setup} logged={state.logged} onOpen={state.open} />
             </>
           )}
           <Pager
