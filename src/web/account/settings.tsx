@@ -122,6 +122,7 @@ export function Settings() {
           <div class="card form">
             <h2>Calendar</h2>
             <CalendarFeed />
+            <h3>Time and reminder</h3>
             <CalendarTimes
               sessionTime={times.sessionTime}
               reminderMinutes={times.reminderMinutes}

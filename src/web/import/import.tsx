@@ -131,8 +131,8 @@ export function Import() {
     <section class="screen import" data-testid="import-view" aria-labelledby="import-title">
       <h1 id="import-title">Import your runs and lifts</h1>
       <p class="lead">
-        Your watch or running app already knows when you run long and hard. Bring your history in,
-        and the plan sees what you really ran.
+        Your watch or running app already knows when you run long and hard, and your lifting app
+        what you lifted. Bring your history in, and the plan starts from what you really did.
       </p>
 
       {phase.step === "error" ? (

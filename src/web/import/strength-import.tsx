@@ -68,9 +68,14 @@ function StrengthSummary(props: { report: StrengthImportReport }) {
           label="Workouts stored"
           value={report.stored.workouts}
           testId="strength-stored-workouts"
-          good
+          good={report.stored.workouts > 0}
         />
-        <Count label="Sets stored" value={report.stored.sets} testId="strength-stored-sets" good />
+        <Count
+          label="Sets stored"
+          value={report.stored.sets}
+          testId="strength-stored-sets"
+          good={report.stored.sets > 0}
+        />
         <Count
           label="Sets already there"
           value={report.duplicateSets}
@@ -146,8 +151,8 @@ export function StrengthImport() {
           {step.step === "sending" ? "Importing…" : "Choose a CSV export"}
         </label>
         <p class="hint" id="strength-formats">
-          In Strong: Settings → Export data. In Hevy: Settings → Export &amp; Import data → Export
-          workouts. Sent as it is; nothing is stored twice.
+          The CSV file that Strong or Hevy exports from its settings. A workout already here is not
+          stored twice.
         </p>
       </div>
 

@@ -123,28 +123,31 @@ export function StrengthReview(props: {
           {error.message}
         </p>
       ) : null}
-      <button
-        type="button"
-        class="button block"
-        data-testid="strength-skip-rest"
-        onClick={skipRest}
-        disabled={choices.length === props.items.length}
-      >
-        Skip every name not chosen
-      </button>
-      <button
-        type="button"
-        class="button primary block"
-        data-testid="strength-review-save"
-        onClick={send}
-        disabled={choices.length === 0 || sending}
-      >
-        {sending
-          ? "Importing…"
-          : choices.length === 0
-            ? "Choose at least one"
-            : `Import with ${plural(choices.length, "choice")}`}
-      </button>
+      <div class="strength-actions">
+        <p class="hint" data-testid="strength-chosen">
+          {choices.length} of {props.items.length} chosen
+        </p>
+        <div class="row">
+          <button
+            type="button"
+            class="button"
+            data-testid="strength-skip-rest"
+            onClick={skipRest}
+            disabled={choices.length === props.items.length}
+          >
+            Skip the rest
+          </button>
+          <button
+            type="button"
+            class="button primary"
+            data-testid="strength-review-save"
+            onClick={send}
+            disabled={choices.length === 0 || sending}
+          >
+            {sending ? "Importing…" : "Import"}
+          </button>
+        </div>
+      </div>
     </div>
   );
 }
