@@ -3,19 +3,12 @@
  * each is mapped to a catalogue exercise or skipped, and the server remembers the choice.
  */
 import { useState } from "preact/hooks";
-import type {
-  CatalogExercise,
-  StrengthNameChoice,
-  StrengthReviewAnswer,
-  StrengthReviewItem,
-} from "../shared/api.js";
+import type { CatalogExercise, StrengthReviewAnswer, StrengthReviewItem } from "../shared/api.js";
 import { strength } from "../shared/api.js";
 import { useCatalog } from "../shared/catalog.js";
 import type { ApiError } from "../shared/http.js";
 import { MUSCLE_LIST, MUSCLE_WORD, plural } from "../shared/words.js";
-
-/** The select's value for "leave this name out"; no catalogue id has a colon. */
-const SKIP = ":skip";
+import { choicesOf, SKIP } from "./strength-choices.js";
 
 /** The catalogue grouped by each exercise's main muscle, in the app's muscle order. */
 function byMuscle(exercises: readonly CatalogExercise[]) {
@@ -25,19 +18,6 @@ function byMuscle(exercises: readonly CatalogExercise[]) {
       .filter((exercise) => exercise.muscles[0] === muscle)
       .sort((a, b) => a.name.localeCompare(b.name)),
   })).filter((group) => group.items.length > 0);
-}
-
-/** What the runner chose, as the API takes it; names left on "Choose…" are not sent. */
-export function choicesOf(
-  items: readonly StrengthReviewItem[],
-  picked: Readonly<Record<string, string>>,
-): StrengthNameChoice[] {
-  const choices: StrengthNameChoice[] = [];
-  for (const item of items) {
-    const value = picked[item.name];
-    if (value) choices.push({ name: item.name, exercise: value === SKIP ? null : value });
-  }
-  return choices;
 }
 
 export function StrengthReview(props: {
