@@ -74,7 +74,7 @@ export function AccountSettings() {
           Export as CSV
         </a>
         <p class="hint" id="export-csv-hint">
-          Every workout in Strong's CSV layout, which Strong, Hevy and other lifting apps import.
+          Every workout in Strong's CSV layout, for another lifting app (or Capacity) to import.
         </p>
       </div>
 

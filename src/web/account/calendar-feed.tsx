@@ -35,6 +35,12 @@ export function CalendarFeed() {
   const [note, setNote] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
 
+  // A confirmation replaces what the last action said ("Link copied." is no longer news).
+  const ask = (what: "rotate" | "off") => {
+    setNote("");
+    setConfirming(what);
+  };
+
   const show = async () => {
     setFeed({ state: "loading" });
     setError(null);
@@ -95,8 +101,8 @@ export function CalendarFeed() {
         <FeedLink
           url={feed.url}
           onCopy={copy}
-          onRotate={() => setConfirming("rotate")}
-          onOff={() => setConfirming("off")}
+          onRotate={() => ask("rotate")}
+          onOff={() => ask("off")}
         />
       ) : (
         <button

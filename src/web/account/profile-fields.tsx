@@ -355,6 +355,7 @@ export function CalendarTimes(props: {
           min={0}
           max={MAX_REMINDER_MINUTES}
           step={1}
+          placeholder={String(DEFAULT_REMINDER_MINUTES)}
           aria-describedby="reminder-hint"
           value={props.reminderMinutes}
           onInput={(event) => props.onReminderMinutes(event.currentTarget.value)}
