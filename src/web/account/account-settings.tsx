@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { api } from "../shared/api.js";
+import { API_PATHS, api } from "../shared/api.js";
 import { today } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
 import { clearLogin, useLogin } from "../shared/login.js";
@@ -65,6 +65,18 @@ export function AccountSettings() {
         >
           {exporting ? "Preparing…" : "Download my data"}
         </button>
+        <a
+          class="button block"
+          data-testid="export-csv"
+          href={API_PATHS.exportCsv}
+          download
+          aria-describedby="export-csv-hint"
+        >
+          Export as CSV
+        </a>
+        <p class="hint" id="export-csv-hint">
+          Every workout in Strong's CSV layout, for another lifting app (or Capacity) to import.
+        </p>
       </div>
 
       <div class="card stack">

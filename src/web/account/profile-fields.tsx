@@ -306,3 +306,65 @@ export function InjuryPicker(props: {
     </fieldset>
   );
 }
+
+/** A reminder's lead time when the profile sets none (docs/API.md, the calendar feed). */
+export const DEFAULT_REMINDER_MINUTES = 60;
+/**
+ * The profile's limit, a reminder at most a day ahead (the core's MAX_REMINDER_MINUTES, written
+ * here for the reason profile-draft.ts gives: the core's module brings TypeBox along).
+ */
+export const MAX_REMINDER_MINUTES = 1440;
+
+/**
+ * When the calendar feed places a planned session, and how long before it reminds: an empty
+ * time means all day (the reminder then comes at 08:00).
+ */
+export function CalendarTimes(props: {
+  sessionTime: string;
+  reminderMinutes: string;
+  onSessionTime: (value: string) => void;
+  onReminderMinutes: (value: string) => void;
+}) {
+  return (
+    <div class="stack">
+      <label class="field">
+        <span class="field-label">Preferred session time</span>
+        <input
+          data-testid="session-time"
+          type="time"
+          step={60}
+          value={props.sessionTime}
+          aria-describedby="session-time-hint"
+          onInput={(event) => props.onSessionTime(event.currentTarget.value)}
+        />
+        <span class="hint" id="session-time-hint">
+          Optional. Empty: the session is an all-day event.
+        </span>
+      </label>
+      {props.sessionTime ? (
+        <button type="button" class="button quiet" onClick={() => props.onSessionTime("")}>
+          No set time (all day)
+        </button>
+      ) : null}
+      <label class="field inline-field">
+        <span class="field-label small">Remind me, minutes before</span>
+        <input
+          data-testid="reminder-minutes"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_REMINDER_MINUTES}
+          step={1}
+          placeholder={String(DEFAULT_REMINDER_MINUTES)}
+          aria-describedby="reminder-hint"
+          value={props.reminderMinutes}
+          onInput={(event) => props.onReminderMinutes(event.currentTarget.value)}
+        />
+      </label>
+      <p class="hint" id="reminder-hint">
+        With a time set, the reminder comes this many minutes before ({DEFAULT_REMINDER_MINUTES}{" "}
+        when empty). An all-day session reminds you at 08:00.
+      </p>
+    </div>
+  );
+}

@@ -11,6 +11,7 @@ import { followImportJob, forgetRunningJob, keepRunningJob, runningJobOf } from 
 import { JOB_ID, type Phase, PickFiles, Processing, spoken, Uploading } from "./import-parts.js";
 import { ImportSummary } from "./import-summary.js";
 import { RunWeekProposal } from "./run-week-proposal.js";
+import { StrengthImport } from "./strength-import.js";
 import { type Upload, uploadActivities } from "./upload.js";
 
 // Over 80 lines: the upload, its job's progress and the review share one job's state.
@@ -129,10 +130,10 @@ export function Import() {
 
   return (
     <section class="screen import" data-testid="import-view" aria-labelledby="import-title">
-      <h1 id="import-title">Import your runs</h1>
+      <h1 id="import-title">Import your runs and lifts</h1>
       <p class="lead">
-        Your watch or running app already knows when you run long and hard. Bring your history in,
-        and the plan sees what you really ran.
+        Your watch or running app already knows when you run long and hard, and your lifting app
+        what you lifted. Bring your history in, and the plan starts from what you really did.
       </p>
 
       {phase.step === "error" ? (
@@ -165,6 +166,8 @@ export function Import() {
       ) : null}
 
       {busy ? null : <RunWeekProposal refresh={refresh} />}
+
+      <StrengthImport />
     </section>
   );
 }

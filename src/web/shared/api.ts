@@ -6,6 +6,7 @@ import type { ExerciseSwap } from "../../core/protocol/changes.js";
 import type {
   Account,
   ActivityView,
+  CalendarFeed,
   CatalogExercise,
   Checkin,
   ImportJob,
@@ -16,6 +17,10 @@ import type {
   Plan,
   Profile,
   ProposalAnswer,
+  StrengthImportReport,
+  StrengthNameChoice,
+  StrengthReviewAnswer,
+  StrengthReviewItem,
   WeeklyAnswer,
   Workout,
 } from "./api-types.js";
@@ -50,6 +55,12 @@ export const API_PATHS = {
   activity: (activityId: string) => `/api/activities/${id(activityId)}`,
   weeklyRunning: (weeks: number) => `/api/activities/weekly?weeks=${weeks}`,
   runWeekProposal: "/api/run-week/proposal",
+  calendar: "/api/calendar",
+  calendarRotate: "/api/calendar/rotate",
+  /** Every workout in Strong's CSV layout: a plain link downloads it (`download`). */
+  exportCsv: "/api/export.csv",
+  strengthImport: (name: string) => `/api/strength-imports?name=${id(name)}`,
+  strengthReview: "/api/strength-imports/review",
 } as const;
 
 const unwrap = <T>(result: ApiResult<Items<T>>): ApiResult<readonly T[]> =>
@@ -96,4 +107,33 @@ export const running = {
   deleteActivity: (activityId: string) => request<null>("DELETE", API_PATHS.activity(activityId)),
   weekly: (weeks: number) => request<WeeklyAnswer>("GET", API_PATHS.weeklyRunning(weeks)),
   proposal: () => request<ProposalAnswer>("GET", API_PATHS.runWeekProposal),
+};
+
+/** The calendar feed's secret address: shown, replaced, turned off (docs/API.md). */
+export const calendar = {
+  feed: () => request<CalendarFeed>("GET", API_PATHS.calendar),
+  rotate: () => request<CalendarFeed>("POST", API_PATHS.calendarRotate),
+  turnOff: () => request<null>("DELETE", API_PATHS.calendar),
+};
+
+/** A whole year of lifting can be a few megabytes of CSV: allow it longer than the usual call. */
+const STRENGTH_IMPORT_TIMEOUT_MS = 120_000;
+
+/** Lifting history from Strong and Hevy exports, and the review of the names they hold. */
+export const strength = {
+  /** The file's name is only the report's `source`; the server takes up to 200 characters of it. */
+  importCsv: (name: string, csv: string) =>
+    request<StrengthImportReport>("POST", API_PATHS.strengthImport(name.slice(0, 200)), csv, {
+      contentType: "text/csv",
+      timeoutMs: STRENGTH_IMPORT_TIMEOUT_MS,
+    }),
+  review: async () =>
+    unwrap(await request<Items<StrengthReviewItem>>("GET", API_PATHS.strengthReview)),
+  choose: (choices: readonly StrengthNameChoice[]) =>
+    request<StrengthReviewAnswer>(
+      "POST",
+      API_PATHS.strengthReview,
+      { choices },
+      { timeoutMs: STRENGTH_IMPORT_TIMEOUT_MS },
+    ),
 };

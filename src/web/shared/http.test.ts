@@ -39,6 +39,17 @@ describe("the browser's HTTP client", () => {
     expect(calls[0]?.init?.body).toBe('{"a":1}');
   });
 
+  it("sends a text body as it is with its own content type (a CSV export)", async () => {
+    const { calls, fetcher } = recording(async () => json(200, { stored: 1 }));
+    const csv = 'Date,Workout Name\n"2026-11-02 07:00:00","Legs"\n';
+    await createHttpClient(fetcher).request("POST", "/api/strength-imports?name=a.csv", csv, {
+      contentType: "text/csv",
+    });
+    expect(calls[0]?.init?.body).toBe(csv);
+    const headers = (calls[0]?.init?.headers ?? {}) as Record<string, string>;
+    expect(headers["content-type"]).toBe("text/csv");
+  });
+
   it("gives the server's error as a value, and its own words when the server has none", async () => {
     const refused = { kind: "rule", message: "Not the day before a long run.", field: "to" };
     const said = recording(async () => json(409, { error: { ...refused, rule: "r1" } }));

@@ -29,6 +29,11 @@ export interface RequestOptions {
   readonly allowUnauthorized?: boolean;
   /** How long to wait before counting the request as a lost connection (default 20 s). */
   readonly timeoutMs?: number;
+  /**
+   * Send `body` as it is (a string) with this content type instead of as JSON: a lifting app's
+   * CSV export goes to the server as the file itself.
+   */
+  readonly contentType?: string;
 }
 
 type Navigate = (url: string) => void;
@@ -116,9 +121,13 @@ export function createHttpClient(
           credentials: "same-origin",
           headers: {
             accept: "application/json",
-            ...(body === undefined ? {} : { "content-type": "application/json" }),
+            ...(body === undefined
+              ? {}
+              : { "content-type": options.contentType ?? "application/json" }),
           },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...(body === undefined
+            ? {}
+            : { body: options.contentType ? String(body) : JSON.stringify(body) }),
           signal: controller.signal,
         });
         text = await response.text();
