@@ -1,3 +1,4 @@
+import { excerpt } from "../core/excerpt.js";
 import { EMPTY_LOG, type TrainingLog, validateTrainingLog } from "../core/log/training-log.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
 import { MAX_WEEKS, planWeeks } from "../core/protocol/plan.js";
@@ -48,7 +49,7 @@ export function planFromDocuments(query: PlanQuery, clock: Clock): Result<Plan, 
       return err({
         ...invalid(
           "from",
-          `${JSON.stringify(query.from)} is not accepted; expected a real date as YYYY-MM-DD`,
+          `${excerpt(query.from)} is not accepted; expected a real date as YYYY-MM-DD`,
         ),
         source: "from",
       });

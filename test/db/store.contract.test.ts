@@ -960,13 +960,14 @@ describe("activities", () => {
 describe("keyset pages (the export's reads)", () => {
   /** Every page of `limit` items in turn, each after the last of the one before. */
   async function allPages<T>(
-    read: (after: T | null, limit: number) => Promise<T[]>,
+    repo: { page(ownerId: string, after: T | null, limit: number): Promise<T[]> },
+    ownerId: string,
     limit: number,
   ): Promise<T[][]> {
     const pages: T[][] = [];
     let after: T | null = null;
     for (;;) {
-      const page = await read(after, limit);
+      const page = await repo.page(ownerId, after, limit);
       if (page.length > 0) pages.push(page);
       const last = page.at(-1);
       if (page.length < limit || last === undefined) return pages;
@@ -985,7 +986,7 @@ describe("keyset pages (the export's reads)", () => {
     }
     await store.workouts.insert(bob.id, workout("w0", "2026-06-01", [stepUp]));
 
-    const pages = await allPages((after, limit) => store.workouts.page(ann.id, after, limit), 2);
+    const pages = await allPages(store.workouts, ann.id, 2);
     expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 2, 1]);
     expect(pages.flat()).toEqual(await store.workouts.list(ann.id));
   });
@@ -1011,13 +1012,13 @@ describe("keyset pages (the export's reads)", () => {
     );
     await store.activities.insertNew(ann.id, activities);
 
-    const checkins = await allPages((a, n) => store.checkins.page(ann.id, a, n), 2);
+    const checkins = await allPages(store.checkins, ann.id, 2);
     expect(checkins.flat()).toEqual(await store.checkins.list(ann.id));
     expect(checkins.flat().map((c) => c.date)).toHaveLength(5);
-    const changes = await allPages((a, n) => store.planChanges.page(ann.id, a, n), 2);
+    const changes = await allPages(store.planChanges, ann.id, 2);
     expect(changes.flat()).toEqual(await store.planChanges.list(ann.id));
     expect(changes.flat()).toHaveLength(5);
-    const stored = await allPages((a, n) => store.activities.page(ann.id, a, n), 2);
+    const stored = await allPages(store.activities, ann.id, 2);
     expect(stored.flat()).toEqual(await store.activities.list(ann.id));
     expect(stored.map((page) => page.length)).toEqual([2, 2, 1]);
   });

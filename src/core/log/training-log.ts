@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { excerpt } from "../excerpt.js";
 import { exerciseById } from "../exercise/catalog-index.js";
 import { BANDS } from "../exercise/types.js";
 import { DateSchema, literals, WeightUnitSchema } from "../profile/profile.js";
@@ -100,8 +101,7 @@ type TrainingLogFile = Static<typeof TrainingLogFileSchema>;
 
 export const EMPTY_LOG: TrainingLog = { workouts: [], checkins: [] };
 
-const notADate = (date: string) =>
-  `${JSON.stringify(date)} is not a real date; expected YYYY-MM-DD`;
+const notADate = (date: string) => `${excerpt(date)} is not a real date; expected YYYY-MM-DD`;
 
 /** What JSON Schema cannot check in a workout: a real date and known exercises. */
 function checkWorkoutMeaning(workout: LoggedWorkout, prefix: string): InvalidInput | null {
@@ -112,7 +112,7 @@ function checkWorkoutMeaning(workout: LoggedWorkout, prefix: string): InvalidInp
     if (!exerciseById(set.exercise)) {
       return invalid(
         `${prefix}sets[${j}].exercise`,
-        `${JSON.stringify(set.exercise)} is not a known exercise; see \`capacity exercises\` for the ids`,
+        `${excerpt(set.exercise)} is not a known exercise; see \`capacity exercises\` for the ids`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { excerpt } from "../excerpt.js";
 import { err, type InvalidInput, invalid, ok, type Result } from "../result.js";
 import { parseLocalDate, type Weekday } from "../units/local-date.js";
 import { checkSchema } from "../validation.js";
@@ -27,17 +28,14 @@ export function validateProfile(input: unknown): Result<Profile, InvalidInput> {
   const profile = input as Profile;
   if (profile.race && parseLocalDate(profile.race.date) === null) {
     return err(
-      invalid(
-        "race.date",
-        `${JSON.stringify(profile.race.date)} is not a real date; expected YYYY-MM-DD`,
-      ),
+      invalid("race.date", `${excerpt(profile.race.date)} is not a real date; expected YYYY-MM-DD`),
     );
   }
   if (profile.timezone !== undefined && !isTimeZone(profile.timezone)) {
     return err(
       invalid(
         "timezone",
-        `${JSON.stringify(profile.timezone)} is not accepted; expected an IANA time zone such as Europe/Berlin`,
+        `${excerpt(profile.timezone)} is not accepted; expected an IANA time zone such as Europe/Berlin`,
       ),
     );
   }
