@@ -189,7 +189,7 @@ async function store(
     } catch (error) {
       report.failed.push({
         source: file.source,
-        error: `"${file.source}" was read but could not be stored: ${(error as Error).message}`,
+        error: `${excerpt(file.source)} was read but could not be stored: ${(error as Error).message}`,
       });
     }
   }
