@@ -265,12 +265,17 @@ export class ImportJobs {
    * those jobs as they ended (failed, or done when their last file was already being stored),
    * so that a stopping server can say what became of each.
    */
-  async close(): Promise<ImportJob[]> {
+  async stop(): Promise<ImportJob[]> {
     this.closed = true;
     const stopped = [...this.entries.values()].filter((entry) => entry.finishedAt === null);
     for (const entry of stopped) entry.controller.abort();
     await this.idle();
     return stopped.map((entry) => entry.job);
+  }
+
+  /** stop() for a hook that must resolve to nothing (a Fastify preClose hook takes a value for an error). */
+  async close(): Promise<void> {
+    await this.stop();
   }
 
   /** Drops finished jobs past their time, and the oldest past the counts kept. */
