@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { excerpt } from "./core/excerpt.js";
 import { parseTrustProxy, type TrustProxy } from "./trust-proxy.js";
 
 /**
@@ -68,9 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (value === undefined) return fallback;
     const parsed = Number(value);
     if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
-      problems.push(
-        `${key}=${JSON.stringify(value)}: expected a whole number from ${min} to ${max}`,
-      );
+      problems.push(`${key}=${excerpt(value)}: expected a whole number from ${min} to ${max}`);
       return fallback;
     }
     return parsed;
@@ -92,7 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (value === undefined) return fallback;
     if (["1", "true", "yes"].includes(value)) return true;
     if (["0", "false", "no"].includes(value)) return false;
-    problems.push(`${key}=${JSON.stringify(value)}: expected true or false`);
+    problems.push(`${key}=${excerpt(value)}: expected true or false`);
     return fallback;
   };
 
@@ -111,7 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   })();
   const level = text("LOG_LEVEL") ?? "warn";
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-    problems.push(`LOG_LEVEL=${JSON.stringify(level)}: expected one of ${LOG_LEVELS.join(", ")}`);
+    problems.push(`LOG_LEVEL=${excerpt(level)}: expected one of ${LOG_LEVELS.join(", ")}`);
   }
   const logInDays = integer("SESSION_DAYS", 30, 1, 365);
   const authRateLimit = integer("AUTH_RATE_LIMIT", 10, 1, 10_000);

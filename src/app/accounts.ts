@@ -1,3 +1,4 @@
+import { excerpt } from "../core/excerpt.js";
 import { passwordRuleBroken } from "../core/password-rules.js";
 import { err, ok, type Result } from "../core/result.js";
 import { MS_PER_DAY } from "../core/units/local-date.js";
@@ -152,7 +153,8 @@ export async function resetPassword(
   password: string,
 ): Promise<Result<User, AppError>> {
   const user = await deps.repos.users.byEmail(normaliseEmail(email));
-  if (!user) return err({ kind: "not-found", message: `No account with the e-mail ${email}.` });
+  if (!user)
+    return err({ kind: "not-found", message: `No account with the e-mail ${excerpt(email)}.` });
   if (isLocalOwner(user)) {
     return err({
       kind: "conflict",

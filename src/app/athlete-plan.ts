@@ -1,4 +1,5 @@
 import type { MoveOption } from "../contract/index.js";
+import { excerpt } from "../core/excerpt.js";
 import type { Profile } from "../core/profile/profile.js";
 import { validateProfile } from "../core/profile/validate-profile.js";
 import type { ExerciseSwap, SessionMove } from "../core/protocol/changes.js";
@@ -143,10 +144,7 @@ export async function athletePlanWithZone(
     from = parseLocalDate(query.from);
     if (from === null)
       return err(
-        invalidField(
-          "from",
-          `${JSON.stringify(query.from)} is not a real date; expected YYYY-MM-DD`,
-        ),
+        invalidField("from", `${excerpt(query.from)} is not a real date; expected YYYY-MM-DD`),
       );
   }
   const weeks = query.weeks ?? 1;
@@ -245,12 +243,10 @@ export async function moveSession(
   const from = parseLocalDate(input.from);
   if (from === null)
     return err(
-      invalidField("from", `${JSON.stringify(input.from)} is not a real date; expected YYYY-MM-DD`),
+      invalidField("from", `${excerpt(input.from)} is not a real date; expected YYYY-MM-DD`),
     );
   if (parseLocalDate(input.to) === null) {
-    return err(
-      invalidField("to", `${JSON.stringify(input.to)} is not a real date; expected YYYY-MM-DD`),
-    );
+    return err(invalidField("to", `${excerpt(input.to)} is not a real date; expected YYYY-MM-DD`));
   }
   if (input.to === input.from) {
     return err(invalidField("to", "is the day the session is on: a move goes to another day"));
@@ -284,7 +280,7 @@ export async function moveOptions(
   const from = parseLocalDate(fromText);
   if (from === null)
     return err(
-      invalidField("from", `${JSON.stringify(fromText)} is not a real date; expected YYYY-MM-DD`),
+      invalidField("from", `${excerpt(fromText)} is not a real date; expected YYYY-MM-DD`),
     );
   const request = await requestReaching(deps, ownerId, from);
   if (!request.ok) return request;
@@ -316,7 +312,7 @@ export async function swapExercise(
   const date = parseLocalDate(input.date);
   if (date === null)
     return err(
-      invalidField("date", `${JSON.stringify(input.date)} is not a real date; expected YYYY-MM-DD`),
+      invalidField("date", `${excerpt(input.date)} is not a real date; expected YYYY-MM-DD`),
     );
   const request = await requestReaching(deps, ownerId, date);
   if (!request.ok) return request;

@@ -6,7 +6,15 @@ import { firstRepeat, restoredChangeProblem } from "../core/protocol/restore-che
 import { err, ok, type Result } from "../core/result.js";
 import { parseLocalDate, type Weekday } from "../core/units/local-date.js";
 import { type AppError, invalidField } from "./errors.js";
-import type { Clock, Repos, Store, StoredActivity, StoredPlanChange, User } from "./ports.js";
+import type {
+  Clock,
+  Repos,
+  Store,
+  StoredActivity,
+  StoredPlanChange,
+  StoredWorkout,
+  User,
+} from "./ports.js";
 
 export const EXPORT_FORMAT = "capacity-export";
 export const EXPORT_VERSION = 1;
@@ -52,40 +60,76 @@ export type ImportDocument = Omit<ExportDocument, "activities"> & {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function exportAccount(
-  repos: Repos,
-  user: User,
-  clock: Clock,
-): Promise<ExportDocument> {
-  const [profile, workouts, checkins, changes, activities] = await Promise.all([
-    repos.profiles.get(user.id),
-    repos.workouts.list(user.id),
-    repos.checkins.list(user.id),
-    repos.planChanges.list(user.id),
-    repos.activities.list(user.id),
-  ]);
+/**
+ * Rows read per query by the export: a page is a few milliseconds of database and
+ * serialisation work, so an export of years of workouts never holds the server for long.
+ */
+export const EXPORT_PAGE_ROWS = 500;
+
+/** A section of the export as it is read: pages of items, in the document's order. */
+export type Pages<T> = AsyncIterable<readonly T[]>;
+
+/** An export document whose lists come as pages (same keys, same order as ExportDocument). */
+export type ExportPages = {
+  readonly [K in keyof ExportDocument]: ExportDocument[K] extends readonly (infer T)[]
+    ? Pages<T>
+    : ExportDocument[K];
+};
+
+/** Reads a repository's keyset pages (see WorkoutRepo.page) lazily, each mapped to its export form. */
+async function* paged<S, T>(
+  repo: { page(ownerId: string, after: S | null, limit: number): Promise<S[]> },
+  owner: string,
+  shape: (stored: S) => T,
+): AsyncGenerator<readonly T[]> {
+  let after: S | null = null;
+  for (;;) {
+    const page = await repo.page(owner, after, EXPORT_PAGE_ROWS);
+    if (page.length > 0) yield page.map(shape);
+    const last = page.at(-1);
+    if (page.length < EXPORT_PAGE_ROWS || last === undefined) return;
+    after = last;
+  }
+}
+
+/** Every workout of an owner in list() order, page by page (GET /api/export.csv). */
+export function workoutPages(repos: Repos, owner: string): Pages<StoredWorkout> {
+  return paged(repos.workouts, owner, (workout) => workout);
+}
+
+/**
+ * Everything an account owns (GET /api/export), its lists read page by page as the document
+ * is written: memory and each stretch of work follow the page, not the account's history.
+ * The pages are separate reads, so a write landing during a long export may or may not be in it,
+ * as if it came a moment earlier or later; nothing is ever read twice or skipped (keyset order).
+ */
+export async function exportPages(repos: Repos, user: User, clock: Clock): Promise<ExportPages> {
+  const owner = user.id;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: clock.now().toISOString(),
     account: { email: user.email, name: user.name },
-    profile,
-    workouts: workouts.map((w) => ({
+    profile: await repos.profiles.get(owner),
+    workouts: paged(repos.workouts, owner, (w) => ({
       id: w.id,
       date: w.date,
       sets: w.sets,
       createdAt: iso(w.createdAt),
       updatedAt: iso(w.updatedAt),
     })),
-    checkins: checkins.map((c) => ({
+    checkins: paged(repos.checkins, owner, (c) => ({
       id: c.id,
       date: c.date,
       soreness: c.soreness,
       hurtRun: c.hurtRun,
       createdAt: iso(c.createdAt),
     })),
-    planChanges: changes.map((change) => ({ ...change, createdAt: iso(change.createdAt) })),
-    activities: activities.map((a) => ({
+    planChanges: paged(repos.planChanges, owner, (change) => ({
+      ...change,
+      createdAt: iso(change.createdAt),
+    })),
+    activities: paged(repos.activities, owner, (a) => ({
       ...a,
       warnings: [...a.warnings],
       createdAt: iso(a.createdAt),

@@ -1,3 +1,4 @@
+import { excerpt } from "../core/excerpt.js";
 import type { Activity, FileImport } from "../core/running/activity.js";
 import { sameActivity, splitDuplicates } from "../core/running/duplicates.js";
 import { MS_PER_DAY } from "../core/units/local-date.js";
@@ -141,7 +142,7 @@ export async function importActivities(
     const plausible = file.result.activities.filter((activity) => {
       const problem = implausible(activity, now);
       if (problem)
-        report.failed.push({ source: file.source, error: `"${file.source}": ${problem}` });
+        report.failed.push({ source: file.source, error: `${excerpt(file.source)}: ${problem}` });
       return problem === null;
     });
     const activities = plausible.map(
@@ -188,7 +189,7 @@ async function store(
     } catch (error) {
       report.failed.push({
         source: file.source,
-        error: `"${file.source}" was read but could not be stored: ${(error as Error).message}`,
+        error: `${excerpt(file.source)} was read but could not be stored: ${(error as Error).message}`,
       });
     }
   }

@@ -260,11 +260,22 @@ export class ImportJobs {
     await Promise.all([...this.entries.values()].map((entry) => entry.ended));
   }
 
-  /** Stops every running job between two files and waits until they have cleaned up. */
-  async close(): Promise<void> {
+  /**
+   * Stops every running job between two files and waits until they have cleaned up; answers
+   * those jobs as they ended (failed, or done when their last file was already being stored),
+   * so that a stopping server can say what became of each.
+   */
+  async stop(): Promise<ImportJob[]> {
     this.closed = true;
-    for (const entry of this.entries.values()) entry.controller.abort();
+    const stopped = [...this.entries.values()].filter((entry) => entry.finishedAt === null);
+    for (const entry of stopped) entry.controller.abort();
     await this.idle();
+    return stopped.map((entry) => entry.job);
+  }
+
+  /** stop() for a hook that must resolve to nothing (a Fastify preClose hook takes a value for an error). */
+  async close(): Promise<void> {
+    await this.stop();
   }
 
   /** Drops finished jobs past their time, and the oldest past the counts kept. */

@@ -1,3 +1,4 @@
+import { excerpt } from "../core/excerpt.js";
 import { err, ok, type Result } from "../core/result.js";
 import { normaliseEmail } from "./email.js";
 import type { AppError } from "./errors.js";
@@ -46,7 +47,8 @@ export async function accountForImport(
 ): Promise<Result<ImportAccount, AppError>> {
   if (email !== null) {
     const user = await deps.repos.users.byEmail(normaliseEmail(email));
-    if (!user) return err({ kind: "not-found", message: `no account has the e-mail ${email}` });
+    if (!user)
+      return err({ kind: "not-found", message: `no account has the e-mail ${excerpt(email)}` });
     return ok({ kind: "account", user, made: false });
   }
   const accounts = await deps.repos.users.list(2);

@@ -1,3 +1,4 @@
+import { excerpt } from "../core/excerpt.js";
 import { EMPTY_LOG } from "../core/log/empty-log.js";
 import type { TrainingLog } from "../core/log/training-log.js";
 import type { Profile } from "../core/profile/profile.js";
@@ -60,7 +61,7 @@ export async function planFromDocuments(
       return err({
         ...invalid(
           "from",
-          `${JSON.stringify(query.from)} is not accepted; expected a real date as YYYY-MM-DD`,
+          `${excerpt(query.from)} is not accepted; expected a real date as YYYY-MM-DD`,
         ),
         source: "from",
       });

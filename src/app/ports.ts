@@ -138,6 +138,11 @@ export interface WorkoutRepo {
   /** Oldest training day first, then by creation. */
   list(ownerId: string): Promise<StoredWorkout[]>;
   /**
+   * Up to `limit` workouts in list() order, those after `after` (the last of the previous
+   * page; null for the first): a keyset read whose cost follows the page, not the log.
+   */
+  page(ownerId: string, after: StoredWorkout | null, limit: number): Promise<StoredWorkout[]>;
+  /**
    * The workouts of `window`, ordered as list(): those on or after `window.since`, and every
    * workout on a day that is one of an exercise's last `window.perExercise` days before it.
    * Reads through indexes with limits, so its cost follows the window, not the log's length.
@@ -151,7 +156,10 @@ export interface WorkoutRepo {
 export interface CheckinRepo {
   /** One check-in per day: a second answer for the same day replaces the first (keeping its id). */
   upsert(ownerId: string, checkin: StoredCheckin): Promise<StoredCheckin>;
+  /** Oldest first. */
   list(ownerId: string): Promise<StoredCheckin[]>;
+  /** Up to `limit` check-ins in list() order after `after` (null: from the first); see WorkoutRepo.page. */
+  page(ownerId: string, after: StoredCheckin | null, limit: number): Promise<StoredCheckin[]>;
   /** The check-ins on or after `date` (YYYY-MM-DD), oldest first. */
   since(ownerId: string, date: string): Promise<StoredCheckin[]>;
 }
@@ -160,6 +168,8 @@ export interface PlanChangeRepo {
   add(ownerId: string, change: StoredPlanChange): Promise<void>;
   /** Oldest first: changes apply in the order they were made. */
   list(ownerId: string): Promise<StoredPlanChange[]>;
+  /** Up to `limit` changes in list() order after `after` (null: from the first); see WorkoutRepo.page. */
+  page(ownerId: string, after: StoredPlanChange | null, limit: number): Promise<StoredPlanChange[]>;
   delete(ownerId: string, id: string): Promise<boolean>;
 }
 
@@ -175,6 +185,8 @@ export interface ActivityRepo {
   ): Promise<{ inserted: StoredActivity[]; duplicates: StoredActivity[] }>;
   /** Oldest start first; `range` keeps starts within [fromMs, toMs]. */
   list(ownerId: string, range?: { fromMs: number; toMs: number }): Promise<StoredActivity[]>;
+  /** Up to `limit` activities in list() order after `after` (null: from the first); see WorkoutRepo.page. */
+  page(ownerId: string, after: StoredActivity | null, limit: number): Promise<StoredActivity[]>;
   delete(ownerId: string, id: string): Promise<boolean>;
 }
 

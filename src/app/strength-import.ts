@@ -4,6 +4,8 @@
  * neither the table nor the athlete maps wait for review with their file, and each choice is
  * remembered for the next import.
  */
+
+import { excerpt } from "../core/excerpt.js";
 import { exerciseById } from "../core/exercise/catalog-index.js";
 import type { LoggedSet, LoggedWorkout } from "../core/log/training-log.js";
 import { err, ok, type Result } from "../core/result.js";
@@ -73,7 +75,7 @@ export function checkChoices(
       return err(
         invalidField(
           `choices[${i}].exercise`,
-          `${JSON.stringify(choice.exercise)} is not a known exercise; see GET /api/exercises for the ids, or null to skip the name`,
+          `${excerpt(choice.exercise)} is not a known exercise; see GET /api/exercises for the ids, or null to skip the name`,
         ),
       );
     }

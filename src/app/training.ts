@@ -1,3 +1,4 @@
+import { excerpt } from "../core/excerpt.js";
 import { type LoggedSet, validateWorkout } from "../core/log/training-log.js";
 import { err, ok, type Result } from "../core/result.js";
 import { parseLocalDate } from "../core/units/local-date.js";
@@ -101,7 +102,7 @@ export async function recordCheckin(
 ): Promise<Result<StoredCheckin, AppError>> {
   if (parseLocalDate(input.date) === null) {
     return err(
-      invalidField("date", `${JSON.stringify(input.date)} is not a real date; expected YYYY-MM-DD`),
+      invalidField("date", `${excerpt(input.date)} is not a real date; expected YYYY-MM-DD`),
     );
   }
   const stored = await deps.repos.checkins.upsert(ownerId, {

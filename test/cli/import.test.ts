@@ -465,7 +465,7 @@ describe("capacity import: bad usage, exit 2, nothing stored", () => {
     const good = write("good.gpx", gpx("2026-10-01T07:00:00Z"));
     expectUsage(
       await capacity(["import", good, "--user", "nobody@example.com"]),
-      /no account has the e-mail nobody@example\.com/,
+      /no account has the e-mail "nobody@example\.com"/,
     );
     expect(await storedActivities()).toEqual([]);
   }, 60_000);

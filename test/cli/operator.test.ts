@@ -113,6 +113,6 @@ describe("capacity user reset-password", () => {
     await anAccount("ana@example.com");
     const result = await capacity(["user", "reset-password", "nobody@example.com"]);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/No account with the e-mail nobody@example.com/);
+    expect(result.err).toMatch(/No account with the e-mail "nobody@example.com"/);
   });
 });

@@ -956,3 +956,70 @@ describe("activities", () => {
     expect(await version(ana.id)).toBe(0);
   });
 });
+
+describe("keyset pages (the export's reads)", () => {
+  /** Every page of `limit` items in turn, each after the last of the one before. */
+  async function allPages<T>(
+    repo: { page(ownerId: string, after: T | null, limit: number): Promise<T[]> },
+    ownerId: string,
+    limit: number,
+  ): Promise<T[][]> {
+    const pages: T[][] = [];
+    let after: T | null = null;
+    for (;;) {
+      const page = await repo.page(ownerId, after, limit);
+      if (page.length > 0) pages.push(page);
+      const last = page.at(-1);
+      if (page.length < limit || last === undefined) return pages;
+      after = last;
+    }
+  }
+
+  it("read workouts in list() order, page after page, even across ties of day and creation", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    // Many workouts on one day with one creation instant: only the id tells them apart.
+    const ids = ["w9", "w1", "w5", "w3", "w7", "w2", "w8", "w4", "w6"];
+    for (const [i, id] of ids.entries()) {
+      const day = i < 6 ? "2026-06-01" : "2026-06-02";
+      await store.workouts.insert(ann.id, workout(id, day, [squat(20 + i, "kg"), stepUp], T0));
+    }
+    await store.workouts.insert(bob.id, workout("w0", "2026-06-01", [stepUp]));
+
+    const pages = await allPages(store.workouts, ann.id, 2);
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 2, 1]);
+    expect(pages.flat()).toEqual(await store.workouts.list(ann.id));
+  });
+
+  it("read check-ins, plan changes and activities in list() order, page after page", async () => {
+    const ann = await signUp("ann");
+    const bob = await signUp("bob");
+    for (const day of ["05", "01", "03", "02", "04"]) {
+      await store.checkins.upsert(ann.id, checkin(`c${day}`, `2026-06-${day}`, 2));
+    }
+    await store.checkins.upsert(bob.id, checkin("c00", "2026-06-01", 3));
+    for (const id of ["p4", "p2", "p5", "p1", "p3"]) {
+      await store.planChanges.add(ann.id, {
+        id,
+        kind: "move",
+        from: "2026-06-02",
+        to: "2026-06-04",
+        createdAt: id < "p3" ? T0 : T0 + HOUR,
+      });
+    }
+    const activities = ["a4", "a2", "a5", "a1", "a3"].map((id, i) =>
+      aStoredActivity(id, `2026-06-0${5 - i}T07:00:00Z`, { createdAt: T0 }),
+    );
+    await store.activities.insertNew(ann.id, activities);
+
+    const checkins = await allPages(store.checkins, ann.id, 2);
+    expect(checkins.flat()).toEqual(await store.checkins.list(ann.id));
+    expect(checkins.flat().map((c) => c.date)).toHaveLength(5);
+    const changes = await allPages(store.planChanges, ann.id, 2);
+    expect(changes.flat()).toEqual(await store.planChanges.list(ann.id));
+    expect(changes.flat()).toHaveLength(5);
+    const stored = await allPages(store.activities, ann.id, 2);
+    expect(stored.flat()).toEqual(await store.activities.list(ann.id));
+    expect(stored.map((page) => page.length)).toEqual([2, 2, 1]);
+  });
+});

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH, nestingExceeds } from "../../src/adapters/http/json-depth.js";
 import type { Workout } from "../../src/contract/index.js";
 import type { Profile } from "../../src/core/profile/profile.js";
+import { STRONG_COLUMNS } from "../../src/core/strength-import/export.js";
 import { json, problem, signUp, type TestApp, testApp } from "../support/http.js";
 
 const MAX_ERROR_BYTES = 4096;
@@ -101,6 +102,15 @@ describe("error messages of bounded size", () => {
     expect(answer.status).toBe(400);
     expect(answer.text.length).toBeLessThan(MAX_ERROR_BYTES);
     expect(answer.text.split("secret words").length).toBeLessThan(10);
+  });
+
+  it("a huge cell of a lifting-app CSV is quoted as a short excerpt", async () => {
+    const csv = `${STRONG_COLUMNS.join(",")}\n${"9".repeat(500_000)},Capacity,,Squat,1,100,5,0,0,,,8,kg\n`;
+    const answer = await raw("/api/strength-imports", csv, "text/csv");
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toContain("…");
+    expect(answer.body.error.message.length).toBeLessThan(300);
+    expect(answer.text.length).toBeLessThan(MAX_ERROR_BYTES);
   });
 
   it("a long query value is not echoed", async () => {

@@ -338,6 +338,8 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** What the process wrote on stderr so far. */
   stderr(): string;
+  /** What the process wrote on stdout so far (its JSON log lines among it). */
+  stdout(): string;
   /** Sends the signal and waits until the process has exited. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -393,6 +395,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     port,
     child,
     stderr: () => stderr,
+    stdout: () => stdout,
     async kill(signal: NodeJS.Signals = "SIGKILL") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited(child);

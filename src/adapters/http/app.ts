@@ -188,7 +188,15 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
     jobs,
   });
   // preClose: before the onClose hooks close the database the jobs write to.
-  app.addHook("preClose", () => jobs.close());
+  app.addHook("preClose", async () => {
+    // The athlete cannot ask a stopped server what became of an import: the log keeps it.
+    for (const job of await jobs.stop()) {
+      app.log.warn(
+        { jobId: job.id, status: job.status, counts: job.counts },
+        "import job ended by the server stopping",
+      );
+    }
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

@@ -1,3 +1,4 @@
+import { excerpt } from "../../core/excerpt.js";
 import type { Activity, FileImport, Sport } from "../../core/running/activity.js";
 import {
   MIN_RECORDING_S,
@@ -402,7 +403,8 @@ export function importGpx(bytes: Uint8Array): FileImport {
     const known = candidate.type === null ? null : sportFromType(candidate.type);
     if (candidate.type === null)
       warnings.push("the file does not say which sport: imported as other");
-    else if (known === null) warnings.push(`unknown sport "${candidate.type}": imported as other`);
+    else if (known === null)
+      warnings.push(`unknown sport ${excerpt(candidate.type)}: imported as other`);
     const result = activityFromStats(candidate.stats, {
       sport: known ?? "other",
       sourceName: creator,

@@ -1,5 +1,6 @@
 import { openDatabase } from "../../adapters/db/database.js";
 import { migrateToLatest, pendingMigrations } from "../../adapters/db/migrator.js";
+import { excerpt } from "../../core/excerpt.js";
 import { databaseTarget, describeTarget } from "../../storage.js";
 import { parseFlags } from "../args.js";
 import { DB_HELP } from "../help.js";
@@ -24,7 +25,7 @@ export async function dbCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`capacity db ${action} takes one FILE (see capacity db --help)`);
   }
   if (!withFile && rest.length)
-    throw new UsageError(`unexpected argument "${rest[0]}" (see capacity db --help)`);
+    throw new UsageError(`unexpected argument ${excerpt(rest[0])} (see capacity db --help)`);
   if (action !== "migrate" && action !== "status" && !withFile) {
     throw new UsageError(
       `unknown action "${action}"; expected migrate or status, or backup FILE or restore FILE (see capacity db --help)`,

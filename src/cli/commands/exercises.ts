@@ -1,3 +1,4 @@
+import { excerpt } from "../../core/excerpt.js";
 import { listExercises } from "../../core/exercise/filter.js";
 import { EQUIPMENT, type Equipment, MUSCLES, type Muscle } from "../../core/exercise/types.js";
 import { parseFlags } from "../args.js";
@@ -33,7 +34,9 @@ export async function exercisesCommand(argv: string[], io: CliIo): Promise<numbe
   }
   // `--equipment dumbbells band`: the words after the flag are more equipment.
   if (positionals.length && !values.equipment) {
-    throw new UsageError(`unexpected argument "${positionals[0]}" (see capacity exercises --help)`);
+    throw new UsageError(
+      `unexpected argument ${excerpt(positionals[0])} (see capacity exercises --help)`,
+    );
   }
   const muscle = values.muscle;
   if (muscle !== undefined && !(MUSCLES as readonly string[]).includes(muscle)) {

@@ -3,6 +3,7 @@ import { text } from "node:stream/consumers";
 import { argon2Hasher, cryptoIds } from "../../adapters/crypto.js";
 import { resetPassword } from "../../app/accounts.js";
 import { systemClock } from "../../app/ports.js";
+import { excerpt } from "../../core/excerpt.js";
 import { openStoreForServer } from "../../storage.js";
 import { parseFlags } from "../args.js";
 import { USER_HELP } from "../help.js";
@@ -37,7 +38,7 @@ export async function userCommand(argv: string[], io: CliIo): Promise<number> {
   if (!email)
     throw new UsageError("reset-password needs the account's EMAIL (see capacity user --help)");
   if (rest.length)
-    throw new UsageError(`unexpected argument "${rest[0]}" (see capacity user --help)`);
+    throw new UsageError(`unexpected argument ${excerpt(rest[0])} (see capacity user --help)`);
   const password = values["password-stdin"]
     ? (await text(process.stdin)).replace(/\r?\n$/, "")
     : generatedPassword();

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { excerpt } from "../excerpt.js";
 import { exerciseById } from "../exercise/catalog-index.js";
 import { BANDS } from "../exercise/types.js";
 import { DateSchema, literals, WeightUnitSchema } from "../profile/profile.js";
@@ -97,8 +98,7 @@ type TrainingLogFile = Static<typeof TrainingLogFileSchema>;
 
 export { EMPTY_LOG } from "./empty-log.js";
 
-const notADate = (date: string) =>
-  `${JSON.stringify(date)} is not a real date; expected YYYY-MM-DD`;
+const notADate = (date: string) => `${excerpt(date)} is not a real date; expected YYYY-MM-DD`;
 
 /** What JSON Schema cannot check in a workout: a real date and known exercises. */
 function checkWorkoutMeaning(workout: LoggedWorkout, prefix: string): InvalidInput | null {
@@ -109,7 +109,7 @@ function checkWorkoutMeaning(workout: LoggedWorkout, prefix: string): InvalidInp
     if (!exerciseById(set.exercise)) {
       return invalid(
         `${prefix}sets[${j}].exercise`,
-        `${JSON.stringify(set.exercise)} is not a known exercise; see \`capacity exercises\` for the ids`,
+        `${excerpt(set.exercise)} is not a known exercise; see \`capacity exercises\` for the ids`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { excerpt } from "../excerpt.js";
 import { type InvalidInput, invalid } from "../result.js";
 import { parseLocalDate, type Weekday } from "../units/local-date.js";
 import type { Profile } from "./profile.js";
@@ -26,13 +27,13 @@ export function checkProfileMeaning(profile: Profile): InvalidInput | null {
   if (profile.race && parseLocalDate(profile.race.date) === null) {
     return invalid(
       "race.date",
-      `${JSON.stringify(profile.race.date)} is not a real date; expected YYYY-MM-DD`,
+      `${excerpt(profile.race.date)} is not a real date; expected YYYY-MM-DD`,
     );
   }
   if (profile.timezone !== undefined && !isTimeZone(profile.timezone)) {
     return invalid(
       "timezone",
-      `${JSON.stringify(profile.timezone)} is not accepted; expected an IANA time zone such as Europe/Berlin`,
+      `${excerpt(profile.timezone)} is not accepted; expected an IANA time zone such as Europe/Berlin`,
     );
   }
   return null;

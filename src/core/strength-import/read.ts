@@ -11,6 +11,7 @@
  * - A set without reps (a timed plank, a cardio row) cannot be logged as reps and is skipped.
  */
 import { parse } from "csv-parse/sync";
+import { excerpt } from "../excerpt.js";
 import { MAX_REPS, MAX_RIR, type SetKind } from "../log/set-limits.js";
 import type { LoggedSet } from "../log/training-log.js";
 import { err, ok, type Result } from "../result.js";
@@ -209,7 +210,7 @@ export function readStrengthCsv(
     const workout = cell(columns.workout);
     const date = dayOf(workout);
     if (date === null) {
-      return err(`has a start that is not a date on ${where}: ${JSON.stringify(workout)}`);
+      return err(`has a start that is not a date on ${where}: ${excerpt(workout)}`);
     }
     workouts.add(workout);
     const order = cell(columns.order);
@@ -229,7 +230,7 @@ export function readStrengthCsv(
       numberOf(order) === null &&
       marker !== ""
     ) {
-      return err(`has a Set Order that is not a number, W, D or F on ${where}: "${order}"`);
+      return err(`has a Set Order that is not a number, W, D or F on ${where}: ${excerpt(order)}`);
     }
     let unit = fileUnit;
     if (columns.unitColumn >= 0) {
@@ -253,7 +254,7 @@ export function readStrengthCsv(
       }
     }
     if (weight !== null && (weight < 0 || weight > MAX_LOAD)) {
-      return err(`has a weight outside 0 to ${MAX_LOAD} on ${where}: ${weight}`);
+      return err(`has a weight outside 0 to ${MAX_LOAD} on ${where}: ${excerpt(weight)}`);
     }
     const wholeReps = reps === null ? 0 : Math.round(reps);
     if (wholeReps < 1) {

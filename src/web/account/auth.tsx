@@ -1,8 +1,12 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "../shared/api.js";
-import type { ApiError } from "../shared/http.js";
+import { type ApiError, NO_MESSAGE } from "../shared/http.js";
 import { loadLogin, signedUp } from "../shared/login.js";
+
+/** The server's password rules (core/password-rules.ts), told before the first try. */
+const PASSWORD_HINT =
+  "At least 10 characters, not one character repeated, and not a common password: a few words make a good one.";
 
 /** /signup and /login: one form each, with the way to the other. */
 // Over 80 lines: sign-up and log-in are one form with two modes; split, each would copy the other.
@@ -99,11 +103,15 @@ export function Auth() {
             required
             minLength={signup ? 10 : undefined}
             aria-invalid={error?.field === "password" ? "true" : undefined}
-            aria-describedby={describedBy("password") ?? (signup ? "password-hint" : undefined)}
+            aria-describedby={
+              [signup ? "password-hint" : null, describedBy("password")]
+                .filter(Boolean)
+                .join(" ") || undefined
+            }
           />
           {signup ? (
-            <span class="hint" id="password-hint">
-              At least 10 characters.
+            <span class="hint" id="password-hint" data-testid="signup-password-hint">
+              {PASSWORD_HINT}
             </span>
           ) : null}
         </label>
@@ -136,10 +144,20 @@ function friendlyAuthError(error: ApiError, signup: boolean): string {
     return "That e-mail already has an account. Log in instead?";
   }
   if (error.kind === "rate-limited") return "Too many tries. Wait a minute, then try again.";
-  if (error.field === "password" && signup) {
-    return "Choose a password of at least 10 characters.";
-  }
+  if (error.field === "password" && signup) return passwordRefusal(error.message);
   if (error.field === "email") return "Check the e-mail address.";
   if (error.field === "name") return "Please tell us your first name.";
   return error.message;
+}
+
+/**
+ * The server says which password rule was broken ("must be at least 10 characters", "is one
+ * of the most common passwords…"), with or without the field's name in front: shown as said.
+ */
+function passwordRefusal(message: string): string {
+  const said = message.trim();
+  if (said === "" || said === NO_MESSAGE) return `Choose another password. ${PASSWORD_HINT}`;
+  const sentence = /^password\b/i.test(said) ? said.replace(/^password:?\s*/i, "") : said;
+  const text = `Your password ${sentence}`;
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }

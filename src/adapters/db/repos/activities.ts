@@ -120,6 +120,26 @@ export function activityRepo(db: Db): ActivityRepo {
       return (await selectActivities(db, ownerId, range).execute()).map(toActivity);
     },
 
+    async page(ownerId, after, limit) {
+      let query = db.selectFrom("activity").selectAll().where("owner_id", "=", ownerId);
+      if (after) {
+        query = query.where(({ eb, refTuple, tuple }) =>
+          eb(
+            refTuple("start_at", "created_at", "id"),
+            ">",
+            tuple(startMs(after), after.createdAt, after.id),
+          ),
+        );
+      }
+      const rows = await query
+        .orderBy("start_at")
+        .orderBy("created_at")
+        .orderBy("id")
+        .limit(limit)
+        .execute();
+      return rows.map(toActivity);
+    },
+
     delete(ownerId, id) {
       return deleteOwned(db, "activity", ownerId, id);
     },

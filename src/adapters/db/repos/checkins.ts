@@ -57,6 +57,14 @@ export function checkinRepo(db: Db): CheckinRepo {
       return rows.map(toCheckin);
     },
 
+    async page(ownerId, after, limit) {
+      // The day is unique per owner: it alone is the keyset.
+      let query = db.selectFrom("checkin").selectAll().where("owner_id", "=", ownerId);
+      if (after) query = query.where("date", ">", after.date);
+      const rows = await query.orderBy("date").limit(limit).execute();
+      return rows.map(toCheckin);
+    },
+
     async since(ownerId, date) {
       const rows = await db
         .selectFrom("checkin")

@@ -66,6 +66,17 @@ export function planChangeRepo(db: Db): PlanChangeRepo {
       return rows.map(toChange);
     },
 
+    async page(ownerId, after, limit) {
+      let query = db.selectFrom("plan_change").selectAll().where("owner_id", "=", ownerId);
+      if (after) {
+        query = query.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple("created_at", "id"), ">", tuple(after.createdAt, after.id)),
+        );
+      }
+      const rows = await query.orderBy("created_at").orderBy("id").limit(limit).execute();
+      return rows.map(toChange);
+    },
+
     delete(ownerId, id) {
       return deleteOwned(db, "plan_change", ownerId, id);
     },

@@ -77,12 +77,30 @@ async function insertSets(db: Db, ownerId: string, workout: StoredWorkout): Prom
 }
 
 /**
- * Workouts of one owner with their sets, in one query (one snapshot: a workout is never read
- * with the sets of another moment). Callers order by workout, then `s.position`.
+ * Up to `limit` of the owner's workouts after `after`, in list() order: a keyset on the
+ * (owner, date, created_at, id) order, so each page is one index range, however long the log.
  */
-function withSets(db: Db, ownerId: string) {
+function workoutPage(db: Db, ownerId: string, after: StoredWorkout | null, limit: number) {
+  let query = db.selectFrom("workout").selectAll().where("owner_id", "=", ownerId);
+  if (after) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple("date", "created_at", "id"), ">", tuple(after.date, after.createdAt, after.id)),
+    );
+  }
+  return query.orderBy("date").orderBy("created_at").orderBy("id").limit(limit);
+}
+
+/**
+ * Workouts of one owner with their sets, in one query (one snapshot: a workout is never read
+ * with the sets of another moment). Callers order by workout, then `s.position`. `page`
+ * narrows the workouts to one keyset page (workoutPage) before their sets are joined.
+ */
+function withSets(db: Db, ownerId: string, page?: { after: StoredWorkout | null; limit: number }) {
+  const workouts = page
+    ? workoutPage(db, ownerId, page.after, page.limit).as("w")
+    : ("workout as w" as const);
   return db
-    .selectFrom("workout as w")
+    .selectFrom(workouts)
     .leftJoin("workout_set as s", (join) =>
       join.onRef("s.owner_id", "=", "w.owner_id").onRef("s.workout_id", "=", "w.id"),
     )
@@ -252,6 +270,16 @@ export function workoutRepo(db: Db): WorkoutRepo {
 
     async list(ownerId) {
       const rows = await withSets(db, ownerId)
+        .orderBy("w.date")
+        .orderBy("w.created_at")
+        .orderBy("w.id")
+        .orderBy("s.position")
+        .execute();
+      return group(rows);
+    },
+
+    async page(ownerId, after, limit) {
+      const rows = await withSets(db, ownerId, { after, limit })
         .orderBy("w.date")
         .orderBy("w.created_at")
         .orderBy("w.id")

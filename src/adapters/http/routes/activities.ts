@@ -12,6 +12,7 @@ import { importActivities } from "../../../app/import-activities.js";
 import type { ImportJobs, ImportSlot } from "../../../app/import-jobs.js";
 import { activitiesBetween, runWeekProposal, weeklyRunningFor } from "../../../app/running.js";
 import { activityView } from "../../../contract/index.js";
+import { excerpt } from "../../../core/excerpt.js";
 import { parseLocalDate } from "../../../core/units/local-date.js";
 import { type ImportSource, readSources } from "../../importers/read-sources.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
@@ -401,10 +402,7 @@ export function activityRoutes(
 function day(text: string, field: string): number {
   const parsed = parseLocalDate(text);
   if (parsed === null)
-    throw new InputProblem(
-      field,
-      `${JSON.stringify(text)} is not a real date; expected YYYY-MM-DD`,
-    );
+    throw new InputProblem(field, `${excerpt(text)} is not a real date; expected YYYY-MM-DD`);
   return parsed;
 }
 

@@ -11,6 +11,7 @@ import {
 } from "../../../app/athlete-plan.js";
 import { PlanCache } from "../../../app/plan-cache.js";
 import { changeView } from "../../../contract/index.js";
+import { excerpt } from "../../../core/excerpt.js";
 import { listExercises } from "../../../core/exercise/filter.js";
 import { EQUIPMENT, type Equipment, MUSCLES, type Muscle } from "../../../core/exercise/types.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
@@ -169,7 +170,7 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
       if (muscle !== undefined && !(MUSCLES as readonly string[]).includes(muscle)) {
         throw new InputProblem(
           "muscle",
-          `${JSON.stringify(muscle)} is not accepted; expected one of ${MUSCLES.join(", ")}`,
+          `${excerpt(muscle)} is not accepted; expected one of ${MUSCLES.join(", ")}`,
         );
       }
       const items = equipment
@@ -180,7 +181,7 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
       if (unknown !== undefined) {
         throw new InputProblem(
           "equipment",
-          `${JSON.stringify(unknown)} is not accepted; expected one of ${EQUIPMENT.join(", ")}`,
+          `${excerpt(unknown)} is not accepted; expected one of ${EQUIPMENT.join(", ")}`,
         );
       }
       return {

@@ -1,11 +1,13 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { storedProfile } from "../../../app/athlete-plan.js";
+import { workoutPages } from "../../../app/data-transfer.js";
 import { chooseNames, importStrengthCsv, pendingReview } from "../../../app/strength-import.js";
 import { todayIn } from "../../../app/today.js";
-import { strongCsv } from "../../../core/strength-import/export.js";
+import { strongCsvWriter } from "../../../core/strength-import/export.js";
 import { formatLocalDate } from "../../../core/units/local-date.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
+import { textStream } from "../export-stream.js";
 import { sendAppError, sendProblem } from "../problems.js";
 
 const ImportQuery = Type.Object(
@@ -112,20 +114,21 @@ export function strengthRoutes(app: FastifyInstance, deps: HttpDeps, bodyLimit: 
     },
     async (request, reply) => {
       const owner = userOf(request).id;
-      const [workouts, profile] = await Promise.all([
-        deps.store.workouts.list(owner),
-        storedProfile(strengthDeps, owner),
-      ]);
+      const profile = await storedProfile(strengthDeps, owner);
       const day = formatLocalDate(todayIn(profile?.timezone ?? "UTC", deps.clock));
+      const writer = strongCsvWriter(profile?.units ?? "kg");
+      async function* parts(): AsyncGenerator<string> {
+        yield writer.header;
+        for await (const page of workoutPages(deps.store, owner)) {
+          yield writer.lines(
+            page.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
+          );
+        }
+      }
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="capacity-workouts-${day}.csv"`)
-        .send(
-          strongCsv(
-            workouts.map((workout) => ({ date: workout.date, sets: [...workout.sets] })),
-            profile?.units ?? "kg",
-          ),
-        );
+        .send(textStream(parts()));
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { Static } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { exportAccount, type ImportDocument, importAccount } from "../../../app/data-transfer.js";
+import { exportPages, type ImportDocument, importAccount } from "../../../app/data-transfer.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
 import { jsonStream } from "../export-stream.js";
 import { onePerAccount } from "../heavy-requests.js";
@@ -23,7 +23,7 @@ export function transferRoutes(
       preHandler: [auth, heavy],
     },
     async (request, reply) => {
-      const doc = await exportAccount(deps.store, userOf(request), deps.clock);
+      const doc = await exportPages(deps.store, userOf(request), deps.clock);
       const day = doc.exportedAt.slice(0, 10);
       return reply
         .header("content-disposition", `attachment; filename="capacity-export-${day}.json"`)
