@@ -1,15 +1,9 @@
 /** A planned session's exercises in words: the load to take and the dose. */
+import { LOAD_EQUIPMENT } from "../../core/exercise/types.js";
 import type { Prescription } from "../shared/api.js";
 import { type WeightSetup, weightText } from "../shared/weight.js";
 
-const LOAD_EQUIPMENT = new Set([
-  "barbell",
-  "dumbbells",
-  "kettlebell",
-  "leg-press",
-  "machine",
-  "cable",
-]);
+const LOADED = new Set<string>(LOAD_EQUIPMENT);
 
 /** The suggested load in words: a number in the runner's unit, the first-time advice, or "bodyweight". */
 export function loadText(exercise: Prescription, setup: WeightSetup | null): string {
@@ -17,7 +11,7 @@ export function loadText(exercise: Prescription, setup: WeightSetup | null): str
     const load = weightText(exercise.load, setup, exercise.equipment);
     return exercise.implements === 2 ? `${load} in each hand` : load;
   }
-  if (exercise.equipment.some((item) => LOAD_EQUIPMENT.has(item))) {
+  if (exercise.equipment.some((item) => LOADED.has(item))) {
     return "choose a load you could lift 10-12 times";
   }
   if (exercise.equipment.includes("band")) return "with your band";
