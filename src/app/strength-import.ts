@@ -5,16 +5,13 @@
  * remembered for the next import.
  */
 
+import type { StrengthImportReport } from "../contract/index.js";
 import { excerpt } from "../core/excerpt.js";
 import { exerciseById } from "../core/exercise/catalog-index.js";
 import type { LoggedSet, LoggedWorkout } from "../core/log/training-log.js";
 import { err, ok, type Result } from "../core/result.js";
 import { normaliseName } from "../core/strength-import/names.js";
-import {
-  readStrengthCsv,
-  type StrengthApp,
-  type StrengthFile,
-} from "../core/strength-import/read.js";
+import { readStrengthCsv } from "../core/strength-import/read.js";
 import { mapStrengthFile, type NameChoices } from "../core/strength-import/workouts.js";
 import type { WeightUnit } from "../core/units/weight.js";
 import { type AppError, invalidField } from "./errors.js";
@@ -29,28 +26,7 @@ export interface StrengthDeps {
 /** A workout holds at most this many sets (the log format's limit). */
 const MAX_SETS_PER_WORKOUT = 200;
 
-export interface StrengthImportReport {
-  readonly source: string;
-  readonly app: StrengthApp;
-  readonly weightUnit: WeightUnit;
-  /** "column", "header" or "profile": where the weight unit came from. */
-  readonly unitFrom: StrengthFile["unitFrom"];
-  /** Data rows of the file, and the workouts they belong to. */
-  readonly rows: number;
-  readonly workouts: number;
-  /** Strong's `Rest Timer` pseudo-rows, dropped. */
-  readonly restTimers: number;
-  /** Sets without reps (timed or distance sets), skipped. */
-  readonly withoutReps: number;
-  /** Stored now: workouts (one per day) and their sets. */
-  readonly stored: { readonly workouts: number; readonly sets: number };
-  /** Sets of a day and exercise already stored. */
-  readonly duplicateSets: number;
-  /** Sets of names the athlete chose to skip. */
-  readonly skippedSets: number;
-  /** Names waiting for a choice, with their sets (not stored yet). */
-  readonly unmapped: { readonly name: string; readonly sets: number }[];
-}
+export type { StrengthImportReport };
 
 async function choicesOf(
   deps: StrengthDeps,

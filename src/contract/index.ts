@@ -9,6 +9,7 @@ export * from "./activities.js";
 export * from "./planning.js";
 export * from "./problems.js";
 export { UUID_PATTERN, Uuid } from "./shared.js";
+export * from "./strength.js";
 export * from "./training.js";
 
 /** A list answer: `{ "items": [...] }`. */

@@ -11,12 +11,12 @@ import type { Activity, ActivityFormat } from "../../core/running/activity.js";
 import type { RunEffort } from "../../core/running/classify.js";
 import type { RunWeekAnswer, RunWeekProposal } from "../../core/running/propose-week.js";
 import type { WeeklyRunning } from "../../core/running/weekly.js";
-import type { StrengthApp } from "../../core/strength-import/read.js";
 import type { Weight } from "../../core/units/weight.js";
 
 export type {
   Account,
   ActivityView,
+  CalendarFeed,
   Checkin,
   ErrorBody,
   ErrorKind,
@@ -25,6 +25,10 @@ export type {
   LogInState,
   Move,
   MoveOption,
+  StrengthImportReport,
+  StrengthNameChoice,
+  StrengthReviewAnswer,
+  StrengthReviewItem,
   Swap,
   Workout,
 } from "../../contract/index.js";
@@ -93,44 +97,4 @@ export type ProposalAnswer = RunWeekAnswer;
 /** GET /api/activities/weekly. */
 export interface WeeklyAnswer {
   readonly weeks: readonly WeeklyRunning[];
-}
-
-/** GET /api/calendar and POST /api/calendar/rotate: the calendar feed's secret address. */
-export interface CalendarFeed {
-  readonly url: string;
-}
-
-/** POST /api/strength-imports: what one Strong or Hevy export brought in (docs/API.md). */
-export interface StrengthImportReport {
-  readonly source: string;
-  readonly app: StrengthApp;
-  readonly weightUnit: Weight["unit"];
-  readonly unitFrom: string;
-  readonly rows: number;
-  readonly workouts: number;
-  readonly restTimers: number;
-  readonly withoutReps: number;
-  readonly stored: { readonly workouts: number; readonly sets: number };
-  readonly duplicateSets: number;
-  readonly skippedSets: number;
-  readonly unmapped: readonly { readonly name: string; readonly sets: number }[];
-}
-
-/** An exercise name of a kept export waiting for the runner's choice (map or skip). */
-export interface StrengthReviewItem {
-  readonly name: string;
-  readonly sets: number;
-  readonly sources: readonly string[];
-}
-
-/** POST /api/strength-imports/review: the kept exports imported again, and what still waits. */
-export interface StrengthReviewAnswer {
-  readonly reports: readonly StrengthImportReport[];
-  readonly pending: readonly StrengthReviewItem[];
-}
-
-/** One choice of the review: a catalogue id, or null to skip the name. */
-export interface StrengthNameChoice {
-  readonly name: string;
-  readonly exercise: string | null;
 }
