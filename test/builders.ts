@@ -144,3 +144,27 @@ export function aUser(overrides: Partial<User> = {}): User {
     ...overrides,
   };
 }
+
+/** The README's example profile, verbatim: the contract. */
+export const README_PROFILE = {
+  name: "Ana",
+  birthYear: 1971,
+  units: "kg",
+  equipment: ["bodyweight", "dumbbells", "bike"],
+  sessionMinutes: 35,
+  weekStart: "mon",
+  runWeek: {
+    mon: "rest",
+    tue: "quality",
+    wed: "easy",
+    thu: "quality",
+    fri: "rest",
+    sat: "long",
+    sun: "easy",
+  },
+  preferredDays: ["tue"],
+  injuries: ["achilles"],
+  race: { date: "2027-04-18", distance: "marathon" },
+  timezone: "Europe/Berlin",
+  increments: { dumbbells: 2, barbell: 2.5 },
+} as const;

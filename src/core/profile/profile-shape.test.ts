@@ -2,6 +2,7 @@ import { TypeCompiler } from "@sinclair/typebox/compiler";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { profileArb } from "../../../test/arbitraries.js";
+import { README_PROFILE as ANA } from "../../../test/builders.js";
 import { ProfileSchema } from "./profile.js";
 import { validateProfileQuickly } from "./profile-shape.js";
 import { validateProfile } from "./validate-profile.js";
@@ -18,28 +19,6 @@ function moduleText(): string {
     "",
   ].join("\n");
 }
-
-const ANA = {
-  name: "Ana",
-  birthYear: 1971,
-  units: "kg",
-  equipment: ["bodyweight", "dumbbells", "bike"],
-  sessionMinutes: 35,
-  weekStart: "mon",
-  runWeek: {
-    mon: "rest",
-    tue: "quality",
-    wed: "easy",
-    thu: "quality",
-    fri: "rest",
-    sat: "long",
-    sun: "easy",
-  },
-  preferredDays: ["tue"],
-  injuries: ["achilles"],
-  race: { date: "2027-04-18", distance: "marathon" },
-  timezone: "Europe/Berlin",
-};
 
 /** A few ways of getting a profile wrong, each a shape the schema refuses or a meaning it cannot see. */
 const mutationArb = fc.oneof(

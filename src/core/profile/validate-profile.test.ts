@@ -1,30 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { README_PROFILE as ANA } from "../../../test/builders.js";
 import { formatInvalid } from "../validation.js";
 import { availableEquipment, preferredDays, validateProfile } from "./validate-profile.js";
-
-/** The README's example profile, verbatim: the contract. */
-const ANA = {
-  name: "Ana",
-  birthYear: 1971,
-  units: "kg",
-  equipment: ["bodyweight", "dumbbells", "bike"],
-  sessionMinutes: 35,
-  weekStart: "mon",
-  runWeek: {
-    mon: "rest",
-    tue: "quality",
-    wed: "easy",
-    thu: "quality",
-    fri: "rest",
-    sat: "long",
-    sun: "easy",
-  },
-  preferredDays: ["tue"],
-  injuries: ["achilles"],
-  race: { date: "2027-04-18", distance: "marathon" },
-  timezone: "Europe/Berlin",
-  increments: { dumbbells: 2, barbell: 2.5 },
-};
 
 type Doc = Record<string, unknown>;
 const withField = (changes: Doc): Doc => ({ ...structuredClone(ANA), ...changes });

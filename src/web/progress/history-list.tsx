@@ -4,6 +4,7 @@
  * works without signal and is sent once; the list shows it at once.
  */
 import { useState } from "preact/hooks";
+import { ConfirmDelete } from "../shared/confirm-delete.js";
 import { dayAndDate } from "../shared/dates.js";
 import type { Correction } from "../shared/outbox/corrections.js";
 import { sharedOutbox } from "../shared/outbox/outbox.js";
@@ -118,24 +119,14 @@ function HistoryEntry(props: {
             </p>
           ) : null}
           {confirming ? (
-            <fieldset class="danger-zone stack">
-              <legend class="field-label">
-                Delete the workout of {dayAndDate(workout.date)}? The plan forgets it too.
-              </legend>
-              <div class="row">
-                <button type="button" class="button" onClick={() => setConfirming(false)}>
-                  Keep it
-                </button>
-                <button
-                  type="button"
-                  class="button danger"
-                  data-testid={`workout-delete-confirm-${workout.id}`}
-                  onClick={() => correct({ kind: "delete" })}
-                >
-                  Delete
-                </button>
-              </div>
-            </fieldset>
+            <ConfirmDelete
+              question={
+                <>Delete the workout of {dayAndDate(workout.date)}? The plan forgets it too.</>
+              }
+              testId={`workout-delete-confirm-${workout.id}`}
+              onKeep={() => setConfirming(false)}
+              onDelete={() => correct({ kind: "delete" })}
+            />
           ) : (
             <button
               type="button"

@@ -4,6 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { type ActivityView, running, type WeeklyRunning } from "../shared/api.js";
+import { ConfirmDelete } from "../shared/confirm-delete.js";
 import { addDays, chartTime, shortDate, today as todayIn } from "../shared/dates.js";
 import type { ApiError } from "../shared/http.js";
 import { canLoad, useLogin } from "../shared/login.js";
@@ -57,25 +58,17 @@ function RecentActivity(props: {
         {numbers ? <span class="recent-activity-numbers">{numbers}</span> : null}
       </div>
       {confirming ? (
-        <fieldset class="danger-zone stack">
-          <legend class="field-label">
-            Delete {title.toLowerCase()}, {when}? The plan forgets it too.
-          </legend>
-          <div class="row">
-            <button type="button" class="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-            <button
-              type="button"
-              class="button danger"
-              data-testid={`activity-delete-confirm-${activity.id}`}
-              onClick={remove}
-              disabled={deleting}
-            >
-              {deleting ? "Deleting…" : "Delete"}
-            </button>
-          </div>
-        </fieldset>
+        <ConfirmDelete
+          question={
+            <>
+              Delete {title.toLowerCase()}, {when}? The plan forgets it too.
+            </>
+          }
+          testId={`activity-delete-confirm-${activity.id}`}
+          busy={deleting}
+          onKeep={() => setConfirming(false)}
+          onDelete={remove}
+        />
       ) : (
         <button
           type="button"
