@@ -3,25 +3,17 @@
  * stream: a history of several pages comes out complete, in order, and byte for byte the text
  * the whole-list export gave (built here from the repositories' list() the way it was built).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXPORT_PAGE_ROWS } from "../../src/app/data-transfer.js";
 import { strongCsv } from "../../src/core/strength-import/export.js";
 import { aStoredActivity } from "../builders.js";
 import { bigExport } from "../support/big-export.js";
-import { json, signUp, type TestApp, testApp, uniqueEmail } from "../support/http.js";
+import { appPerFile, json, signUp, uniqueEmail } from "../support/http.js";
 
 const WORKOUTS = 3 * EXPORT_PAGE_ROWS + 7;
 const CHECKINS = EXPORT_PAGE_ROWS + 3;
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await testApp();
-});
-
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = appPerFile();
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

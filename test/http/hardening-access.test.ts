@@ -3,9 +3,10 @@
  * cross-site requests refused, HSTS only over HTTPS, the password rules at sign-up, and old
  * passwords still logging in.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Account, Items, Workout } from "../../src/contract/index.js";
 import {
+  appPerFile,
   json,
   PASSWORD,
   problem,
@@ -16,16 +17,11 @@ import {
   workoutBody,
 } from "../support/http.js";
 
-let t: TestApp;
+const t = appPerFile();
 let cookie = "";
 
 beforeAll(async () => {
-  t = await testApp();
   cookie = await signUp(t.app);
-});
-
-afterAll(async () => {
-  await t?.dispose();
 });
 
 describe("log-in rate limit behind proxies", () => {

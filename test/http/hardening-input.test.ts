@@ -3,25 +3,20 @@
  * or message builder, values too large to echo, non-JSON bodies. Each answers 400 in the API's
  * error shape with a body under 4 KB, and never 500.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH, nestingExceeds } from "../../src/adapters/http/json-depth.js";
 import type { Workout } from "../../src/contract/index.js";
 import type { Profile } from "../../src/core/profile/profile.js";
 import { STRONG_COLUMNS } from "../../src/core/strength-import/export.js";
-import { json, problem, signUp, type TestApp, testApp } from "../support/http.js";
+import { appPerFile, json, problem, signUp } from "../support/http.js";
 
 const MAX_ERROR_BYTES = 4096;
 
-let t: TestApp;
+const t = appPerFile({ bodyLimitBytes: 1_048_576 });
 let cookie = "";
 
 beforeAll(async () => {
-  t = await testApp({ bodyLimitBytes: 1_048_576 });
   cookie = await signUp(t.app);
-});
-
-afterAll(async () => {
-  await t?.dispose();
 });
 
 function nested(depth: number, inner = "1"): string {

@@ -3,30 +3,23 @@
  * and missed sessions"): the server's clock, in the athlete's zone, splits every week.
  * The marathoner (examples/): Tue and Thu intervals, Sat long run, Europe/Berlin.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Items, Move, MoveOption, Workout } from "../../src/contract/index.js";
 import type { Profile } from "../../src/core/profile/profile.js";
 import type { Plan } from "../../src/core/protocol/plan-types.js";
 import {
+  appPerFile,
   exampleProfile,
   json,
   present,
   problem,
   signUp,
-  type TestApp,
-  testApp,
   weekOf,
   workoutBody,
 } from "../support/http.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  // Thursday 3 December 2026, 09:00 UTC (10:00 in Berlin).
-  t = await testApp({ now: "2026-12-03T09:00:00Z" });
-});
-afterAll(async () => {
-  await t?.dispose();
-});
+// Thursday 3 December 2026, 09:00 UTC (10:00 in Berlin).
+const t = appPerFile({ now: "2026-12-03T09:00:00Z" });
 
 async function athlete(profile: Record<string, unknown> = exampleProfile()): Promise<string> {
   const cookie = await signUp(t.app);

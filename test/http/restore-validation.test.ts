@@ -4,30 +4,24 @@
  * counts, and a refused document changes nothing.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportSummary } from "../../src/app/data-transfer.js";
 import type { Checkin, Items, Move } from "../../src/contract/index.js";
 import type { Profile } from "../../src/core/profile/profile.js";
 import {
+  appPerFile,
   databaseRows,
   exampleProfile,
   json,
   problem,
   signUp,
-  type TestApp,
-  testApp,
 } from "../support/http.js";
 
-let t: TestApp;
+const t = appPerFile();
 let cookie = "";
 
 beforeAll(async () => {
-  t = await testApp();
   cookie = await signUp(t.app);
-});
-
-afterAll(async () => {
-  await t?.dispose();
 });
 
 const at = "2026-11-20T10:00:00.000Z";

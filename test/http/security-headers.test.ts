@@ -4,9 +4,9 @@
  */
 import helmetPlugin, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SECURITY_HEADER_OPTIONS } from "../../src/adapters/http/security-headers.js";
-import { type TestApp, testApp } from "../support/http.js";
+import { appPerFile } from "../support/http.js";
 
 /** What a bare Fastify answer carries whatever the plugins: not security headers. */
 const PLAIN = new Set(["date", "connection", "keep-alive", "content-type", "content-length"]);
@@ -25,13 +25,7 @@ async function helmetHeaders(): Promise<Record<string, string>> {
   );
 }
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(async () => {
-  await t.dispose();
-});
+const t = appPerFile();
 
 describe("security headers", () => {
   it("are exactly those @fastify/helmet sent, on an API answer and on an error", async () => {
