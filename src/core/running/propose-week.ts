@@ -71,6 +71,8 @@ const half = (count: number, of: number) => count > 0 && count * 2 >= of;
  * week's long run, in at least half the weeks it was run; a run day is quality when it held a
  * quality run in at least half the weeks it was run.
  */
+// Over 80 lines: the three rules (run days, the long day, quality days) read the same eight weeks
+// of tallies in one pass; apart, each would recount them.
 export function proposeRunWeek(
   activities: readonly DatedActivity[],
   today: DayNumber,

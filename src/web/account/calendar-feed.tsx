@@ -29,6 +29,8 @@ async function copyText(text: string): Promise<boolean> {
  * so fetching on every visit would turn a feed that was turned off back on, and the secret link
  * stays off the screen until the runner wants it.
  */
+// Over 80 lines: its markup, in screen order; the three actions (show, new link, turn off) share
+// the one link state and its status line.
 export function CalendarFeed() {
   const [feed, setFeed] = useState<Feed>({ state: "hidden" });
   const [confirming, setConfirming] = useState<"rotate" | "off" | null>(null);

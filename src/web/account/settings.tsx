@@ -53,6 +53,7 @@ const invalid = (field: string, message: string): ApiError => ({
 });
 
 /** /settings: the profile, export my data, delete my account, log out. */
+// Over 80 lines: the one profile form, in screen order; its fields share one draft and one save.
 export function Settings() {
   const { profile } = useLogin();
   const [draft, setDraft] = useState<ProfileDraft | null>(

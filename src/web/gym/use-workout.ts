@@ -23,6 +23,8 @@ const CANNOT_SAVE =
  * The workout being logged: what is stored on the phone, the card open now, and the athlete's
  * actions. Every change goes to IndexedDB first; the screen shows what was stored.
  */
+// Over 80 lines: every action on the stored workout (log, change, undo, swap, finish) writes the
+// same IndexedDB record first; one hook keeps them in step.
 export function useWorkout(props: {
   owner: string;
   base: SavedSession;

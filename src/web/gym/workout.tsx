@@ -11,6 +11,8 @@ import { Warmup } from "./warmup.js";
  * The workout of the day: the warm-up, then one exercise per screen (previous and next go
  * round the cards), an optional rest between exercises, undo of the last set, and "Finish".
  */
+// Over 80 lines: the screen's markup in order (warm-up, card, pager, rest, finish), all read from
+// the one workout state.
 export function Workout(props: {
   owner: string;
   base: SavedSession;

@@ -94,6 +94,8 @@ function StrengthSummary(props: { report: StrengthImportReport }) {
   );
 }
 
+// Over 80 lines: the upload, its status and the review it leads to share one state; the pieces are
+// components already.
 export function StrengthImport() {
   const [step, setStep] = useState<Step>({ step: "pick" });
   const [pending, setPending] = useState<readonly StrengthReviewItem[]>([]);

@@ -20,6 +20,8 @@ function byMuscle(exercises: readonly CatalogExercise[]) {
   })).filter((group) => group.items.length > 0);
 }
 
+// Over 80 lines: the list of names and its actions share the choices being made; the choice logic
+// is in strength-choices.ts.
 export function StrengthReview(props: {
   items: readonly StrengthReviewItem[];
   onAnswer: (answer: StrengthReviewAnswer) => void;

@@ -53,6 +53,7 @@ export function WorkoutHistory(props: {
   );
 }
 
+// Over 80 lines: one workout opened, its sets and its deletion share the correction being queued.
 function HistoryEntry(props: {
   workout: HistoryWorkout;
   open: boolean;

@@ -20,6 +20,8 @@ import { dayLaterNote, notesSaidOnce, phaseText, upNextDate, weekTitle } from ".
  * `/`: the week at a glance. The session to do next comes first; this week's days already past
  * are folded; then today and the days ahead, each with its run and its session.
  */
+// Over 80 lines: the week's markup in screen order; the parts are components (week-day, week-head,
+// week-notes), the state they share is here.
 export function Week() {
   const { query, route } = useLocation();
   const login = useLogin();
