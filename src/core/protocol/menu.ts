@@ -400,7 +400,11 @@ export function buildMenu(input: MenuInput): Menu {
         to: null,
         reason: rung.why,
       });
-    } else if (base.decision.adjustedFrom && base.decision.adjustmentReason) {
+    }
+    // A rung down the ladder can be a loaded exercise with its own sore cut (a pistol to box
+    // stepping down to a split squat done sore with weights): that cut is listed too, under the
+    // exercise the session holds.
+    if (base.decision.adjustedFrom && base.decision.adjustmentReason) {
       adjustments.push({
         exercise: rung.choice.exercise.id,
         from: base.decision.adjustedFrom,

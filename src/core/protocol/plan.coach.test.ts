@@ -102,6 +102,37 @@ describe("soreness cuts at light loads (protocol section 7)", () => {
     },
   );
 
+  it("a rung down the ladder with its own sore cut: both are listed (the property test's counterexample)", () => {
+    // A sore split squat with weights, then a sore pistol to box that steps down to it: the
+    // session holds the split squat at 8 with 3 left, and says why.
+    const profile = aProfile({
+      equipment: ["bodyweight", "dumbbells", "step"],
+      runWeek: {
+        mon: "quality",
+        tue: "quality",
+        wed: "long",
+        thu: "quality",
+        fri: "rest",
+        sat: "quality",
+        sun: "easy",
+      },
+      increments: { dumbbells: 100 },
+    });
+    const log = aLog(
+      [
+        aWorkout("2023-06-12", aSet("rear-foot-elevated-split-squat", kg(0.5), 1, 0)),
+        aWorkout("2023-06-30", aSet("pistol-to-box", null, 1, 0)),
+      ],
+      [aCheckin("2023-06-14", 0, true), aCheckin("2023-07-01", 0, true)],
+    );
+    const result = plan(profile, "2023-07-11", log);
+    const split = first(result, "rear-foot-elevated-split-squat");
+    expect(split?.reps).toEqual({ min: 8, max: 8 });
+    expect(result.adjustments.map((a) => a.exercise)).toEqual(
+      expect.arrayContaining(["pistol-to-box", "rear-foot-elevated-split-squat"]),
+    );
+  });
+
   it("check-ins older than four weeks give no feedback and no cut", () => {
     const log = aLog(
       [aWorkout("2026-01-05", aSet("one-arm-dumbbell-row", kg(20), 12, 0))],
