@@ -34,9 +34,11 @@ async function sessionsFrom(page: Page, from: string): Promise<ApiSession[]> {
   return plan.weeks[0]?.sessions ?? [];
 }
 
-async function storedWorkouts(page: Page) {
+/** The workouts stored on one day (last Friday's, logged for "last time", is not counted). */
+async function storedWorkouts(page: Page, date: string) {
   const response = await page.request.get("/api/workouts");
-  return ((await response.json()) as { items: { date: string; sets: unknown[] }[] }).items;
+  const { items } = (await response.json()) as { items: { date: string; sets: unknown[] }[] };
+  return items.filter((workout) => workout.date === date);
 }
 
 /** The element's box lies inside the phone's screen with the page not scrolled. */
@@ -67,8 +69,30 @@ describe("gym mode on a gym floor", () => {
       data: { ...profile, equipment: [...new Set([...profile.equipment, "dumbbells"])] },
     });
     const today = NOW.slice(0, 10);
+    const planned = (await sessionsFrom(page, addDays(today, 7)))[0];
+    if (!planned) throw new Error("no session next week");
+    // Last Friday's workout of the session's first exercise: gym mode, never opened, must show
+    // it without signal, because the week put last time's sets on the phone.
+    const firstExercise = planned.exercises[0];
+    if (!firstExercise) throw new Error("a session without exercises");
+    const loaded = firstExercise.equipment.some((item) => item !== "bodyweight" && item !== "band");
+    const logged = await page.request.post("/api/workouts", {
+      data: {
+        date: addDays(today, -3),
+        sets: [
+          {
+            exercise: firstExercise.id,
+            load: loaded ? { value: 10, unit: "kg" } : null,
+            reps: 9,
+            rir: 2,
+          },
+        ],
+      },
+    });
+    expect(logged.status()).toBe(201);
     const next = (await sessionsFrom(page, addDays(today, 7)))[0];
     if (!next) throw new Error("no session next week");
+    expect(next.exercises[0]?.id).toBe(firstExercise.id);
 
     // The week with signal, once the service worker controls the page.
     await page.waitForFunction(
@@ -109,6 +133,29 @@ describe("gym mode on a gym floor", () => {
       )
       .toBe(true);
 
+    // …and last time's sets, which the week fetches once its plan is in.
+    await expect
+      .poll(() =>
+        page.evaluate((id) => {
+          const storage = (
+            globalThis as unknown as {
+              localStorage: {
+                length: number;
+                key(i: number): string | null;
+                getItem(k: string): string | null;
+              };
+            }
+          ).localStorage;
+          for (let i = 0; i < storage.length; i++) {
+            const name = storage.key(i) ?? "";
+            if (name.startsWith("capacity-last-sets:") && storage.getItem(name)?.includes(id))
+              return true;
+          }
+          return false;
+        }, firstExercise.id),
+      )
+      .toBe(true);
+
     await context.setOffline(true);
     await expect
       .poll(async () => (await byId(page, "sync-status").textContent()) ?? "")
@@ -118,6 +165,15 @@ describe("gym mode on a gym floor", () => {
     expect(await byId(page, "nav-week").count()).toBe(0);
     await byId(page, "gym-leave").waitFor();
     await byId(page, "warmup-skip").click();
+
+    await expect
+      .poll(
+        async () =>
+          (await byId(page, `exercise-card-${firstExercise.id}`)
+            .getByTestId("last-time")
+            .textContent()) ?? "",
+      )
+      .toMatch(/9(?: reps)? @ 2 in the tank/);
 
     const ids = next.exercises.map((exercise) => exercise.id);
     const setLoad = async (card: ReturnType<typeof byId>) => {
@@ -183,14 +239,16 @@ describe("gym mode on a gym floor", () => {
     await expect
       .poll(async () => (await byId(page, "sync-status").textContent()) ?? "")
       .toMatch(/offline.*1 workout waiting to sync/i);
-    expect(await storedWorkouts(page)).toHaveLength(0);
+    expect(await storedWorkouts(page, next.date)).toHaveLength(0);
 
     await context.setOffline(false);
-    await expect.poll(async () => (await storedWorkouts(page)).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => (await storedWorkouts(page, next.date)).length, { timeout: 30_000 })
+      .toBe(1);
     await expect
       .poll(async () => (await byId(page, "sync-status").textContent()) ?? "")
       .toMatch(/all saved/i);
-    const [stored] = await storedWorkouts(page);
+    const [stored] = await storedWorkouts(page, next.date);
     expect(stored?.date).toBe(next.date);
     expect(stored?.sets).toHaveLength(ids.length);
   });

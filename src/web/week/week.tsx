@@ -37,6 +37,18 @@ export function Week() {
     if (plan.error?.kind === "no-profile") route("/onboarding", true);
   }, [plan.error, route]);
 
+  // With signal, the week also puts last time's sets on the phone, so that gym mode shows them
+  // without signal for any session of the two weeks the service worker keeps (docs/web.md,
+  // "Offline in gym mode"). Loaded apart: gym mode's code stays out of the first screen.
+  const owner = account?.id ?? null;
+  const planned = plan.data !== null;
+  useEffect(() => {
+    if (!planned || owner === null || !navigator.onLine) return;
+    void import("../gym/last-sets.js")
+      .then((module) => module.refreshLastSets(owner))
+      .catch(() => undefined);
+  }, [planned, owner]);
+
   const week = plan.data?.weeks[0];
   const laterNote = week ? dayLaterNote(plan.data?.dayLater, week) : null;
   const setup: WeightSetup | null = profile
