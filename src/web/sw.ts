@@ -6,11 +6,13 @@
  *   gym basement with no signal, and an installed app finds its icons there too.
  * - Navigations: network first, the cached index.html when the network fails or hangs.
  * - /assets/*: cache first (their names change with their content).
- * - GET /api/plan and GET /api/profile: network first, the last answer kept as a fallback so
+ * - GET /api/plan, GET /api/profile and GET /api/workouts: network first, the last answer kept as a fallback so
  *   the week's plan stays on the phone. A plan fetched with signal also keeps the two weeks from
  *   there and the profile (`keepAhead`), so every session of this and next week opens in gym mode
- *   without signal. Nothing else under /api is ever cached; signing in, up or out, or deleting
- *   the account clears what was kept.
+ *   without signal. GET /api/workouts likewise, so the workout history (and last time's sets)
+ *   opens without signal after a reload, its corrections applied from the outbox. Nothing else
+ *   under /api is ever cached; signing in, up or out, or deleting the account clears what was
+ *   kept.
  *
  * Self-contained on purpose (no imports): a classic worker script that every browser runs.
  */
@@ -67,7 +69,7 @@ const SHELL_URL = "/index.html";
 const NAVIGATION_WAIT_MS = 4_000;
 const API_WAIT_MS = 6_000;
 
-const KEPT_API = new Set(["/api/plan", "/api/profile"]);
+const KEPT_API = new Set(["/api/plan", "/api/profile", "/api/workouts"]);
 /** Who is signed in changes: what was kept belongs to someone else now. */
 const ACCOUNT_CHANGES = new Set([
   "/api/auth/login",

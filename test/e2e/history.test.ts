@@ -116,6 +116,20 @@ describe("the workout history on a phone", () => {
     await part(history, "history-offline-part");
     expect(patches).toHaveLength(0);
 
+    // Still no signal, the page reloaded: the history comes back from the phone, the change
+    // still waiting and applied.
+    await page.reload();
+    const again = byId(page, `history-workout-${workout.id}`);
+    await again.waitFor();
+    await expect
+      .poll(async () => (await byId(page, `history-open-${workout.id}`).textContent()) ?? "")
+      .toMatch(/waiting to sync/);
+    await byId(page, `history-open-${workout.id}`).click();
+    await expect
+      .poll(async () => again.getByTestId("history-set-value-0").textContent())
+      .toBe("24 kg × 8 @ 2 left");
+    expect(patches).toHaveLength(0);
+
     // Back online: one PATCH, and the server holds the change.
     await context.setOffline(false);
     await expect

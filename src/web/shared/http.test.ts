@@ -78,15 +78,23 @@ describe("the browser's HTTP client", () => {
     expect(answer.ok ? null : answer.error).toMatchObject({ kind: "network", status: 0 });
   });
 
-  it("offline, asks only for what the phone keeps (the plan, the profile)", async () => {
+  it("offline, asks only for what the phone keeps (the plan, the profile, the workouts)", async () => {
     online(false);
     const { calls, fetcher } = recording(async () => json(200, {}));
     const client = createHttpClient(fetcher);
-    const refused = await client.request("GET", "/api/workouts");
-    expect(refused.ok ? null : refused.error.kind).toBe("network");
+    for (const path of ["/api/activities", "/api/workouts/w-1", "/api/plan/move-options"]) {
+      const refused = await client.request("GET", path);
+      expect(refused.ok ? null : refused.error.kind, path).toBe("network");
+    }
+    expect((await client.request("POST", "/api/workouts", {})).ok).toBe(false);
     expect((await client.request("GET", "/api/plan?weeks=1")).ok).toBe(true);
     expect((await client.request("GET", "/api/profile")).ok).toBe(true);
-    expect(calls.map((call) => call.url)).toEqual(["/api/plan?weeks=1", "/api/profile"]);
+    expect((await client.request("GET", "/api/workouts")).ok).toBe(true);
+    expect(calls.map((call) => call.url)).toEqual([
+      "/api/plan?weeks=1",
+      "/api/profile",
+      "/api/workouts",
+    ]);
   });
 
   it("goes to /login on a 401, unless the caller answers it itself", async () => {

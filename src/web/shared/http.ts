@@ -67,15 +67,17 @@ const OFFLINE: ApiError = {
   status: 0,
 };
 
+/** What the service worker keeps on the phone (`sw.ts`, `KEPT_API`): worth asking for offline. */
+const KEPT_OFFLINE = ["/api/plan", "/api/profile", "/api/workouts"];
+
 /**
- * Offline, only what the service worker keeps on the phone (the plan, the profile: `sw.ts`)
- * is worth asking for; anything else would only fail, noisily.
+ * Offline, only what the service worker keeps on the phone is worth asking for; anything else
+ * would only fail, noisily. A single workout (`/api/workouts/<id>`) is not kept.
  */
 function gatedOffline(method: Method, path: string): boolean {
   if (typeof navigator === "undefined" || navigator.onLine !== false) return false;
-  const kept =
-    method === "GET" && (path.startsWith("/api/plan") || path.startsWith("/api/profile"));
-  return !kept;
+  const pathname = path.split("?")[0] ?? path;
+  return !(method === "GET" && KEPT_OFFLINE.includes(pathname));
 }
 
 function errorOf(status: number, data: unknown): ApiError {
