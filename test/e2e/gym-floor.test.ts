@@ -14,6 +14,7 @@ import {
   journeyHarness,
   PHONE,
   screenshot,
+  serviceWorkerInControl,
   signUpAndOnboard,
   thisWeeks,
 } from "./support.js";
@@ -95,15 +96,7 @@ describe("gym mode on a gym floor", () => {
     expect(next.exercises[0]?.id).toBe(firstExercise.id);
 
     // The week with signal, once the service worker controls the page.
-    await page.waitForFunction(
-      () =>
-        Boolean(
-          (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } })
-            .navigator.serviceWorker?.controller,
-        ),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await serviceWorkerInControl(page);
     await page.goto("/");
     await byId(page, "week-view").waitFor();
     // What the week put on the phone: a plan holding next week's session.

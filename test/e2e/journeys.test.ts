@@ -15,6 +15,7 @@ import {
   checkScreen,
   journeyHarness,
   type PhonePage,
+  serviceWorkerInControl,
   signUpAndOnboard,
   thisWeeks,
 } from "./support.js";
@@ -190,15 +191,7 @@ describe("journeys on a phone", () => {
     await page.goto(`/gym/${session.date}`);
     await byId(page, "warmup-timer").waitFor();
     // The service worker must control the page before the signal goes.
-    await page.waitForFunction(
-      () =>
-        Boolean(
-          (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } })
-            .navigator.serviceWorker?.controller,
-        ),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await serviceWorkerInControl(page);
     await checkScreen(page, "gym-warmup");
     await context.setOffline(true);
     await byId(page, "warmup-skip").click();

@@ -241,6 +241,19 @@ export function journeyHarness(options: { readonly now?: string } = {}): Journey
 
 export const byId = (page: Page, id: string) => page.getByTestId(id);
 
+/** Waits until the service worker controls the page: only then does the app work without signal. */
+export async function serviceWorkerInControl(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      Boolean(
+        (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } })
+          .navigator.serviceWorker?.controller,
+      ),
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
 /** `YYYY-MM-DD` a number of days later (earlier when negative), by the core's calendar. */
 export function addDays(date: string, days: number): string {
   const day = parseLocalDate(date);
