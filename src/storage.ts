@@ -38,7 +38,7 @@ export class PendingMigrations extends Error {
 export async function openStoreForServer(
   config: Config,
 ): Promise<{ store: Store; database: Database }> {
-  const database = openDatabase(databaseTarget(config));
+  const database = openDatabase(databaseTarget(config), { checkpointInBackground: true });
   try {
     if (database.kind === "sqlite") {
       await migrateToLatest(database.db);

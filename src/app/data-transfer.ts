@@ -212,6 +212,7 @@ async function checkDocument(
     ["checkins", doc.checkins.map((c) => c.id)],
     ["planChanges", doc.planChanges.map((c) => c.id)],
   ] as const) {
+    await breathe();
     const repeat = firstRepeat(keys);
     if (repeat) {
       return invalidField(
@@ -238,25 +239,28 @@ async function checkDocument(
     const problem = restoredChangeProblem(change, weekStart ?? "mon", `planChanges[${i}]`);
     if (problem) return invalidField(problem.field, problem.message);
   }
-  const stamps: [string, string][] = [
-    ...doc.workouts.flatMap((w, i): [string, string][] => [
-      [w.createdAt, `workouts[${i}].createdAt`],
-      [w.updatedAt, `workouts[${i}].updatedAt`],
-    ]),
-    ...doc.checkins.map((c, i): [string, string] => [c.createdAt, `checkins[${i}].createdAt`]),
-    ...doc.planChanges.map((c, i): [string, string] => [
-      c.createdAt,
-      `planChanges[${i}].createdAt`,
-    ]),
-  ];
   for (const [i, activity] of (doc.activities ?? []).entries()) {
     const start = activityStart(activity.start, `activities[${i}].start`);
     if (!start.ok) return start.error;
-    stamps.push([activity.createdAt, `activities[${i}].createdAt`]);
   }
-  for (const [text, field] of stamps) {
-    const parsed = instant(text, field);
-    if (!parsed.ok) return parsed.error;
+  // Every instant, in the document's order; a slice at a time (200,000 of them in the largest
+  // document), without building a list of them first.
+  const stamped: [string, readonly { readonly createdAt: string }[]][] = [
+    ["workouts", doc.workouts],
+    ["checkins", doc.checkins],
+    ["planChanges", doc.planChanges],
+    ["activities", doc.activities ?? []],
+  ];
+  for (const [name, items] of stamped) {
+    for (const [i, item] of items.entries()) {
+      const created = instant(item.createdAt, `${name}[${i}].createdAt`);
+      if (!created.ok) return created.error;
+      if (name === "workouts") {
+        const updated = instant(doc.workouts[i]?.updatedAt ?? "", `workouts[${i}].updatedAt`);
+        if (!updated.ok) return updated.error;
+      }
+      if (i % LOG_SLICE === LOG_SLICE - 1) await breathe();
+    }
   }
   return null;
 }
@@ -302,65 +306,69 @@ export async function importAccount(
   const storedWeekStart = stored ? ((stored as { weekStart?: Weekday }).weekStart ?? null) : null;
   const problem = await checkDocument(doc, storedWeekStart);
   if (problem) return err(problem);
-  const summary = await store.transaction(async (repos) => {
-    let added = 0;
-    let kept = 0;
-    for (const [i, w] of doc.workouts.entries()) {
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
-      const outcome = await repos.workouts.insert(user.id, {
-        id: w.id,
-        date: w.date,
-        sets: w.sets,
-        createdAt: Date.parse(w.createdAt),
-        updatedAt: Date.parse(w.updatedAt),
-      });
-      if (outcome === "inserted") added++;
-      else kept++;
-    }
-    for (const [i, c] of doc.checkins.entries()) {
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
-      await repos.checkins.upsert(user.id, {
-        id: c.id,
-        date: c.date,
-        soreness: c.soreness,
-        hurtRun: c.hurtRun,
-        createdAt: Date.parse(c.createdAt),
-      });
-    }
-    const existing = new Set((await repos.planChanges.list(user.id)).map((change) => change.id));
-    let changesAdded = 0;
-    for (const change of doc.planChanges) {
-      if (existing.has(change.id)) continue;
-      await repos.planChanges.add(user.id, {
-        ...change,
-        createdAt: Date.parse(change.createdAt),
-      } as StoredPlanChange);
-      changesAdded++;
-    }
-    const activities = (doc.activities ?? []).map(
-      (a): StoredActivity => ({
-        ...a,
-        start: new Date(Date.parse(a.start)).toISOString(),
-        warnings: [...a.warnings],
-        createdAt: Date.parse(a.createdAt),
-      }),
-    );
-    let activitiesAdded = 0;
-    // In chunks, in the document's order (an export's is oldest start first): each chunk is
-    // compared with what is stored by now, earlier chunks included, as one call would.
-    for (let from = 0; from < activities.length; from += ACTIVITY_CHUNK) {
-      const chunk = activities.slice(from, from + ACTIVITY_CHUNK);
-      activitiesAdded += (await repos.activities.insertNew(user.id, chunk)).inserted.length;
-      await breathe();
-    }
-    if (doc.profile !== null) await repos.profiles.put(user.id, doc.profile, clock.now().getTime());
-    return {
-      workouts: { added, kept },
-      checkins: doc.checkins.length,
-      planChanges: { added: changesAdded, kept: doc.planChanges.length - changesAdded },
-      profile: doc.profile !== null,
-      activities: { added: activitiesAdded, kept: activities.length - activitiesAdded },
-    };
-  });
+  const summary = await store.transaction(
+    async (repos) => {
+      let added = 0;
+      let kept = 0;
+      for (const [i, w] of doc.workouts.entries()) {
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
+        const outcome = await repos.workouts.insert(user.id, {
+          id: w.id,
+          date: w.date,
+          sets: w.sets,
+          createdAt: Date.parse(w.createdAt),
+          updatedAt: Date.parse(w.updatedAt),
+        });
+        if (outcome === "inserted") added++;
+        else kept++;
+      }
+      for (const [i, c] of doc.checkins.entries()) {
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
+        await repos.checkins.upsert(user.id, {
+          id: c.id,
+          date: c.date,
+          soreness: c.soreness,
+          hurtRun: c.hurtRun,
+          createdAt: Date.parse(c.createdAt),
+        });
+      }
+      const existing = new Set((await repos.planChanges.list(user.id)).map((change) => change.id));
+      let changesAdded = 0;
+      for (const change of doc.planChanges) {
+        if (existing.has(change.id)) continue;
+        await repos.planChanges.add(user.id, {
+          ...change,
+          createdAt: Date.parse(change.createdAt),
+        } as StoredPlanChange);
+        changesAdded++;
+      }
+      const activities = (doc.activities ?? []).map(
+        (a): StoredActivity => ({
+          ...a,
+          start: new Date(Date.parse(a.start)).toISOString(),
+          warnings: [...a.warnings],
+          createdAt: Date.parse(a.createdAt),
+        }),
+      );
+      let activitiesAdded = 0;
+      // In chunks, in the document's order (an export's is oldest start first): each chunk is
+      // compared with what is stored by now, earlier chunks included, as one call would.
+      for (let from = 0; from < activities.length; from += ACTIVITY_CHUNK) {
+        const chunk = activities.slice(from, from + ACTIVITY_CHUNK);
+        activitiesAdded += (await repos.activities.insertNew(user.id, chunk)).inserted.length;
+        await breathe();
+      }
+      if (doc.profile !== null)
+        await repos.profiles.put(user.id, doc.profile, clock.now().getTime());
+      return {
+        workouts: { added, kept },
+        checkins: doc.checkins.length,
+        planChanges: { added: changesAdded, kept: doc.planChanges.length - changesAdded },
+        profile: doc.profile !== null,
+        activities: { added: activitiesAdded, kept: activities.length - activitiesAdded },
+      };
+    },
+    { large: true },
+  );
   return ok(summary);
 }

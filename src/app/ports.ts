@@ -246,8 +246,15 @@ export interface Repos {
 /** The database behind the repositories. */
 export interface Store extends Repos {
   readonly kind: "sqlite" | "postgres";
-  /** Runs `work` in one transaction: everything it writes lands, or nothing does. */
-  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: everything it writes lands, or nothing does. `large`: many
+   * rows (a restore); the database may then make the commit durable off the event loop, and
+   * resolves only once it is.
+   */
+  transaction<T>(
+    work: (repos: Repos) => Promise<T>,
+    options?: { readonly large?: boolean },
+  ): Promise<T>;
   /** A round trip to the database (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

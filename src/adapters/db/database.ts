@@ -6,8 +6,9 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
 import type { Schema } from "./schema.js";
+import { startWalCheckpointer } from "./wal-checkpointer.js";
 
 export type DatabaseTarget =
   | { readonly kind: "sqlite"; readonly file: string }
@@ -25,6 +26,13 @@ export interface Database {
    * (a restore) holds the SQLite connection or every pooled PostgreSQL client.
    */
   ping(): Promise<void>;
+  /**
+   * One transaction of many rows (a restore). On an SQLite file with background checkpoints its
+   * COMMIT skips the fsync, which for tens of megabytes would hold the event loop for a third of
+   * a second, and the promise resolves once the checkpoint worker has synced the WAL: what is
+   * acknowledged is on disk, as with any other commit. Elsewhere an ordinary transaction.
+   */
+  largeTransaction<T>(work: (trx: Transaction<Schema>) => Promise<T>): Promise<T>;
 }
 
 export interface OpenOptions {
@@ -33,6 +41,11 @@ export interface OpenOptions {
    * such a client by itself; without a listener Node would crash the process on them.
    */
   readonly onPoolError?: (error: Error) => void;
+  /**
+   * SQLite's WAL checkpoints in a worker thread (wal-checkpointer.ts) instead of inside a
+   * COMMIT on the event loop: for the server, where a long commit holds every request.
+   */
+  readonly checkpointInBackground?: boolean;
 }
 
 /** pg's type id of int8 (`bigint`): instants and `count(*)`. */
@@ -41,10 +54,12 @@ const PG_POOL_MAX = 10;
 const PG_CONNECT_TIMEOUT_MS = 5000;
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Database {
-  return target.kind === "sqlite" ? openSqlite(target.file) : openPostgres(target.url, options);
+  return target.kind === "sqlite"
+    ? openSqlite(target.file, options.checkpointInBackground === true)
+    : openPostgres(target.url, options);
 }
 
-function openSqlite(file: string): Database {
+function openSqlite(file: string, checkpointInBackground: boolean): Database {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file, { timeout: 5000 });
   try {
@@ -64,17 +79,45 @@ function openSqlite(file: string): Database {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
   const probe = sqlite.prepare("select 1");
+  const checkpointer =
+    checkpointInBackground && file !== ":memory:" ? backgroundCheckpoints(sqlite, file) : null;
   // Kysely's destroy closes the better-sqlite3 handle.
   return {
     db,
     kind: "sqlite",
-    close: once(() => db.destroy()),
+    close: once(async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    }),
     // The same handle, outside Kysely's one-query-at-a-time lock: a read inside an open
     // transaction is allowed, and better-sqlite3 runs it at once.
     ping: async () => {
       probe.get();
     },
+    largeTransaction: async (work) => {
+      if (!checkpointer?.alive) return db.transaction().execute(work);
+      // Holding the connection: no other query runs on it while its safety level is lowered,
+      // which SQLite allows only outside a transaction.
+      const result = await db.connection().execute(async (connection) => {
+        sqlite.pragma("synchronous = NORMAL");
+        try {
+          return await connection.transaction().execute(work);
+        } finally {
+          sqlite.pragma("synchronous = FULL");
+        }
+      });
+      await checkpointer.sync();
+      return result;
+    },
   };
+}
+
+/** Hands the connection's WAL checkpoints to a worker thread, and takes them back if it fails. */
+function backgroundCheckpoints(sqlite: SqliteDatabase.Database, file: string) {
+  sqlite.pragma("wal_autocheckpoint = 0");
+  return startWalCheckpointer(file, () => {
+    if (sqlite.open) sqlite.pragma("wal_autocheckpoint = 1000");
+  });
 }
 
 /** Enough for every distinct query the repositories make; a query built on the fly never grows it past this. */
@@ -136,6 +179,7 @@ function openPostgres(url: string, options: OpenOptions): Database {
     ping: async () => {
       await pool.query("select 1");
     },
+    largeTransaction: (work) => db.transaction().execute(work),
   };
 }
 

@@ -34,7 +34,10 @@ export function createStore(database: Database): Store {
   return {
     ...createRepos(db),
     kind: database.kind,
-    transaction: (work) => db.transaction().execute((trx) => work(createRepos(trx))),
+    transaction: (work, options) =>
+      options?.large
+        ? database.largeTransaction((trx) => work(createRepos(trx)))
+        : db.transaction().execute((trx) => work(createRepos(trx))),
     ping: () => database.ping(),
     close: () => database.close(),
   };
