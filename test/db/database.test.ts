@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/adapters/db/database.js";
+import type { Schema } from "../../src/adapters/db/schema.js";
 import { startWalCheckpointer } from "../../src/adapters/db/wal-checkpointer.js";
 
 const dirs: string[] = [];
@@ -43,7 +44,7 @@ describe("background checkpoints (the server's SQLite file)", () => {
     await sql`create table t (n integer primary key, text text not null)`.execute(database.db);
     return { database, file };
   }
-  const pragma = async (db: Kysely<never>, name: string) =>
+  const pragma = async (db: Kysely<Schema>, name: string) =>
     (await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(db)).rows[0];
 
   it("leaves checkpoints to a worker: the WAL reaches the database file without the app's connection copying it", async () => {

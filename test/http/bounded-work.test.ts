@@ -71,4 +71,38 @@ describe("bounded work per request", () => {
     // The place is given back once the first is answered.
     expect((await json<ExportDocument>(t.app, "GET", "/api/export", cookie)).status).toBe(200);
   }, 120_000);
+
+  it("the CSV export takes the same place: beside a JSON export of the same account, one waits", async () => {
+    const cookie = await signUp(t.app);
+    const seeded = await json<ImportSummary>(
+      t.app,
+      "POST",
+      "/api/import",
+      cookie,
+      bigExport(2_000),
+    );
+    expect(seeded.status).toBe(200);
+    const answers = await Promise.all([
+      t.app.inject({ method: "GET", url: "/api/export", headers: { cookie } }),
+      t.app.inject({ method: "GET", url: "/api/export.csv", headers: { cookie } }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 429]);
+    const waited = answers.find((a) => a.statusCode === 429);
+    expect(waited?.json().error.message).toMatch(/restore or export \(JSON or CSV\)/);
+    // Once the first is answered, the CSV is served, with every restored workout's day in it.
+    const after = await t.app.inject({
+      method: "GET",
+      url: "/api/export.csv",
+      headers: { cookie },
+    });
+    expect(after.statusCode).toBe(200);
+    const days = new Set(
+      after.body
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.slice(0, 10)),
+    );
+    expect(days.size).toBe(200);
+  }, 120_000);
 });

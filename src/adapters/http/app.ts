@@ -12,6 +12,7 @@ import type { Redis } from "ioredis";
 import { ImportJobs } from "../../app/import-jobs.js";
 import type { HttpDeps } from "./context.js";
 import { crossSiteProtection } from "./cross-site.js";
+import { onePerAccount } from "./heavy-requests.js";
 import { limitJsonDepth } from "./json-depth.js";
 import { logSerializers } from "./log-redaction.js";
 import { installMetrics } from "./metrics.js";
@@ -168,10 +169,12 @@ export async function buildApp(deps: HttpDeps, options: HttpOptions): Promise<Fa
   accountRoutes(app, deps, options.authRateLimit);
   planningRoutes(app, deps);
   trainingRoutes(app, deps);
-  transferRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
+  // One place per account for every request that reads or writes all of it.
+  const heavy = onePerAccount();
+  transferRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes), heavy);
   calendarRoutes(app, deps);
   watchRoutes(app, deps);
-  strengthRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes));
+  strengthRoutes(app, deps, Math.max(IMPORT_BODY_LIMIT, options.bodyLimitBytes), heavy);
 
   // Activity imports run after their upload is answered; the server stops them between two
   // files when it closes, and they remove their uploaded files either way.

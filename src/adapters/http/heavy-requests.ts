@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { userOf } from "./context.js";
 import { sendRateLimited } from "./problems.js";
 
-/** Restores and exports of one account running at once; the rest are asked to wait. */
+/** Restores and exports (JSON and CSV) of one account running at once; the rest are asked to wait. */
 export const HEAVY_PER_ACCOUNT = 1;
 
 /**
@@ -11,7 +11,9 @@ export const HEAVY_PER_ACCOUNT = 1;
  * retrying) cannot pile up restores that each hold a transaction and tens of megabytes.
  * The place is given back when the answer is sent or the client goes away.
  */
-export function onePerAccount() {
+export type HeavyRequests = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+export function onePerAccount(): HeavyRequests {
   const running = new Map<string, number>();
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const owner = userOf(request).id;
@@ -19,7 +21,7 @@ export function onePerAccount() {
     if (count >= HEAVY_PER_ACCOUNT) {
       return sendRateLimited(
         reply,
-        "A restore or export of this account is already under way: wait for it to finish, then try again.",
+        "A restore or export (JSON or CSV) of this account is already under way: wait for it to finish, then try again.",
         5,
       );
     }

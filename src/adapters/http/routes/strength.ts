@@ -8,6 +8,7 @@ import { strongCsvWriter } from "../../../core/strength-import/export.js";
 import { formatLocalDate } from "../../../core/units/local-date.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
 import { textStream } from "../export-stream.js";
+import type { HeavyRequests } from "../heavy-requests.js";
 import { sendAppError, sendProblem } from "../problems.js";
 
 const ImportQuery = Type.Object(
@@ -43,7 +44,12 @@ const ChoicesBody = Type.Object(
 
 // Over 80 lines: one short registration per route, sharing the log-in check and the body limit; the
 // routes of a resource read best side by side.
-export function strengthRoutes(app: FastifyInstance, deps: HttpDeps, bodyLimit: number): void {
+export function strengthRoutes(
+  app: FastifyInstance,
+  deps: HttpDeps,
+  bodyLimit: number,
+  heavy: HeavyRequests,
+): void {
   const auth = requireUser(deps);
   const strengthDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
   // A lifting app's export is sent as it is, as CSV text.
@@ -110,7 +116,7 @@ export function strengthRoutes(app: FastifyInstance, deps: HttpDeps, bodyLimit: 
     "/api/export.csv",
     {
       schema: { tags: ["data"], summary: "Every workout of mine in Strong's CSV layout" },
-      preHandler: auth,
+      preHandler: [auth, heavy],
     },
     async (request, reply) => {
       const owner = userOf(request).id;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { exportPages, type ImportDocument, importAccount } from "../../../app/data-transfer.js";
 import { type HttpDeps, requireUser, userOf } from "../context.js";
 import { jsonStream } from "../export-stream.js";
-import { onePerAccount } from "../heavy-requests.js";
+import type { HeavyRequests } from "../heavy-requests.js";
 import { sendAppError } from "../problems.js";
 import { checkRestoreDocument, streamedRestoreBody } from "../restore-body.js";
 import { ExportDocumentSchema } from "../schemas.js";
@@ -12,9 +12,9 @@ export function transferRoutes(
   app: FastifyInstance,
   deps: HttpDeps,
   importBodyLimit: number,
+  heavy: HeavyRequests,
 ): void {
   const auth = requireUser(deps);
-  const heavy = onePerAccount();
 
   app.get(
     "/api/export",
