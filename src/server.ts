@@ -16,7 +16,8 @@ import {
 export async function startServer(
   config: Config,
 ): Promise<{ app: FastifyInstance; url: string; stop(): Promise<void> }> {
-  const { store } = await openStoreForServer(config);
+  // A long-running process: SQLite's checkpoints and a restore's fsync go to a worker thread.
+  const { store } = await openStoreForServer(config, { checkpointInBackground: true });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
     : undefined;

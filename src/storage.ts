@@ -37,8 +37,9 @@ export class PendingMigrations extends Error {
  */
 export async function openStoreForServer(
   config: Config,
+  options: { readonly checkpointInBackground?: boolean } = {},
 ): Promise<{ store: Store; database: Database }> {
-  const database = openDatabase(databaseTarget(config), { checkpointInBackground: true });
+  const database = openDatabase(databaseTarget(config), options);
   try {
     if (database.kind === "sqlite") {
       await migrateToLatest(database.db);

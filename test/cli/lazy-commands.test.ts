@@ -2,14 +2,16 @@
  * A command loads only what it uses (cli/main.ts): `plan` and `exercises` never load the
  * database, argon2 or the importers. Spawns the built command with loader hooks that list every
  * module the process imports (test/support/module-log.mjs; a CommonJS package shows by its entry).
+ * The command runs from its bundle (scripts/bundle-cli.js): a loaded chunk stands for the source
+ * modules esbuild put in it, as its metafile lists them.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnCli } from "../support/cli.js";
+import { ROOT, spawnCli } from "../support/cli.js";
 
 const HOOK = fileURLToPath(new URL("../support/module-log.mjs", import.meta.url));
 
@@ -38,7 +40,9 @@ afterAll(async () => {
 let runs = 0;
 
 /** The modules `capacity ARGS` loaded, and its exit code. */
-async function modulesOf(args: string[]): Promise<{ code: number; modules: string[] }> {
+async function modulesOf(
+  args: string[],
+): Promise<{ code: number; modules: string[]; loaded: string[] }> {
   runs += 1;
   const log = join(dir, `modules-${runs}.txt`);
   const { code } = await spawnCli(args, {
@@ -47,7 +51,27 @@ async function modulesOf(args: string[]): Promise<{ code: number; modules: strin
     timeoutMs: 20_000,
   });
   const text = existsSync(log) ? await readFile(log, "utf8") : "";
-  return { code, modules: text.split("\n").filter(Boolean) };
+  const loaded = text.split("\n").filter(Boolean);
+  return { code, modules: sourcesOf(loaded), loaded };
+}
+
+/** The bundle's metafile: for each chunk, the source modules (paths from the project's root) in it. */
+function bundleInputs(): Map<string, string[]> {
+  const meta = JSON.parse(readFileSync(join(ROOT, "dist/cli-bundle/meta.json"), "utf8")) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
+  return new Map(
+    Object.entries(meta.outputs).map(([chunk, { inputs }]) => [
+      `file://${join(ROOT, chunk)}`,
+      Object.keys(inputs).map((input) => `file://${join(ROOT, input)}`),
+    ]),
+  );
+}
+
+/** Each loaded module, a bundle chunk replaced by the source modules it holds. */
+function sourcesOf(urls: readonly string[]): string[] {
+  const chunks = bundleInputs();
+  return urls.flatMap((url) => [url, ...(chunks.get(url) ?? [])]);
 }
 
 const heavyIn = (modules: readonly string[]) =>
@@ -99,5 +123,13 @@ describe("each command loads what it uses", () => {
     const heavy = heavyIn(modules).join("\n");
     expect(heavy).toMatch(/node_modules\/saxes\//);
     expect(heavy).toMatch(/node_modules\/kysely\//);
+  });
+
+  it("runs from the bundle: nothing of dist/ is loaded outside it", async () => {
+    const { code, loaded } = await modulesOf(["exercises", "--muscle", "calves"]);
+    expect(code).toBe(0);
+    const fromDist = loaded.filter((url) => url.includes("/dist/"));
+    expect(fromDist.some((url) => url.endsWith("/dist/cli-bundle/main.js"))).toBe(true);
+    expect(fromDist.filter((url) => !url.includes("/dist/cli-bundle/"))).toEqual([]);
   });
 });
