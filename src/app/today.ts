@@ -19,11 +19,27 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * The day last worked out per zone, and the UTC minute it was worked out in. Every zone's
+ * offset is a whole number of minutes (IANA's current rules; most are whole hours or quarter
+ * hours), so a local midnight always falls on a UTC minute boundary: within one UTC minute the
+ * local day cannot change, and Intl (the larger part of a cached plan's answer) runs once a
+ * minute per zone instead of once a request.
+ */
+const TODAY = new Map<string, { readonly minute: number; readonly day: DayNumber }>();
+const MS_PER_MINUTE = 60_000;
+
 /** The athlete's calendar day now, in their time zone (the core never reads a clock). */
 export function todayIn(timezone: string, clock: Clock): DayNumber {
-  const text = formatterFor(timezone).format(clock.now());
+  const now = clock.now().getTime();
+  const minute = Math.floor(now / MS_PER_MINUTE);
+  const known = TODAY.get(timezone);
+  if (known?.minute === minute) return known.day;
+  const text = formatterFor(timezone).format(now);
   const day = parseLocalDate(text);
   if (day === null) throw new Error(`Intl gave an unexpected date: ${text}`);
+  if (TODAY.size >= 1000) TODAY.clear();
+  TODAY.set(timezone, { minute, day });
   return day;
 }
 

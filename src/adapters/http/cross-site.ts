@@ -43,17 +43,21 @@ function claimedSite(request: FastifyRequest): string | null | undefined {
  * network it would make browsers refuse the site.
  */
 export function crossSiteProtection(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request) => {
-    if (!STATE_CHANGING.has(request.method)) return;
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (!STATE_CHANGING.has(request.method)) return done();
     const site = claimedSite(request);
-    if (site === undefined) return;
+    if (site === undefined) return done();
     if (site === null || site !== sameHost(request.host)) {
-      throw new ForbiddenProblem(
-        "This request comes from another site (its Origin or Referer is not this server): refused to protect your account.",
+      return done(
+        new ForbiddenProblem(
+          "This request comes from another site (its Origin or Referer is not this server): refused to protect your account.",
+        ),
       );
     }
+    done();
   });
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
     if (request.protocol === "https") reply.header("strict-transport-security", HSTS);
+    done(null, payload);
   });
 }

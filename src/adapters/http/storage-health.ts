@@ -41,12 +41,13 @@ export function trackStorageHealth(app: FastifyInstance): void {
   // The Node server is shared by every encapsulated scope of the app (and by `inject`).
   const health: StorageHealth = { failure: null };
   healthOf.set(app.server, health);
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     const reason = failedRequests.get(request);
     if (reason !== undefined) {
       health.failure = { reason, at: Date.now() };
     } else if (WRITES.has(request.method) && reply.statusCode < 300) {
       health.failure = null;
     }
+    done();
   });
 }

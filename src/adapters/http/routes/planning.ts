@@ -15,6 +15,7 @@ import { excerpt } from "../../../core/excerpt.js";
 import { listExercises } from "../../../core/exercise/filter.js";
 import { EQUIPMENT, type Equipment, MUSCLES, type Muscle } from "../../../core/exercise/types.js";
 import { type HttpDeps, requireUser, userOf, whole } from "../context.js";
+import { JSON_COMPRESS_THRESHOLD, PrecompressedBodies } from "../precompressed.js";
 import { InputProblem, sendAppError } from "../problems.js";
 import {
   ExercisesQuery,
@@ -32,6 +33,7 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const auth = requireUser(deps);
   const planDeps = { repos: deps.store, ids: deps.ids, clock: deps.clock };
   const plans = new PlanCache();
+  const compressedPlans = new PrecompressedBodies(JSON_COMPRESS_THRESHOLD);
 
   app.get(
     "/api/profile",
@@ -71,7 +73,7 @@ export function planningRoutes(app: FastifyInstance, deps: HttpDeps): void {
         ...(weeks === undefined ? {} : { weeks }),
       });
       return result.ok
-        ? reply.type("application/json; charset=utf-8").send(result.value)
+        ? compressedPlans.send(request, reply, result.value)
         : sendAppError(reply, result.error);
     },
   );
