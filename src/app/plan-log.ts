@@ -21,7 +21,9 @@ export const DAYS_PER_EXERCISE = 6;
  * - placement: the first planned week starts up to six days before `from`, and the 48-hour
  *   and two-in-seven rules look back up to seven days before that.
  * Before this day the planner only needs each exercise's last days (DAYS_PER_EXERCISE),
- * which also hold the last workout before `from` (time off) and before the first week.
+ * which also hold the last workout before `from` (time off) and before the first week, and,
+ * per exercise and band, the last day of a set that earned the slow tempo (History.earnedSlow:
+ * once earned, however long ago, it holds).
  */
 export function planLogStart(from: DayNumber, weekStart: Weekday): DayNumber {
   return Math.min(startOfWeek(from, weekStart) - 7, from - FEEDBACK_DAYS - CHECKIN_WINDOW_DAYS);

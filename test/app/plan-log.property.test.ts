@@ -156,4 +156,160 @@ describe("the plan from the bounded read of the log", () => {
     ]);
     expect(bounded.checkins).toEqual([{ date: "2026-06-02", soreness: 3, hurtRun: false }]);
   });
+
+  it("keeps a slow tempo earned long ago: the day it was earned is read", async () => {
+    // Found by the property above: ten easy reps on the last rung earned the slow tempo, then
+    // six days of hard sets pushed that day out of the last six; the plan lost "still slow".
+    const pushUp = (reps: number, rir: number) => ({
+      exercise: "feet-elevated-push-up",
+      load: null,
+      reps,
+      rir,
+    });
+    const log: TrainingLog = {
+      workouts: [
+        { date: "2018-04-13", sets: [pushUp(10, 3), pushUp(1, 0)] },
+        { date: "2018-04-14", sets: [pushUp(1, 0)] },
+        { date: "2018-04-15", sets: [pushUp(1, 0)] },
+        { date: "2018-04-16", sets: [pushUp(1, 0)] },
+        { date: "2018-04-17", sets: [pushUp(1, 0)] },
+        { date: "2018-04-18", sets: [pushUp(1, 0)] },
+        { date: "2018-10-04", sets: [pushUp(7, 2), pushUp(1, 0)] },
+      ],
+      checkins: [],
+    };
+    const ownerId = await stored(log);
+    const bounded = await planLog(store, ownerId, dayOf("2019-11-23"), "tue");
+    expect(bounded.workouts?.map((session) => session.date)).toContain("2018-04-13");
+    const whole = toTrainingLog(
+      await store.workouts.list(ownerId),
+      await store.checkins.list(ownerId),
+    );
+    const profile = {
+      name: "Ana",
+      birthYear: 1982,
+      units: "lb" as const,
+      equipment: ["bodyweight" as const],
+      sessionMinutes: 180,
+      weekStart: "tue" as const,
+      runWeek: {
+        mon: "quality",
+        tue: "easy",
+        wed: "long",
+        thu: "long",
+        fri: "rest",
+        sat: "long",
+        sun: "long",
+      } as const,
+      injuries: ["it-band" as const, "knee" as const, "achilles" as const, "hip" as const],
+      race: { date: "2019-11-27", distance: "half" as const },
+      timezone: "America/New_York",
+    };
+    const request = { profile, from: dayOf("2019-11-23"), weeks: 4 };
+    const plan = planWeeks({ ...request, log: bounded });
+    expect(plan).toEqual(planWeeks({ ...request, log: whole }));
+    expect(JSON.stringify(plan)).toContain("still slow");
+  });
+
+  it("reads the easy set that earned the slow tempo even when it was not the day's first", async () => {
+    // Found by the property above: the whole log's "still slow" came from a first set of a day
+    // long ago, while the bounded read took a later day whose easy set came second.
+    const wallSit = (reps: number, rir: number) => ({
+      exercise: "wall-sit",
+      load: null,
+      reps,
+      rir,
+    });
+    const log: TrainingLog = {
+      workouts: [
+        { date: "1997-09-10", sets: [wallSit(10, 3), wallSit(1, 0)] },
+        { date: "1997-09-11", sets: [wallSit(1, 0)] },
+        { date: "1997-09-12", sets: [wallSit(1, 0)] },
+        { date: "1997-10-04", sets: [wallSit(1, 0)] },
+        { date: "1997-12-13", sets: [wallSit(1, 0)] },
+        { date: "1999-04-27", sets: [wallSit(1, 0), wallSit(10, 3), wallSit(1, 0)] },
+        { date: "1999-05-20", sets: [wallSit(1, 0)] },
+      ],
+      checkins: [],
+    };
+    const ownerId = await stored(log);
+    const from = dayOf("2000-01-07");
+    const bounded = await planLog(store, ownerId, from, "fri");
+    const whole = toTrainingLog(
+      await store.workouts.list(ownerId),
+      await store.checkins.list(ownerId),
+    );
+    // The counterexample's athlete: knee and shin injuries keep wall-sit at the top of its ladder.
+    const profile = {
+      name: "Ana",
+      birthYear: 1987,
+      units: "kg" as const,
+      equipment: ["bike" as const, "step" as const, "dumbbells" as const, "machine" as const],
+      sessionMinutes: 60,
+      weekStart: "fri" as const,
+      runWeek: {
+        mon: "easy",
+        tue: "long",
+        wed: "long",
+        thu: "long",
+        fri: "long",
+        sat: "quality",
+        sun: "long",
+      } as const,
+      injuries: ["knee" as const, "shin" as const],
+      timezone: "America/New_York",
+    };
+    const request = { profile, from, weeks: 4 };
+    const plan = planWeeks({ ...request, log: bounded });
+    expect(plan).toEqual(planWeeks({ ...request, log: whole }));
+    expect(JSON.stringify(plan)).toContain("still slow");
+  });
+
+  it("breaks a tie between two calf raises of one day by that day, not by how far back it read", async () => {
+    // Found by the property above: tibialis and single-leg calf raises done the same last day;
+    // which was "last" came from the order the history first met them, two years earlier.
+    const set = (exercise: string) => ({ exercise, load: null, reps: 1, rir: 0 });
+    const log: TrainingLog = {
+      workouts: [
+        { date: "2020-12-12", sets: [set("tibialis-raise")] },
+        { date: "2020-12-13", sets: [set("single-leg-calf-raise"), set("tibialis-raise")] },
+        { date: "2020-12-14", sets: [set("tibialis-raise")] },
+        { date: "2022-08-01", sets: [set("tibialis-raise")] },
+        { date: "2022-08-09", sets: [set("tibialis-raise")] },
+        { date: "2022-08-12", sets: [set("tibialis-raise")] },
+        { date: "2022-08-14", sets: [set("tibialis-raise")] },
+        { date: "2022-09-19", sets: [set("single-leg-calf-raise"), set("tibialis-raise")] },
+      ],
+      checkins: [],
+    };
+    const ownerId = await stored(log);
+    const from = dayOf("2022-10-10");
+    const bounded = await planLog(store, ownerId, from, "wed");
+    expect(bounded.workouts?.map((session) => session.date)).not.toContain("2020-12-12");
+    const whole = toTrainingLog(
+      await store.workouts.list(ownerId),
+      await store.checkins.list(ownerId),
+    );
+    const profile = {
+      name: "Ana",
+      birthYear: 1990,
+      units: "kg" as const,
+      equipment: ["bodyweight" as const],
+      sessionMinutes: 60,
+      weekStart: "wed" as const,
+      runWeek: {
+        mon: "rest",
+        tue: "quality",
+        wed: "long",
+        thu: "long",
+        fri: "quality",
+        sat: "long",
+        sun: "easy",
+      } as const,
+      injuries: ["shin" as const, "plantar-fascia" as const],
+      timezone: "Europe/Berlin",
+    };
+    const request = { profile, from, weeks: 2 };
+    expect(planWeeks({ ...request, log: bounded })).toEqual(planWeeks({ ...request, log: whole }));
+  });
 });

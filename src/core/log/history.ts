@@ -1,5 +1,6 @@
 import { exerciseById } from "../exercise/catalog-index.js";
 import type { Muscle } from "../exercise/types.js";
+import { HARDER_FROM } from "../progression/verdict.js";
 import { type DayNumber, parseLocalDate } from "../units/local-date.js";
 import type { Checkin, LoggedSet, TrainingLog } from "./training-log.js";
 
@@ -29,6 +30,17 @@ export interface History {
   readonly byExercise: ReadonlyMap<string, readonly DatedSet[]>;
   /** The exercise done most recently for each primary muscle. */
   readonly lastByMuscle: ReadonlyMap<Muscle, string>;
+  /**
+   * The exercises (with their band: see `slowKey`) of which some working set was ever too easy
+   * (`readSet`'s rung "harder", any set of a day, not only its first): at the top of a ladder
+   * that earned the slow tempo, kept from then on (protocol section 6).
+   */
+  readonly earnedSlow: ReadonlySet<string>;
+}
+
+/** The key of `History.earnedSlow`: an exercise done without a band, or with that band. */
+export function slowKey(exercise: string, band: string | undefined): string {
+  return band === undefined ? exercise : `${exercise}|${band}`;
 }
 
 function dayOf(date: string): DayNumber {
@@ -52,11 +64,15 @@ export function buildHistory(log: TrainingLog): History {
 
   const byExercise = new Map<string, DatedSet[]>();
   const lastByMuscle = new Map<Muscle, string>();
+  const earnedSlow = new Set<string>();
   for (const workout of workouts) {
     const seen = new Map<string, DatedSet>();
     for (const set of workout.sets) {
       // Warm-up and drop sets are kept in the log, but progression reads working sets only.
       if (set.kind !== undefined) continue;
+      if (set.reps >= HARDER_FROM.reps && set.rir >= HARDER_FROM.rir) {
+        earnedSlow.add(slowKey(set.exercise, set.band));
+      }
       const first = seen.get(set.exercise);
       seen.set(
         set.exercise,
@@ -75,7 +91,7 @@ export function buildHistory(log: TrainingLog): History {
   const checkins = (log.checkins ?? [])
     .map((checkin) => ({ ...checkin, day: dayOf(checkin.date) }))
     .sort((a, b) => a.day - b.day);
-  return { workouts, checkins, byExercise, lastByMuscle };
+  return { workouts, checkins, byExercise, lastByMuscle, earnedSlow };
 }
 
 /** The last time an exercise was done on or before `day`. */

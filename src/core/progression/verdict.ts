@@ -28,6 +28,12 @@ function tank(rir: number): string {
   return rir >= 5 ? "5 or more left" : `${rir} left`;
 }
 
+/**
+ * A set this easy moves the ladder up (rung "harder"), or earns the slow tempo at its top. The
+ * database keeps an index of such sets (migration 0007-set-harder) with the same numbers.
+ */
+export const HARDER_FROM = { reps: 10, rir: 3 } as const;
+
 export function readSet(set: { readonly reps: number; readonly rir: number }): SetVerdict {
   const { reps, rir } = set;
   const possible = reps + rir;
@@ -36,7 +42,12 @@ export function readSet(set: { readonly reps: number; readonly rir: number }): S
     reps >= DOSE_REPS.min && reps <= DOSE_REPS.max && rir >= DOSE_RIR.min && rir <= DOSE_RIR.max;
   const toFailure = rir === 0;
   const tooManyReps = reps > DOSE_REPS.max;
-  const rung = reps >= 10 && rir >= 3 ? "harder" : possible <= 8 ? "easier" : "same";
+  const rung =
+    reps >= HARDER_FROM.reps && rir >= HARDER_FROM.rir
+      ? "harder"
+      : possible <= 8
+        ? "easier"
+        : "same";
   let words: string;
   if (inDose) words = `${reps} reps with ${tank(rir)}: right in the dose.`;
   else if (toFailure && tooManyReps)

@@ -12,7 +12,7 @@ import {
 import { SLOTS, type Slot } from "../exercise/slots.js";
 import { BANDS, type Band, type Exercise, type Injury, type Muscle } from "../exercise/types.js";
 import { isLoaded, loadEquipmentOf, wayFor } from "../exercise/ways.js";
-import { type DatedSet, type History, lastDone } from "../log/history.js";
+import { type DatedSet, type History, lastDone, slowKey } from "../log/history.js";
 import { type LoadContext, prescribeLoad } from "../progression/prescribe-load.js";
 import { readSet } from "../progression/verdict.js";
 import { DOSE } from "./dose.js";
@@ -86,9 +86,7 @@ interface Rung {
  * (10 or more reps with 3 or more left; with a band, on that band), it stays slow.
  */
 function earnedSlow(history: History, id: string, band?: Band): boolean {
-  return (history.byExercise.get(id) ?? []).some(
-    (entry) => readSet(entry.set).rung === "harder" && entry.set.band === band,
-  );
+  return history.earnedSlow.has(slowKey(id, band));
 }
 
 function usesBand(choice: Choice): boolean {
@@ -331,9 +329,22 @@ function lastInTrack(
     if (!exercise || !muscles.includes(exercise.muscles[0] as Muscle) || !inTrack(exercise))
       continue;
     const day = entries.at(-1)?.day ?? -Infinity;
-    if (!found || day > found.day) found = { id, day };
+    if (!found || day > found.day || (day === found.day && doneLater(history, day, id, found.id)))
+      found = { id, day };
   }
   return found;
+}
+
+/**
+ * Two exercises of a track done the same day: the one whose first working set came later is
+ * the last (as History.lastByMuscle reads a day). Not the order the history met them first,
+ * which depends on how far back the log was read.
+ */
+function doneLater(history: History, day: number, id: string, than: string): boolean {
+  const sets = history.workouts.find((workout) => workout.day === day)?.sets ?? [];
+  const first = (exercise: string) =>
+    sets.findIndex((set) => set.exercise === exercise && set.kind === undefined);
+  return first(id) > first(than);
 }
 
 /**

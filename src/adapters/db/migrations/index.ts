@@ -10,6 +10,7 @@ import * as activity from "./0003-activity.js";
 import * as setDate from "./0004-set-date.js";
 import * as setBand from "./0005-set-band.js";
 import * as calendarStrength from "./0006-calendar-strength.js";
+import * as setHarder from "./0007-set-harder.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0004-set-date": setDate,
   "0005-set-band": setBand,
   "0006-calendar-strength": calendarStrength,
+  "0007-set-harder": setHarder,
 };

@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql } from "kysely";
 import type { StoredWorkout, WorkoutRepo } from "../../../app/ports.js";
 import type { LoggedSet } from "../../../core/log/training-log.js";
+import { HARDER_FROM } from "../../../core/progression/verdict.js";
 import { KG_PER_LB, tidy } from "../../../core/units/weight.js";
 import type { WorkoutSetTable, WorkoutTable } from "../schema.js";
 import { CompiledOnce } from "./compiled-once.js";
@@ -168,7 +169,30 @@ function lastDaysOf(db: Db, slot: Slot, exerciseCount: number, perExercise: numb
       )
       .select(`d${i}.date`),
   );
-  const [first, ...rest] = per;
+  // "Still slow" looks back along the whole exercise (History.earnedSlow): the last day before
+  // the window of a set that earned it, per band (each planned week reads the log up to its
+  // own days, so a later such day does not stand for it), from the partial index of 0007.
+  const harder = Array.from({ length: exerciseCount }, (_, i) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom("workout_set")
+          // The day's bound inside the aggregate, not in WHERE: there it would steer SQLite to
+          // the (owner, exercise, date) index and a walk over every set of the exercise.
+          .select(
+            sql<string | null>`max(case when date < ${slot("since")} then date end)`.as("date"),
+          )
+          .where("owner_id", "=", slot("owner"))
+          .where("exercise", "=", slot(`exercise${i}`))
+          .where("kind", "is", null)
+          .where("reps", ">=", sql.lit(HARDER_FROM.reps))
+          .where("rir", ">=", sql.lit(HARDER_FROM.rir))
+          .groupBy("band")
+          .as(`d${i}`),
+      )
+      .select(`d${i}.date`),
+  );
+  const [first, ...rest] = [...per, ...harder];
   if (!first) throw new Error("lastDaysOf needs at least one exercise");
   return rest.reduce((union, next) => union.unionAll(next), first);
 }
