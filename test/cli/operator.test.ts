@@ -34,7 +34,7 @@ describe("capacity db", () => {
     const first = await capacity(["db", "migrate"]);
     expect(first).toMatchObject({ code: 0 });
     expect(first.out).toMatch(
-      /applied 0001-initial, 0002-data-version, 0003-activity, 0004-set-date, 0005-set-band, 0006-calendar-strength\./,
+      /applied 0001-initial, 0002-data-version, 0003-activity, 0004-set-date, 0005-set-band, 0006-calendar-strength, 0007-set-harder\./,
     );
     expect((await capacity(["db", "status"])).out).toMatch(/up to date/);
     expect((await capacity(["db", "migrate"])).out).toMatch(/already up to date/);
