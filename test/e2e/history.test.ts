@@ -160,6 +160,12 @@ describe("the workout history on a phone", () => {
     await checkScreen(page, "history-synced");
 
     await page.emulateMedia({ colorScheme: "dark" });
+    // The charts are drawn again in the dark colours, the page left open.
+    for (const drawn of [chart, byId(page, "sessions-chart")]) {
+      await expect
+        .poll(async () => drawn.locator(".chart-box").getAttribute("data-scheme"))
+        .toBe("dark");
+    }
     await checkScreen(page, "history-synced-dark");
     await part(history, "history-synced-dark-part");
     await part(chart, "history-chart-dark");

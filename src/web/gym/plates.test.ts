@@ -38,7 +38,16 @@ describe("the plate helper", () => {
     expect(loadHelpWords(implementHelp(12, "kg", 2, "dumbbell", 2))).toBe(
       "One 12 kg dumbbell in each hand",
     );
-    expect(loadHelpWords(implementHelp(26, "lb", 5, "dumbbell", 1))).toBe("One 25 lb dumbbell");
+    expect(loadHelpWords(implementHelp(26, "lb", 5, "dumbbell", 1))).toBe(
+      "One 25 lb dumbbell: the nearest to 26 lb on your 5 lb steps",
+    );
+    // A load kept from before a change of step is not named as if it were on the rack.
+    expect(loadHelpWords(implementHelp(22.5, "kg", 2, "dumbbell", 2))).toBe(
+      "One 22 kg dumbbell in each hand: the nearest to 22.5 kg on your 2 kg steps",
+    );
+    expect(loadHelpWords(implementHelp(22, "kg", 2, "dumbbell", 2))).toBe(
+      "One 22 kg dumbbell in each hand",
+    );
     expect(loadHelpWords(implementHelp(16, "kg", 4, "kettlebell", 2))).toBe(
       "One 16 kg kettlebell in each hand",
     );

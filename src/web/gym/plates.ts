@@ -31,6 +31,8 @@ export type LoadHelp =
       readonly each: number;
       readonly count: 1 | 2;
       readonly unit: WeightUnit;
+      /** The load asked for, when it is not on the runner's step (`each` is the nearest). */
+      readonly between?: { readonly load: number; readonly step: number };
     };
 
 const hundredths = (value: number) => Math.round(value * 100);
@@ -68,7 +70,11 @@ export function implementHelp(
 ): LoadHelp {
   const each =
     step > 0 ? (Math.round(hundredths(load) / hundredths(step)) * hundredths(step)) / 100 : load;
-  return { kind: "implements", what, each, count, unit };
+  // A load kept from before (another step, a unit switch) need not be on the step: the helper
+  // says so rather than naming a dumbbell as if it were the load.
+  return hundredths(each) === hundredths(load)
+    ? { kind: "implements", what, each, count, unit }
+    : { kind: "implements", what, each, count, unit, between: { load, step } };
 }
 
 const number = (value: number) => String(Math.round(value * 100) / 100);
@@ -89,9 +95,14 @@ export function loadHelpWords(help: LoadHelp): string {
         help.shortPerSide > 0 ? `, ${number(help.shortPerSide)} ${help.unit} short a side` : "";
       return `${plates} (bar ${help.bar} ${help.unit}${short})`;
     }
-    case "implements":
-      return help.count === 2
-        ? `One ${number(help.each)} ${help.unit} ${help.what} in each hand`
-        : `One ${number(help.each)} ${help.unit} ${help.what}`;
+    case "implements": {
+      const pick =
+        help.count === 2
+          ? `One ${number(help.each)} ${help.unit} ${help.what} in each hand`
+          : `One ${number(help.each)} ${help.unit} ${help.what}`;
+      return help.between
+        ? `${pick}: the nearest to ${number(help.between.load)} ${help.unit} on your ${number(help.between.step)} ${help.unit} steps`
+        : pick;
+    }
   }
 }

@@ -48,6 +48,23 @@ function colors(element: Element): ChartColors {
   };
 }
 
+const DARK = "(prefers-color-scheme: dark)";
+
+/**
+ * Whether the page is dark now, following the phone's switch (at dusk, or by hand) while the
+ * page stays open: the chart's colours are read from the page when it is drawn.
+ */
+function useDarkScheme(): boolean {
+  const [dark, setDark] = useState(() => matchMedia(DARK).matches);
+  useEffect(() => {
+    const query = matchMedia(DARK);
+    const follow = () => setDark(query.matches);
+    query.addEventListener("change", follow);
+    return () => query.removeEventListener("change", follow);
+  }, []);
+  return dark;
+}
+
 export function Chart(props: {
   testId: string;
   title: string;
@@ -67,6 +84,7 @@ export function Chart(props: {
   const build = useRef(props.build);
   build.current = props.build;
   const height = props.height ?? 220;
+  const dark = useDarkScheme();
 
   useEffect(() => {
     const element = box.current;
@@ -80,6 +98,8 @@ export function Chart(props: {
         const spec = build.current(UPlotClass, colors(element));
         const width = Math.max(200, element.clientWidth);
         plot = new UPlotClass({ ...spec.options, width, height }, spec.data, element);
+        // Which scheme's colours the chart was drawn in (for tools and tests).
+        element.dataset.scheme = dark ? "dark" : "light";
         observer = new ResizeObserver(() => {
           const next = Math.max(200, element.clientWidth);
           if (plot && Math.abs(plot.width - next) > 2) plot.setSize({ width: next, height });
@@ -94,7 +114,7 @@ export function Chart(props: {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [props.dataKey, height, props.empty]);
+  }, [props.dataKey, height, props.empty, dark]);
 
   return (
     <figure class="card chart" data-testid={props.testId} {...(props.data ?? {})}>
