@@ -120,7 +120,8 @@ const trimmed = {
   sessions: bigLog.sessions.filter((_, i) => kept.has(i)),
   checkins: bigLog.checkins.filter((checkin) => parseLocalDate(checkin.date) >= since),
 };
-const PLANS = 300;
+// Rounds of a few hundred milliseconds each: shorter ones moved the ratio by half from run to run.
+const PLANS = 1500;
 function timePlans(log) {
   const rounds = [];
   for (let round = 0; round < 5; round++) {
